@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Segmentation.Cli;
+
+/// <summary>The command tree. Each command is a thin door: it maps flags onto the library's options and prints.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Segments a retailer's customers from raw transactions: cleaning, RFM, clustering, named segments.")
+        {
+            RunCommand.Create(stdout, stderr),
+            SampleCommand.Create(stdout, stderr),
+            DownloadCommand.Create(stdout, stderr),
+        };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return root.Parse(args).Invoke(configuration);
+    }
+}

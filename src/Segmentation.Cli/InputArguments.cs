@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using Segmentation.Cleaning;
+using Segmentation.Ingest;
+using Segmentation.Pipeline;
+using Segmentation.Sample;
+
+namespace Segmentation.Cli;
+
+/// <summary>
+/// The flags that say what to read and how to clean it, shared by every command that reads transactions.
+/// Each flag maps one to one onto a field of <see cref="IngestOptions"/>, <see cref="CleaningOptions"/> or
+/// <see cref="PrepareOptions"/>.
+/// </summary>
+internal sealed class InputArguments
+{
+    public Option<string?> Input { get; } = new("--input", "-i") { Description = "Transactions file: .csv, .csv.gz or .xlsx (the UCI Online Retail layouts are recognised; others need the column flags)." };
+    public Option<bool> UseSample { get; } = new("--sample") { Description = "Use the built-in synthetic sample instead of a file." };
+    public Option<int> SampleCustomers { get; } = new("--sample-customers") { Description = "Customers in the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Customers };
+    public Option<int> SampleSeed { get; } = new("--sample-seed") { Description = "Seed of the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Seed };
+    public Option<string?> Sheet { get; } = new("--sheet") { Description = "Worksheet to read from a workbook (default: the first)." };
+    public Option<string?> DateFormat { get; } = new("--date-format") { Description = "Format of text dates, e.g. 'M/d/yyyy H:mm' (default: ISO 8601, e.g. 2011-12-09 12:50:00)." };
+    public Option<char> Delimiter { get; } = new("--delimiter") { Description = "Field separator of a text file.", DefaultValueFactory = _ => ',' };
+    public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "Header of the customer ID column." };
+    public Option<string?> InvoiceColumn { get; } = new("--invoice-column") { Description = "Header of the invoice (order) number column." };
+    public Option<bool> NoInvoiceColumn { get; } = new("--no-invoice-column") { Description = "The file has no invoice column: each distinct customer and timestamp is one order." };
+    public Option<string?> DateColumn { get; } = new("--date-column") { Description = "Header of the transaction date column." };
+    public Option<string?> QuantityColumn { get; } = new("--quantity-column") { Description = "Header of the quantity column." };
+    public Option<string?> PriceColumn { get; } = new("--price-column") { Description = "Header of the unit price column." };
+    public Option<string?> AmountColumn { get; } = new("--amount-column") { Description = "Header of a line-amount column, used instead of quantity x unit price." };
+    public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows") { Description = "Skip and count rows whose values do not parse, instead of stopping at the first." };
+    public Option<bool> DropDuplicates { get; } = new("--drop-duplicates") { Description = "Drop exact repeats of an earlier row (by default they are counted and kept)." };
+    public Option<bool> KeepCancelled { get; } = new("--keep-cancelled") { Description = "Keep cancelled invoices (numbers starting with C)." };
+    public Option<bool> KeepNonPositiveQuantity { get; } = new("--keep-nonpositive-quantity") { Description = "Keep lines with quantity <= 0." };
+    public Option<bool> KeepNonPositivePrice { get; } = new("--keep-nonpositive-price") { Description = "Keep lines with unit price (or amount) <= 0." };
+    public Option<string?> AsOf { get; } = new("--as-of") { Description = "RFM snapshot date (yyyy-MM-dd); later rows are left out. Default: the day after the last purchase." };
+
+    public IEnumerable<Option> All =>
+    [
+        Input, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter,
+        CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn,
+        SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, AsOf,
+    ];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All) command.Options.Add(option);
+    }
+
+    public PrepareOptions Prepare(ParseResult p) => new()
+    {
+        Ingest = Ingest(p),
+        Cleaning = new CleaningOptions
+        {
+            DropCancelled = !p.GetValue(KeepCancelled),
+            DropNonPositiveQuantity = !p.GetValue(KeepNonPositiveQuantity),
+            DropNonPositivePrice = !p.GetValue(KeepNonPositivePrice),
+            DropDuplicates = p.GetValue(DropDuplicates),
+        },
+        AsOf = ParseAsOf(p.GetValue(AsOf)),
+    };
+
+    /// <summary>Opens the file or the sample. The caller disposes the stream.</summary>
+    public TransactionStream Open(ParseResult p)
+    {
+        var input = p.GetValue(Input);
+        var sample = p.GetValue(UseSample);
+        if (sample && input is not null) throw new InputException(input, "give either --input or --sample, not both");
+        if (sample)
+        {
+            return SampleGenerator.Open(new SampleOptions { Customers = p.GetValue(SampleCustomers), Seed = p.GetValue(SampleSeed) }, Ingest(p));
+        }
+        if (input is null) throw new InputException("(no input)", "name a transactions file with --input PATH, or use --sample for the built-in sample data");
+        return TransactionReader.Open(input, Ingest(p));
+    }
+
+    private IngestOptions Ingest(ParseResult p) => new()
+    {
+        Mapping = Mapping(p),
+        Sheet = p.GetValue(Sheet),
+        DateFormat = p.GetValue(DateFormat),
+        Delimiter = p.GetValue(Delimiter),
+        SkipBadRows = p.GetValue(SkipBadRows),
+    };
+
+    /// <summary>Null (recognise the layout) unless a column flag is given; then the flags override the Online Retail names.</summary>
+    private ColumnMapping? Mapping(ParseResult p)
+    {
+        string?[] given = [p.GetValue(CustomerColumn), p.GetValue(InvoiceColumn), p.GetValue(DateColumn), p.GetValue(QuantityColumn), p.GetValue(PriceColumn), p.GetValue(AmountColumn)];
+        if (given.All(g => g is null) && !p.GetValue(NoInvoiceColumn)) return null;
+        var m = ColumnMapping.OnlineRetail;
+        return m with
+        {
+            Customer = p.GetValue(CustomerColumn) ?? m.Customer,
+            Invoice = p.GetValue(NoInvoiceColumn) ? null : p.GetValue(InvoiceColumn) ?? m.Invoice,
+            Date = p.GetValue(DateColumn) ?? m.Date,
+            Quantity = p.GetValue(QuantityColumn) ?? m.Quantity,
+            UnitPrice = p.GetValue(PriceColumn) ?? m.UnitPrice,
+            Amount = p.GetValue(AmountColumn),
+        };
+    }
+
+    private static DateTime? ParseAsOf(string? text)
+    {
+        if (text is null) return null;
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
+        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        throw new InputException("--as-of", $"'{text}' is not a date such as 2011-12-10");
+    }
+}

@@ -1,0 +1,3 @@
+using Segmentation.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,29 @@
+namespace Segmentation.Cleaning;
+
+/// <summary>How many rows a rule removed.</summary>
+public sealed record RuleCount(string Rule, string Description, long Rows);
+
+/// <summary>
+/// The data-quality account of one input: every row that came in is either kept or removed by exactly one
+/// rule, so <c>RowsIn - sum(Removed) == RowsOut</c>.
+/// </summary>
+public sealed record DataQualityAccount(
+    string Source,
+    long RowsIn,
+    IReadOnlyList<RuleCount> Removed,
+    long RowsOut,
+    long DuplicateRowsFound,
+    bool DuplicatesDropped,
+    int Customers,
+    long Invoices,
+    decimal Revenue,
+    DateTime? InputFirstDate,
+    DateTime? InputLastDate,
+    DateTime? FirstDate,
+    DateTime? LastDate,
+    IReadOnlyList<string> BadRowExamples)
+{
+    public long RowsRemoved => Removed.Sum(r => r.Rows);
+
+    public long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
+}

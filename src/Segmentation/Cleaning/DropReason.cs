@@ -1,0 +1,46 @@
+namespace Segmentation.Cleaning;
+
+/// <summary>Why a row was removed, in the order the rules are applied.</summary>
+public enum DropReason
+{
+    None = 0,
+    Unparseable,
+    MissingCustomer,
+    Cancelled,
+    NonPositiveQuantity,
+    NonPositivePrice,
+    NonPositiveAmount,
+    AfterAsOf,
+    Duplicate,
+}
+
+public static class DropReasons
+{
+    /// <summary>The account's name for a rule: stable, used as a JSON key.</summary>
+    public static string Key(this DropReason reason) => reason switch
+    {
+        DropReason.Unparseable => "unparseable",
+        DropReason.MissingCustomer => "missing_customer",
+        DropReason.Cancelled => "cancelled_invoice",
+        DropReason.NonPositiveQuantity => "quantity_not_positive",
+        DropReason.NonPositivePrice => "unit_price_not_positive",
+        DropReason.NonPositiveAmount => "amount_not_positive",
+        DropReason.AfterAsOf => "after_as_of_date",
+        DropReason.Duplicate => "duplicate_row",
+        _ => "kept",
+    };
+
+    /// <summary>The rule in words, for people.</summary>
+    public static string Describe(this DropReason reason) => reason switch
+    {
+        DropReason.Unparseable => "a value did not parse (skipped on request)",
+        DropReason.MissingCustomer => "no customer ID",
+        DropReason.Cancelled => "cancelled invoice (number starts with C)",
+        DropReason.NonPositiveQuantity => "quantity zero or negative",
+        DropReason.NonPositivePrice => "unit price zero or negative",
+        DropReason.NonPositiveAmount => "line amount zero or negative",
+        DropReason.AfterAsOf => "on or after the as-of date",
+        DropReason.Duplicate => "exact repeat of an earlier row",
+        _ => "kept",
+    };
+}

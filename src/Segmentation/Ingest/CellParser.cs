@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Segmentation.Ingest;
+
+/// <summary>Turns cell text into typed values, always in the invariant culture.</summary>
+internal static class CellParser
+{
+    private static readonly string[] IsoDateFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd",
+    ];
+
+    /// <summary>
+    /// A key (customer, invoice): trimmed, empty as null, and an integral number written with a decimal
+    /// part ("17850.0", as pandas writes a float column) reduced to its digits.
+    /// </summary>
+    public static string? Key(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.IsEmpty) return null;
+        var dot = text.IndexOf('.');
+        if (dot > 0 && IsDigits(text[..dot]) && IsZeros(text[(dot + 1)..])) text = text[..dot];
+        return text.ToString();
+    }
+
+    /// <summary>A key from a numeric cell: 17850.0 is "17850", never "17850.0".</summary>
+    public static string Key(double number) =>
+        number == Math.Floor(number) && Math.Abs(number) < 1e15
+            ? ((long)number).ToString(CultureInfo.InvariantCulture)
+            : number.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string? Text(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.IsEmpty ? null : trimmed.ToString();
+    }
+
+    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryDate(ReadOnlySpan<char> text, string? format, out DateTime value)
+    {
+        text = text.Trim();
+        // Wall-clock times stay as written (the shop's local time); only an explicit offset is converted, to UTC.
+        var ok = format is null
+            ? DateTime.TryParseExact(text, IsoDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
+            : DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
+        value = DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+        return ok;
+    }
+
+    /// <summary>A decimal from a workbook's double: 2.55 stays 2.55 (the conversion keeps 15 significant digits).</summary>
+    public static decimal Decimal(double number) => (decimal)number;
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        var start = s.Length > 0 && s[0] == '-' ? 1 : 0;
+        if (s.Length == start) return false;
+        foreach (var c in s[start..]) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    private static bool IsZeros(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return false;
+        foreach (var c in s) if (c != '0') return false;
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+using nietras.SeparatedValues;
+
+namespace Segmentation.Ingest;
+
+/// <summary>Reads delimited text (optionally gzip-compressed) with Sep: quoted fields may hold separators, quotes and newlines.</summary>
+internal static class CsvTransactionReader
+{
+    public static TransactionStream Open(Stream stream, string file, IngestOptions options)
+    {
+        SepReader reader;
+        try
+        {
+            reader = Sep.New(options.Delimiter)
+                .Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true })
+                .From(stream);
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            stream.Dispose();
+            throw TransactionReader.Unreadable(file, e);
+        }
+
+        var header = reader.Header.ColNames.ToArray();
+        if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
+        {
+            reader.Dispose();
+            stream.Dispose();
+            throw new InputException(file, "the file is empty: it has no header row");
+        }
+        ResolvedColumns columns;
+        try
+        {
+            columns = ResolvedColumns.Resolve(file, header, options.Mapping);
+        }
+        catch
+        {
+            reader.Dispose();
+            stream.Dispose();
+            throw;
+        }
+        var parser = new RowParser(file, columns, options);
+        var bad = new BadRowLog(options.SkipBadRows);
+        return new TransactionStream(file, InputFormat.Csv, columns.Mapping, header, bad,
+            Rows(reader, stream, file, parser, bad), () => { reader.Dispose(); stream.Dispose(); });
+    }
+
+    private static IEnumerable<Transaction> Rows(SepReader reader, Stream stream, string file, RowParser parser, BadRowLog bad)
+    {
+        // The header is spreadsheet row 1; a quoted field spanning lines is still one spreadsheet row.
+        long row = 1;
+        try
+        {
+            while (true)
+            {
+                Transaction? transaction = null;
+                try
+                {
+                    if (!reader.MoveNext()) break;
+                    row++;
+                    transaction = Parse(reader.Current, row, parser);
+                }
+                catch (InputException e)
+                {
+                    bad.Add(e);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+                {
+                    throw TransactionReader.Unreadable(file, e, row + 1);
+                }
+                if (transaction is { } t) yield return t;
+            }
+        }
+        finally
+        {
+            reader.Dispose();
+            stream.Dispose();
+        }
+    }
+
+    private static Transaction Parse(SepReader.Row cells, long row, RowParser parser)
+    {
+        var c = parser.Columns;
+        if (cells.ColCount != c.Header.Count)
+        {
+            throw parser.Error(row, -1, $"the row does not fit the header: it has {cells.ColCount} fields, the header has {c.Header.Count}");
+        }
+        static ReadOnlySpan<char> Cell(SepReader.Row r, int i) => i < 0 ? [] : r[i].Span;
+        var customer = CellParser.Key(Cell(cells, c.Customer));
+        var invoice = c.Invoice < 0 ? null : CellParser.Key(Cell(cells, c.Invoice));
+        var date = parser.Date(row, Cell(cells, c.Date));
+        decimal? quantity = c.Quantity < 0 ? null : parser.Number(row, c.Quantity, Cell(cells, c.Quantity));
+        decimal? price = c.UnitPrice < 0 ? null : parser.Number(row, c.UnitPrice, Cell(cells, c.UnitPrice));
+        decimal? amount = c.Amount < 0 ? null : parser.Number(row, c.Amount, Cell(cells, c.Amount));
+        return parser.Build(row, customer, invoice, date, quantity, price, amount,
+            c.StockCode < 0 ? null : CellParser.Key(Cell(cells, c.StockCode)),
+            c.Description < 0 ? null : CellParser.Text(Cell(cells, c.Description)),
+            c.Country < 0 ? null : CellParser.Text(Cell(cells, c.Country)));
+    }
+}

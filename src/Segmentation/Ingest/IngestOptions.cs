@@ -1,0 +1,22 @@
+namespace Segmentation.Ingest;
+
+/// <summary>How to read a transactions file. The defaults read the UCI Online Retail files as they come.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>Column names to use; null recognises the Online Retail and Online Retail II layouts.</summary>
+    public ColumnMapping? Mapping { get; init; }
+
+    /// <summary>Worksheet to read from a workbook; null reads the first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>A .NET custom date format (invariant culture) for text dates; null accepts ISO 8601 forms.</summary>
+    public string? DateFormat { get; init; }
+
+    /// <summary>Field separator of a text file.</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>Skip rows whose values do not parse, counting them, instead of stopping at the first.</summary>
+    public bool SkipBadRows { get; init; }
+
+    public static IngestOptions Default { get; } = new();
+}

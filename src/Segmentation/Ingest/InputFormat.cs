@@ -1,0 +1,21 @@
+namespace Segmentation.Ingest;
+
+public enum InputFormat
+{
+    Csv,
+    CsvGzip,
+    Excel,
+}
+
+public static class InputFormats
+{
+    /// <summary>Decides the format from the file name; the content is checked again when it is opened.</summary>
+    public static InputFormat FromPath(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal)) return InputFormat.CsvGzip;
+        if (name.EndsWith(".xlsx", StringComparison.Ordinal) || name.EndsWith(".xls", StringComparison.Ordinal)
+            || name.EndsWith(".xlsm", StringComparison.Ordinal)) return InputFormat.Excel;
+        return InputFormat.Csv;
+    }
+}

@@ -1,0 +1,115 @@
+using System.IO.Compression;
+using System.Text;
+using Segmentation.Tests;
+
+namespace Segmentation.Cli.Tests;
+
+/// <summary>
+/// Every kind of bad input: one line on stderr naming the file (and the row and column where there is
+/// one), exit code 2, no stack trace, and nothing written to the output folder.
+/// </summary>
+public sealed class BadInputTests : IDisposable
+{
+    private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+    private const string GoodRow = "536365,85123A,HEART,6,2010-12-01 08:26:00,2.55,17850,United Kingdom";
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Out => _dir.File("out");
+
+    private void AssertRefused(string input, string expected, params string[] extra)
+    {
+        var before = File.Exists(input) ? File.ReadAllBytes(input) : null;
+
+        var result = Cli.Run(["run", "--input", input, "--out", Out, .. extra]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var line = Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith($"error: {input}", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out) && Directory.EnumerateFileSystemEntries(Out).Any(), "nothing is written");
+        if (before is not null) Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Fact]
+    public void A_file_that_does_not_exist() =>
+        AssertRefused(_dir.File("nope.csv"), "the file does not exist");
+
+    [Fact]
+    public void An_empty_file() =>
+        AssertRefused(_dir.Write("empty.csv", ""), "the file is empty");
+
+    [Fact]
+    public void A_header_with_no_rows() =>
+        AssertRefused(_dir.Write("header.csv", Header + "\n"), "the file has a header but no data rows");
+
+    [Fact]
+    public void A_missing_required_column() =>
+        AssertRefused(_dir.Write("nocol.csv", Header.Replace(",CustomerID", "", StringComparison.Ordinal) + "\n1,A,X,1,2011-01-01,1,UK\n"),
+            "row 1, column 'CustomerID': required column 'CustomerID' is missing");
+
+    [Fact]
+    public void A_date_that_does_not_parse() =>
+        AssertRefused(_dir.Write("date.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("2010-12-01 08:26:00", "01.12.2010", StringComparison.Ordinal)}\n"),
+            "row 3, column 'InvoiceDate': '01.12.2010' is not an ISO date");
+
+    [Fact]
+    public void A_number_that_does_not_parse() =>
+        AssertRefused(_dir.Write("num.csv", $"{Header}\n{GoodRow.Replace(",6,", ",6x,", StringComparison.Ordinal)}\n"),
+            "row 2, column 'Quantity': '6x' is not a number");
+
+    [Fact]
+    public void A_price_that_does_not_parse() =>
+        AssertRefused(_dir.Write("price.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("2.55", "£2.55", StringComparison.Ordinal)}\n"),
+            "row 3, column 'UnitPrice': '£2.55' is not a number");
+
+    [Fact]
+    public void A_truncated_gzip()
+    {
+        var text = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 30_000; i++) text.Append(GoodRow.Replace("536365", (536365 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).Append('\n');
+        using var memory = new MemoryStream();
+        using (var zip = new GZipStream(memory, CompressionLevel.Fastest, leaveOpen: true)) zip.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        var path = _dir.File("cut.csv.gz");
+        File.WriteAllBytes(path, memory.ToArray()[..(int)(memory.Length / 2)]);
+
+        AssertRefused(path, "the compressed data is damaged or truncated");
+    }
+
+    [Fact]
+    public void A_corrupt_workbook()
+    {
+        var path = _dir.File("corrupt.xlsx");
+        File.WriteAllBytes(path, [.. "PK\u0003\u0004"u8, .. Encoding.ASCII.GetBytes(new string('x', 500))]);
+
+        AssertRefused(path, "not a readable Excel workbook");
+    }
+
+    [Fact]
+    public void A_password_protected_workbook() =>
+        AssertRefused(Path.Combine(AppContext.BaseDirectory, "Fixtures", "password_protected.xlsx"), "the workbook is password-protected");
+
+    [Fact]
+    public void A_bad_row_is_skipped_and_counted_on_request()
+    {
+        var input = _dir.Write("skip.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("6,", "six,", StringComparison.Ordinal)}\n");
+
+        var result = Cli.Run("run", "--input", input, "--out", Out, "--skip-bad-rows");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Matches(@"a value did not parse \(skipped on request\)\s+1", result.Out);
+        Assert.Contains("skipped: " + input + ", row 3, column 'Quantity'", result.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Out, "rfm.csv")));
+    }
+
+    [Fact]
+    public void No_input_at_all_says_how_to_give_one()
+    {
+        var result = Cli.Run("run", "--out", Out);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--input PATH, or use --sample", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Segmentation.Tests;
+
+namespace Segmentation.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Run_on_the_sample_writes_the_rfm_table_and_the_account_and_prints_a_summary()
+    {
+        var result = Cli.Run("run", "--sample", "--out", _dir.Path, "--timings");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["data_quality.json", "rfm.csv"], _dir.Files());
+        Assert.Contains("Data quality: sample data (seed 42, 1,500 customers)", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"ingest\s+\d+\.\d\d s", result.Out);
+        using var account = JsonDocument.Parse(File.ReadAllText(_dir.File("data_quality.json")));
+        var root = account.RootElement;
+        var removed = root.GetProperty("removed").EnumerateArray().Sum(r => r.GetProperty("rows").GetInt64());
+        Assert.Equal(root.GetProperty("rows_in").GetInt64() - removed, root.GetProperty("rows_out").GetInt64());
+        var rfmLines = File.ReadAllLines(_dir.File("rfm.csv"));
+        Assert.Equal(root.GetProperty("customers").GetInt32() + 1, rfmLines.Length);
+    }
+
+    [Fact]
+    public void The_same_sample_run_twice_writes_the_same_bytes()
+    {
+        Assert.Equal(0, Cli.Run("run", "--sample", "--out", _dir.File("a")).ExitCode);
+        Assert.Equal(0, Cli.Run("run", "--sample", "--out", _dir.File("b")).ExitCode);
+
+        Assert.Equal(File.ReadAllBytes(_dir.File("a/rfm.csv")), File.ReadAllBytes(_dir.File("b/rfm.csv")));
+    }
+
+    [Fact]
+    public void Every_command_has_help()
+    {
+        foreach (var command in new[] { "run", "sample", "download" })
+        {
+            var result = Cli.Run(command, "--help");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("--out", result.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Sample_writes_a_gzip_file_that_run_reads_back()
+    {
+        var path = _dir.File("s.csv.gz");
+
+        Assert.Equal(0, Cli.Run("sample", "--out", path, "--customers", "300", "--seed", "5").ExitCode);
+        var result = Cli.Run("run", "--input", path, "--out", _dir.File("out"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(": 300 customers;", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Download_without_network_fails_fast_naming_the_url_and_where_to_put_the_file()
+    {
+        var target = _dir.File("raw/Online_Retail.xlsx");
+        // Port 9 (discard) on loopback refuses at once: what a machine without network sees, without waiting.
+        const string Url = "http://127.0.0.1:9/Online%20Retail.xlsx";
+
+        var result = Cli.Run("download", "--url", Url, "--out", target, "--timeout", "5");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains(Url, result.Error, StringComparison.Ordinal);
+        Assert.Contains("save it as " + Path.GetFullPath(target), result.Error, StringComparison.Ordinal);
+        Assert.Empty(_dir.Files());
+    }
+}

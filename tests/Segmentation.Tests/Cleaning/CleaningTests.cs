@@ -1,0 +1,79 @@
+using Segmentation.Cleaning;
+using Segmentation.Pipeline;
+
+namespace Segmentation.Tests.Cleaning;
+
+public sealed class CleaningTests : IDisposable
+{
+    private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    // One row for each rule, a duplicate, and two good rows.
+    private string Dirty() => _dir.Write("dirty.csv", Header +
+        "1,A,X,2,2011-01-01 10:00:00,1.5,,UK\n" +          // no customer
+        "C2,A,X,-2,2011-01-02 10:00:00,1.5,100,UK\n" +     // cancelled (also negative: first rule wins)
+        "3,A,X,-1,2011-01-03 10:00:00,1.5,100,UK\n" +      // quantity <= 0
+        "4,A,X,1,2011-01-04 10:00:00,0,100,UK\n" +         // price <= 0
+        "5,A,X,2,2011-01-05 10:00:00,1.5,100,UK\n" +       // good
+        "5,A,X,2,2011-01-05 10:00:00,1.5,100,UK\n" +       // exact duplicate of the line above
+        "6,B,Y,1,2011-02-01 09:30:00,4,200,France\n");     // good
+
+    [Fact]
+    public void Each_rule_is_counted_once_and_the_counts_add_up()
+    {
+        var q = Preparation.Run(Dirty()).Quality;
+
+        Assert.Equal(7, q.RowsIn);
+        Assert.Equal(1, q.RemovedBy(DropReason.MissingCustomer));
+        Assert.Equal(1, q.RemovedBy(DropReason.Cancelled));
+        Assert.Equal(1, q.RemovedBy(DropReason.NonPositiveQuantity));
+        Assert.Equal(1, q.RemovedBy(DropReason.NonPositivePrice));
+        Assert.Equal(3, q.RowsOut);
+        Assert.Equal(q.RowsIn - q.RowsOut, q.RowsRemoved);
+        Assert.Equal(1, q.DuplicateRowsFound);
+        Assert.False(q.DuplicatesDropped);
+        Assert.Equal(2, q.Customers);
+        Assert.Equal(2, q.Invoices);
+        Assert.Equal(1.5m * 2 * 2 + 4, q.Revenue);
+        Assert.Equal(new DateTime(2011, 1, 1, 10, 0, 0), q.InputFirstDate);
+        Assert.Equal(new DateTime(2011, 1, 5, 10, 0, 0), q.FirstDate);
+    }
+
+    [Fact]
+    public void Dropping_duplicates_removes_the_repeat_and_counts_it_under_its_own_rule()
+    {
+        var options = new PrepareOptions { Cleaning = new CleaningOptions { DropDuplicates = true } };
+
+        var prepared = Preparation.Run(Dirty(), options);
+
+        Assert.Equal(1, prepared.Quality.RemovedBy(DropReason.Duplicate));
+        Assert.Equal(2, prepared.Quality.RowsOut);
+        Assert.Equal(3m, prepared.Rfm.Customers.Single(c => c.CustomerId == "100").Monetary);
+    }
+
+    [Fact]
+    public void Turning_rules_off_keeps_those_rows()
+    {
+        var options = new PrepareOptions
+        {
+            Cleaning = new CleaningOptions { DropCancelled = false, DropNonPositiveQuantity = false, DropNonPositivePrice = false },
+        };
+
+        var q = Preparation.Run(Dirty(), options).Quality;
+
+        Assert.Equal(6, q.RowsOut);
+        Assert.Equal(["missing_customer"], q.Removed.Select(r => r.Rule));
+    }
+
+    [Fact]
+    public void A_file_with_nothing_left_after_cleaning_is_an_error_that_says_why()
+    {
+        var path = _dir.Write("guests.csv", Header + "1,A,X,2,2011-01-01 10:00:00,1.5,,UK\n");
+
+        var error = Assert.Throws<InputException>(() => Preparation.Run(path));
+
+        Assert.Contains("no customer ID: 1", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,55 @@
+using Segmentation.Cleaning;
+
+namespace Segmentation.Tests.RealData;
+
+/// <summary>The figures of ../shared/data/README.md, computed independently of this project, from both real files.</summary>
+[Collection(RealDataCollection.Name)]
+public sealed class RealDataTests(RealDataFixture data)
+{
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public void The_standard_cleaning_gives_the_reference_counts(string file)
+    {
+        var q = data.Get(file).Quality;
+
+        Assert.Equal(541_909, q.RowsIn);
+        Assert.Equal(135_080, q.RemovedBy(DropReason.MissingCustomer));
+        // 406,829 rows with a customer, of which 397,924 are not cancellations.
+        Assert.Equal(406_829 - 397_924, q.RemovedBy(DropReason.Cancelled));
+        Assert.Equal(397_924 - 397_884, q.RemovedBy(DropReason.NonPositiveQuantity) + q.RemovedBy(DropReason.NonPositivePrice));
+        Assert.Equal(397_884, q.RowsOut);
+        Assert.Equal(q.RowsIn - q.RowsOut, q.RowsRemoved);
+        Assert.Equal(4_338, q.Customers);
+        Assert.Equal(18_532, q.Invoices);
+        Assert.Equal(8_911_407.90m, Math.Round(q.Revenue, 2));
+        Assert.Equal(5_268, q.DuplicateRowsFound);
+        Assert.Equal(new DateTime(2010, 12, 1, 8, 26, 0), q.InputFirstDate);
+        Assert.Equal(new DateTime(2011, 12, 9, 12, 50, 0), q.InputLastDate);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public void The_rfm_table_equals_the_reference_for_every_customer(string file)
+    {
+        var rfm = data.Get(file).Rfm;
+        var ours = rfm.Customers.ToDictionary(c => c.CustomerId);
+
+        Assert.Equal(new DateTime(2011, 12, 10), rfm.Snapshot);
+        Assert.Equal(data.Reference.Count, ours.Count);
+        var mismatches = data.Reference
+            .Where(r => !ours.TryGetValue(r.CustomerId, out var c)
+                || c.Recency != r.RecencyDays || c.Frequency != r.Frequency || c.Lines != r.Lines
+                || Math.Abs(c.Monetary - r.Monetary) > 0.01m)
+            .Select(r => r.CustomerId)
+            .ToList();
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void The_workbook_and_the_csv_give_identical_rfm_tables()
+    {
+        Assert.Equal(data.Csv.Rfm.Customers, data.Xlsx.Rfm.Customers);
+    }
+}
