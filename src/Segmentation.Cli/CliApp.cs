@@ -10,6 +10,7 @@ public static class CliApp
         var root = new RootCommand("Segments a retailer's customers from raw transactions: cleaning, RFM, clustering, named segments.")
         {
             RunCommand.Create(stdout, stderr),
+            ScoreCommand.Create(stdout, stderr),
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
         };

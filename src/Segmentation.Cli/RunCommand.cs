@@ -11,32 +11,33 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new InputArguments();
+        var clustering = new ClusteringArguments();
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("data", "processed", "run") };
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage." };
-        var command = new Command("run", "Run the pipeline: ingest, cleaning, RFM, into an output folder (rfm.csv, data_quality.json).");
+        var command = new Command("run",
+            "Run the pipeline: ingest, cleaning, RFM, k sweep, segments. Writes customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv and data_quality.json into --out.");
         input.AddTo(command);
+        clustering.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(timings);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var total = Stopwatch.StartNew();
-            var options = input.Prepare(p);
+            var options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p) };
             var progress = new ConsoleProgress(stderr, "Reading transactions");
-            var prepared = Preparation.Run(() => input.Open(p), options, progress);
+            var run = SegmentationPipeline.Run(() => input.Open(p), options, progress);
             progress.Done();
 
-            var outDir = p.GetValue(output)!;
             var write = Stopwatch.StartNew();
-            var files = OutputFiles.For(outDir);
-            RfmCsv.Write(files.Rfm, prepared.Rfm);
-            Json.Write(files.DataQuality, prepared.Quality);
-            var stages = prepared.Timings.Append(new StageTiming("outputs", write.Elapsed)).ToList();
+            var written = new RunFiles(p.GetValue(output)!).Write(run);
+            var stages = run.Timings.Append(new StageTiming("outputs", write.Elapsed)).ToList();
 
-            Summary.WriteQuality(stdout, prepared.Quality);
-            Summary.WriteRfm(stdout, prepared.Rfm);
+            Summary.WriteQuality(stdout, run.Quality);
+            Summary.WriteRfm(stdout, run.Rfm);
+            Summary.WriteSweep(stdout, run);
+            Summary.WriteSegments(stdout, run.Profiles);
             stdout.WriteLine();
-            stdout.WriteLine($"Wrote {files.Rfm}");
-            stdout.WriteLine($"Wrote {files.DataQuality}");
+            foreach (var file in written) stdout.WriteLine($"Wrote {file}");
             if (p.GetValue(timings)) Summary.WriteTimings(stdout, stages, total.Elapsed);
             return ExitCodes.Ok;
         }));

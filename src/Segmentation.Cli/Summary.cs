@@ -2,6 +2,7 @@ using Segmentation.Cleaning;
 using Segmentation.Features;
 using Segmentation.Formatting;
 using Segmentation.Pipeline;
+using Segmentation.Segments;
 
 namespace Segmentation.Cli;
 
@@ -39,6 +40,32 @@ internal static class Summary
         }
         o.WriteLine($"RFM as of {Display.Date(rfm.Snapshot)}: {Display.Count(rfm.Count)} customers; medians: " +
             $"recency {Median(rfm.RecencyColumn())} days, frequency {Median(rfm.FrequencyColumn())} orders, monetary {Median(rfm.MonetaryColumn())}");
+    }
+
+    public static void WriteSweep(TextWriter o, SegmentationRun run)
+    {
+        var sil = run.Sweep.Silhouette;
+        o.WriteLine($"k sweep ({run.Sweep.Restarts} restarts per k, seed {run.Sweep.Seed}; silhouette " +
+            (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed})" : "exact)"));
+        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}");
+        foreach (var m in run.Sweep.Metrics)
+        {
+            var mark = m.K == run.Choice.K ? "  <- chosen" : "";
+            o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{mark}");
+        }
+        o.WriteLine($"  {run.Choice.Reasoning}");
+    }
+
+    public static void WriteSegments(TextWriter o, IReadOnlyList<SegmentProfile> profiles)
+    {
+        o.WriteLine("Segments:");
+        o.WriteLine($"  {"segment",-20}{"customers",10}{"share",8}{"revenue",9}{"recency",9}{"orders",8}{"spend",11}  action");
+        foreach (var p in profiles)
+        {
+            o.WriteLine($"  {p.Segment,-20}{Display.Count(p.Customers),10}{Display.Percent(p.Share),8}{Display.Percent(p.RevenueShare),9}" +
+                $"{Display.Number(p.MedianRecency, 0),9}{Display.Number(p.MedianFrequency, 0),8}{Display.Money(p.MedianMonetary),11}  {p.Actions}");
+        }
+        o.WriteLine("  (recency, orders and spend are medians)");
     }
 
     public static void WriteTimings(TextWriter o, IReadOnlyList<StageTiming> stages, TimeSpan total)

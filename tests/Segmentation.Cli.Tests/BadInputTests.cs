@@ -94,7 +94,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_bad_row_is_skipped_and_counted_on_request()
     {
-        var input = _dir.Write("skip.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("6,", "six,", StringComparison.Ordinal)}\n");
+        var others = string.Join("\n", Enumerable.Range(1, 5).Select(i => GoodRow.Replace("17850", $"1785{i}", StringComparison.Ordinal).Replace(",6,", $",{i * i},", StringComparison.Ordinal)));
+        var input = _dir.Write("skip.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("6,", "six,", StringComparison.Ordinal)}\n{others}\n");
 
         var result = Cli.Run("run", "--input", input, "--out", Out, "--skip-bad-rows");
 
@@ -102,6 +103,14 @@ public sealed class BadInputTests : IDisposable
         Assert.Matches(@"a value did not parse \(skipped on request\)\s+1", result.Out);
         Assert.Contains("skipped: " + input + ", row 3, column 'Quantity'", result.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Out, "rfm.csv")));
+    }
+
+    [Fact]
+    public void Customers_who_all_look_the_same_cannot_be_segmented_and_say_so()
+    {
+        var rows = string.Join("\n", Enumerable.Range(1, 5).Select(i => GoodRow.Replace("17850", $"1785{i}", StringComparison.Ordinal)));
+
+        AssertRefused(_dir.Write("same.csv", $"{Header}\n{rows}\n"), "only 1 of the 5 customers differ in recency, frequency and monetary");
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Segmentation.Clustering;
+
+namespace Segmentation.Cli;
+
+/// <summary>The clustering flags, one to one onto <see cref="ClusteringOptions"/>.</summary>
+internal sealed class ClusteringArguments
+{
+    private static readonly ClusteringOptions D = ClusteringOptions.Default;
+
+    public Option<int?> K { get; } = new("--k") { Description = "Use this number of segments instead of the rule's choice." };
+    public Option<int> KMin { get; } = new("--kmin") { Description = "Smallest k of the sweep.", DefaultValueFactory = _ => D.KMin };
+    public Option<int> KMax { get; } = new("--kmax") { Description = "Largest k of the sweep.", DefaultValueFactory = _ => D.KMax };
+    public Option<int> Restarts { get; } = new("--restarts") { Description = "Seeded k-means fits per k; the lowest inertia is kept.", DefaultValueFactory = _ => D.Restarts };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed of the clustering: the same seed gives the same segments.", DefaultValueFactory = _ => D.Seed };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Threads for the sweep (default: all cores). The result does not depend on it." };
+    public Option<bool> NoLog { get; } = new("--no-log") { Description = "Standardise raw R, F, M instead of their log1p." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, NoLog }) command.Options.Add(o);
+    }
+
+    public ClusteringOptions Options(ParseResult p)
+    {
+        var (kmin, kmax) = (p.GetValue(KMin), p.GetValue(KMax));
+        if (kmin < 2 || kmax < kmin) throw new InputException("--kmin/--kmax", $"the sweep range {kmin}..{kmax} must start at 2 or more and not be empty");
+        if (p.GetValue(Restarts) < 1) throw new InputException("--restarts", "must be at least 1");
+        if (p.GetValue(Threads) is < 1) throw new InputException("--threads", "must be at least 1");
+        return new ClusteringOptions
+        {
+            K = p.GetValue(K),
+            KMin = kmin,
+            KMax = kmax,
+            Restarts = p.GetValue(Restarts),
+            Seed = p.GetValue(Seed),
+            Threads = p.GetValue(Threads),
+            Log1p = !p.GetValue(NoLog),
+        };
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.ML;
+
+namespace Segmentation.Clustering;
+
+/// <summary>
+/// The kept fit at one k. Labels and centroids are canonical (cluster 0 is the most valuable, see
+/// <see cref="CanonicalOrder"/>), not ML.NET's arbitrary order; <see cref="MlNetToCanonical"/> maps one to the other.
+/// </summary>
+public sealed record KMeansFit(int K, int Seed, ITransformer Model, int[] MlNetToCanonical, double[][] Centroids, int[] Labels, double Inertia);
+
+/// <summary>
+/// A fixed order of clusters derived from their centroids: by value, -recency + frequency + monetary in the
+/// scaled space, highest first; exact ties by the centroid's coordinates. It makes ids stable across seeds
+/// and runs where ML.NET's numbering is not.
+/// </summary>
+public static class CanonicalOrder
+{
+    public static double Value(ReadOnlySpan<double> centroid) => -centroid[0] + centroid[1] + centroid[2];
+
+    /// <summary>perm[old] = new id.</summary>
+    public static int[] Of(double[][] centroids)
+    {
+        var order = Enumerable.Range(0, centroids.Length)
+            .OrderByDescending(c => Value(centroids[c]))
+            .ThenBy(c => centroids[c][0]).ThenBy(c => centroids[c][1]).ThenBy(c => centroids[c][2])
+            .ToArray();
+        var perm = new int[centroids.Length];
+        for (var rank = 0; rank < order.Length; rank++) perm[order[rank]] = rank;
+        return perm;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.ML;
+
+namespace Segmentation.Clustering;
+
+/// <summary>
+/// Fits k-means for every k of the range with seeded restarts and measures each kept fit. Fits are
+/// independent tasks run in parallel; each is single-threaded and seeded, and the kept one is chosen by
+/// (inertia, restart), so the result is the same whatever the number of threads.
+/// </summary>
+public static class KMeansSweep
+{
+    public static SweepResult Run(double[][] features, ClusteringOptions options)
+    {
+        var n = features.Length;
+        // k-means cannot place more centroids than there are distinct points (as ML.NET sees them, in float32).
+        var distinct = features.Select(f => ((float)f[0], (float)f[1], (float)f[2])).Distinct().Count();
+        var kMax = Math.Min(options.KMax, distinct);
+        var kMin = Math.Min(options.KMin, kMax);
+        if (kMax < 2) throw new TooFewDistinctCustomersException(n, distinct);
+        if (options.K is { } forced && forced > distinct) throw new TooFewDistinctCustomersException(n, distinct, forced);
+        var ks = Enumerable.Range(kMin, kMax - kMin + 1).ToArray();
+        var restarts = Math.Max(1, options.Restarts);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+
+        var ml = new MLContext(options.Seed);
+        var data = ml.Data.Cache(MlNetKMeans.DataView(ml, features));
+        var tasks = ks.SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
+        var results = new (ITransformer Model, double[][] Centroids, double Inertia)[tasks.Length];
+        Parallel.For(0, tasks.Length, parallel, t =>
+        {
+            var (k, r) = tasks[t];
+            var (model, centroids) = MlNetKMeans.Fit(data, k, options.Seed + r, options.MaxIterations);
+            var labels = features.Select(x => Distances.Nearest(x, centroids)).ToArray();
+            results[t] = (model, centroids, Distances.Inertia(features, labels, Distances.Means(features, labels, centroids)));
+        });
+
+        var sample = SilhouetteSample(n, options);
+        var fits = new KMeansFit[ks.Length];
+        var metrics = new KMetrics[ks.Length];
+        Parallel.For(0, ks.Length, parallel, i =>
+        {
+            var k = ks[i];
+            var best = Enumerable.Range(0, tasks.Length).Where(t => tasks[t].K == k)
+                .OrderBy(t => results[t].Inertia).ThenBy(t => tasks[t].Restart).First();
+            fits[i] = Canonical(k, options.Seed + tasks[best].Restart, results[best].Model, features);
+            var f = fits[i];
+            metrics[i] = new KMetrics(k, f.Inertia,
+                ClusterQuality.Silhouette(features, f.Labels, k, sample.Indices, threads: 1),
+                ClusterQuality.DaviesBouldin(features, f.Labels, f.Centroids),
+                ClusterQuality.CalinskiHarabasz(features, f.Labels, f.Centroids),
+                tasks[best].Restart, options.Seed + tasks[best].Restart);
+        });
+        return new SweepResult(metrics, fits, sample.Method, restarts, options.Seed);
+    }
+
+    /// <summary>Labels from ML.NET's own prediction, renumbered canonically; centroids are the clusters' means.</summary>
+    internal static KMeansFit Canonical(int k, int seed, ITransformer model, double[][] features)
+    {
+        var raw = MlNetKMeans.Predict(model, features);
+        var rawMeans = Distances.Means(features, raw, new double[k][].Select(_ => new double[MlNetKMeans.Dimensions]).ToArray());
+        var perm = CanonicalOrder.Of(rawMeans);
+        var labels = raw.Select(l => perm[l]).ToArray();
+        var centroids = new double[k][];
+        for (var c = 0; c < k; c++) centroids[perm[c]] = rawMeans[c];
+        return new KMeansFit(k, seed, model, perm, centroids, labels, Distances.Inertia(features, labels, centroids));
+    }
+
+    private static (int[]? Indices, SilhouetteMethod Method) SilhouetteSample(int n, ClusteringOptions options)
+    {
+        if (n <= options.SilhouetteExactLimit) return (null, new SilhouetteMethod(false, n, null));
+        var size = Math.Min(options.SilhouetteSampleSize, n);
+        var random = new Random(options.Seed);
+        var indices = Enumerable.Range(0, n).ToArray();
+        random.Shuffle(indices);
+        var sample = indices[..size];
+        Array.Sort(sample);
+        return (sample, new SilhouetteMethod(true, size, options.Seed));
+    }
+}

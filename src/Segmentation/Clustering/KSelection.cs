@@ -1,0 +1,66 @@
+using Segmentation.Formatting;
+
+namespace Segmentation.Clustering;
+
+/// <summary>The chosen k, the two signals behind it, and the reasoning in words.</summary>
+public sealed record KChoice(int K, int ElbowK, int SilhouetteK, bool Overridden, string Rule, string Reasoning);
+
+/// <summary>
+/// The k rule. The elbow is the knee of the inertia curve (Kneedle: the k farthest below the straight line
+/// from the first to the last point of the normalised curve). Silhouette then arbitrates between the elbow
+/// and its two neighbours: the highest silhouette wins, unless it beats the elbow's by less than
+/// <see cref="SilhouetteTolerance"/>, in which case the elbow stays. The k of the best silhouette overall is
+/// reported beside it: it is often 2, which separates good from bad customers but is too coarse to act on.
+/// </summary>
+public static class KSelection
+{
+    public const double SilhouetteTolerance = 0.005;
+
+    public const string RuleText =
+        "k = the knee of the inertia curve (Kneedle), moved to a neighbouring k (knee - 1 or knee + 1) when that k's silhouette is higher by at least 0.005.";
+
+    public static int Elbow(IReadOnlyList<KMetrics> metrics)
+    {
+        if (metrics.Count <= 2) return metrics[0].K;
+        double k0 = metrics[0].K, k1 = metrics[^1].K;
+        double max = metrics.Max(m => m.Inertia), min = metrics.Min(m => m.Inertia);
+        if (max <= min) return metrics[0].K;
+        var best = metrics[0].K;
+        var bestGap = double.NegativeInfinity;
+        foreach (var m in metrics)
+        {
+            var x = (m.K - k0) / (k1 - k0);
+            var y = (m.Inertia - min) / (max - min);
+            var gap = 1 - x - y;
+            if (gap > bestGap + 1e-12) { bestGap = gap; best = m.K; }
+        }
+        return best;
+    }
+
+    public static KChoice Choose(IReadOnlyList<KMetrics> metrics, int? forced = null)
+    {
+        var elbow = Elbow(metrics);
+        var bestSilhouette = metrics.OrderByDescending(m => m.Silhouette).ThenBy(m => m.K).First();
+        var atElbow = metrics.Single(m => m.K == elbow);
+        var neighbours = metrics.Where(m => Math.Abs(m.K - elbow) <= 1).ToList();
+        var challenger = neighbours.OrderByDescending(m => m.Silhouette).ThenBy(m => m.K).First();
+        var chosen = challenger.Silhouette - atElbow.Silhouette >= SilhouetteTolerance ? challenger : atElbow;
+
+        var why = $"The inertia curve bends most at k = {elbow} (the elbow; silhouette {F(atElbow.Silhouette)}). ";
+        why += chosen.K == elbow
+            ? $"No neighbouring k has a silhouette higher by {F(SilhouetteTolerance, 3)} or more, so k = {elbow}. "
+            : $"Its neighbour k = {chosen.K} separates the customers better (silhouette {F(chosen.Silhouette)}), so k = {chosen.K}. ";
+        why += bestSilhouette.K == chosen.K
+            ? "It also has the best silhouette of the whole sweep."
+            : $"The best silhouette of the whole sweep is at k = {bestSilhouette.K} ({F(bestSilhouette.Silhouette)}); the two rules disagree, and the elbow's answer is preferred because it gives segments specific enough to act on.";
+
+        if (forced is { } k)
+        {
+            return new KChoice(k, elbow, bestSilhouette.K, true, RuleText,
+                $"k = {k} was set by the user. For reference, the rule would choose k = {chosen.K}: " + why);
+        }
+        return new KChoice(chosen.K, elbow, bestSilhouette.K, false, RuleText, why);
+    }
+
+    private static string F(double v, int decimals = 3) => Display.Number(v, decimals);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Microsoft.ML;
+using Segmentation.Clustering;
+using Segmentation.Features;
+using Segmentation.Segments;
+
+namespace Segmentation.Model;
+
+/// <summary>
+/// Everything needed to put a new customer into a segment without refitting: the scaler, the ML.NET k-means
+/// model, the map from ML.NET's cluster numbers to our canonical ids, and the segments' names and strategies.
+/// </summary>
+public sealed record SegmentationModel(
+    int FormatVersion,
+    string[] Features,
+    ScalerParameters Scaler,
+    int K,
+    int Seed,
+    int[] MlNetToCanonical,
+    double[][] Centroids,
+    IReadOnlyList<SegmentDefinition> Segments,
+    IReadOnlyDictionary<string, string> Versions)
+{
+    public const int CurrentFormat = 1;
+
+    [JsonIgnore]
+    public ITransformer? MlNetModel { get; init; }
+
+    /// <summary>Canonical cluster of each row of scaled features, by ML.NET's own prediction.</summary>
+    public int[] Assign(double[][] features)
+    {
+        var model = MlNetModel ?? throw new InvalidOperationException("The model has no ML.NET part loaded.");
+        return MlNetKMeans.Predict(model, features).Select(l => MlNetToCanonical[l]).ToArray();
+    }
+
+    public static SegmentationModel From(KMeansFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments) => new(
+        CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, fit.MlNetToCanonical, fit.Centroids, segments, RunVersions.Current)
+    {
+        MlNetModel = fit.Model,
+    };
+
+    /// <summary>Scales <paramref name="rfm"/> with the saved scaler and assigns each customer.</summary>
+    public int[] Assign(RfmTable rfm) => Assign(FeatureScaler.Apply(Scaler, rfm));
+
+    internal static MLContext Context() => new(0);
+}

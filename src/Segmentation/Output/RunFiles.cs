@@ -1,0 +1,27 @@
+using Segmentation.Model;
+using Segmentation.Pipeline;
+
+namespace Segmentation.Output;
+
+/// <summary>The files of a run's output folder, and the one place that writes them (each atomically).</summary>
+public sealed record RunFiles(string Folder)
+{
+    public string CustomerSegments => Path.Combine(Folder, "customer_segments.csv");
+    public string SegmentProfile => Path.Combine(Folder, "segment_profile.csv");
+    public string Metrics => Path.Combine(Folder, "metrics.json");
+    public string Model => Path.Combine(Folder, "model.zip");
+    public string Rfm => Path.Combine(Folder, "rfm.csv");
+    public string DataQuality => Path.Combine(Folder, "data_quality.json");
+
+    /// <summary>Writes every output of <paramref name="run"/> and returns the paths written.</summary>
+    public IReadOnlyList<string> Write(SegmentationRun run)
+    {
+        SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers);
+        SegmentsCsv.WriteProfile(SegmentProfile, run.Profiles);
+        Json.Write(Metrics, RunMetrics.From(run));
+        ModelFile.Save(Model, run.Model);
+        RfmCsv.Write(Rfm, run.Rfm);
+        Json.Write(DataQuality, run.Quality);
+        return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
+    }
+}

@@ -1,0 +1,24 @@
+using Segmentation.Clustering;
+using Segmentation.Pipeline;
+
+namespace Segmentation.Output;
+
+/// <summary>metrics.json: the sweep, the chosen k and why, the seed and the versions. No timestamps: the same run gives the same bytes.</summary>
+public sealed record RunMetrics(
+    string Source,
+    int Customers,
+    DateTime Snapshot,
+    int Seed,
+    int Restarts,
+    bool Log1p,
+    double[] ScalerMean,
+    double[] ScalerStdDev,
+    SilhouetteMethod Silhouette,
+    IReadOnlyList<KMetrics> Sweep,
+    KChoice Choice,
+    IReadOnlyDictionary<string, string> Versions)
+{
+    public static RunMetrics From(SegmentationRun run) => new(
+        run.Quality.Source, run.Rfm.Count, run.Rfm.Snapshot, run.Sweep.Seed, run.Sweep.Restarts, run.Scaler.Log1p,
+        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.Metrics, run.Choice, run.Model.Versions);
+}

@@ -1,0 +1,39 @@
+using Segmentation.Segments;
+
+namespace Segmentation.Output;
+
+/// <summary>customer_segments.csv and segment_profile.csv.</summary>
+public static class SegmentsCsv
+{
+    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action";
+
+    public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) => AtomicFile.WriteText(path, w =>
+    {
+        w.WriteLine(CustomersHeader);
+        foreach (var c in customers)
+        {
+            w.WriteLine(string.Join(',',
+                Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
+                Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
+                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action)));
+        }
+    });
+
+    public const string ProfileHeader =
+        "Cluster,Segment,Customers,Share,MeanRecency,MedianRecency,MeanFrequency,MedianFrequency,MeanMonetary,MedianMonetary,Revenue,RevenueShare,Priority,Description,Actions";
+
+    public static void WriteProfile(string path, IReadOnlyList<SegmentProfile> profiles) => AtomicFile.WriteText(path, w =>
+    {
+        w.WriteLine(ProfileHeader);
+        foreach (var p in profiles)
+        {
+            w.WriteLine(string.Join(',',
+                Csv.Number(p.Cluster), Csv.Field(p.Segment), Csv.Number(p.Customers), Csv.Number(Math.Round(p.Share, 6)),
+                Csv.Number(Math.Round(p.MeanRecency, 4)), Csv.Number(p.MedianRecency),
+                Csv.Number(Math.Round(p.MeanFrequency, 4)), Csv.Number(p.MedianFrequency),
+                Csv.Number(Math.Round(p.MeanMonetary, 4)), Csv.Number(Math.Round(p.MedianMonetary, 4)),
+                Csv.Number(p.Revenue), Csv.Number(Math.Round(p.RevenueShare, 6)),
+                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions)));
+        }
+    });
+}

@@ -1,0 +1,91 @@
+using Segmentation.Features;
+
+namespace Segmentation.Segments;
+
+/// <summary>From labels to segments: names, per-customer rows, cluster profiles and score-segment profiles.</summary>
+public static class SegmentBuilder
+{
+    /// <summary>Cluster means of recency, frequency and monetary in original units.</summary>
+    public static double[][] Means(RfmTable rfm, int[] labels, int k)
+    {
+        var sums = new double[k][];
+        var counts = new int[k];
+        for (var c = 0; c < k; c++) sums[c] = new double[3];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var r = rfm.Customers[i];
+            sums[labels[i]][0] += r.Recency;
+            sums[labels[i]][1] += r.Frequency;
+            sums[labels[i]][2] += (double)r.Monetary;
+            counts[labels[i]]++;
+        }
+        for (var c = 0; c < k; c++) for (var j = 0; j < 3; j++) sums[c][j] = counts[c] > 0 ? sums[c][j] / counts[c] : double.NaN;
+        return sums;
+    }
+
+    public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names)
+    {
+        var scores = Scores(rfm);
+        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions)).ToArray();
+    }
+
+    /// <summary>R, F and M quintile scores of every customer, relative to this population.</summary>
+    public static RfmScore[] Scores(RfmTable rfm)
+    {
+        var r = QuintileScorer.Score(rfm.RecencyColumn(), higherIsBetter: false);
+        var f = QuintileScorer.Score(rfm.FrequencyColumn());
+        var m = QuintileScorer.Score(rfm.MonetaryColumn());
+        return r.Select((_, i) => new RfmScore(r[i], f[i], m[i])).ToArray();
+    }
+
+    public static IReadOnlyList<SegmentProfile> Profiles(IReadOnlyList<CustomerSegment> customers, IReadOnlyList<SegmentDefinition> names, double[][] centroidsOriginal)
+    {
+        var total = customers.Count;
+        var revenue = customers.Sum(c => c.Rfm.Monetary);
+        return names.Select((d, cluster) =>
+        {
+            var members = customers.Where(c => c.Cluster == cluster).Select(c => c.Rfm).ToList();
+            var seg = members.Sum(m => m.Monetary);
+            return new SegmentProfile(
+                cluster, d.Name, d.Description, d.Actions, d.Priority,
+                members.Count,
+                total == 0 ? 0 : members.Count / (double)total,
+                Mean(members.Select(m => (double)m.Recency)), Median(members.Select(m => (double)m.Recency)),
+                Mean(members.Select(m => (double)m.Frequency)), Median(members.Select(m => (double)m.Frequency)),
+                Mean(members.Select(m => (double)m.Monetary)), Median(members.Select(m => (double)m.Monetary)),
+                seg,
+                revenue == 0 ? 0 : (double)(seg / revenue),
+                centroidsOriginal[cluster],
+                members.GroupBy(m => m.Country ?? "(unknown)")
+                    .Select(g => new CountryCount(g.Key, g.Count()))
+                    .OrderByDescending(g => g.Customers).ThenBy(g => g.Country, StringComparer.Ordinal)
+                    .Take(3).ToArray());
+        }).ToArray();
+    }
+
+    public static IReadOnlyList<ScoreSegmentProfile> ScoreProfiles(IReadOnlyList<CustomerSegment> customers)
+    {
+        var total = customers.Count;
+        var revenue = customers.Sum(c => c.Rfm.Monetary);
+        return SegmentCatalogue.All.Select(d =>
+        {
+            var members = customers.Where(c => c.Score.Segment == d.Name).ToList();
+            var seg = members.Sum(m => m.Rfm.Monetary);
+            return new ScoreSegmentProfile(d.Name, members.Count, total == 0 ? 0 : members.Count / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
+        }).ToArray();
+    }
+
+    public static double Mean(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? double.NaN : list.Average();
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Segmentation.Segments;
+
+/// <summary>
+/// Names clusters from their centroids. Each cluster is placed by two coordinates of its centroid in the
+/// scaled space: how recent (-recency z-score) and how valuable (mean of the frequency and monetary
+/// z-scores). Names are then matched one to one to clusters by the optimal assignment (Hungarian algorithm)
+/// that minimises the squared distance between each cluster and its name's prototype, so the same
+/// centroids always get the same names and no name is used twice. Two names are earned outright:
+/// Champions only by a cluster with the lowest mean recency and the highest mean frequency and monetary of
+/// all, Lost only by one with the highest mean recency and the lowest mean frequency and monetary.
+/// </summary>
+public static class SegmentNamer
+{
+    private const double Forbidden = 1e6;
+    // A generic name costs more than any catalogue name could, so it is used only beyond 11 clusters.
+    private const double Generic = 1e3;
+
+    /// <param name="centroids">Cluster centroids in the scaled space (recency, frequency, monetary).</param>
+    /// <param name="means">Cluster mean recency, frequency and monetary in original units.</param>
+    public static IReadOnlyList<SegmentDefinition> Name(double[][] centroids, double[][] means)
+    {
+        var k = centroids.Length;
+        var catalogue = SegmentCatalogue.All;
+        var columns = Math.Max(k, catalogue.Count);
+        var cost = new double[k, columns];
+        for (var c = 0; c < k; c++)
+        {
+            var (recent, value) = Position(centroids[c]);
+            for (var s = 0; s < columns; s++)
+            {
+                if (s >= catalogue.Count) { cost[c, s] = Generic; continue; }
+                var d = catalogue[s];
+                var dr = recent - d.Recent;
+                var dv = value - d.Value;
+                cost[c, s] = dr * dr + dv * dv;
+                if (d.Name == SegmentCatalogue.Champions && !Dominates(c, means)) cost[c, s] += Forbidden;
+                if (d.Name == SegmentCatalogue.Lost && !IsDominated(c, means)) cost[c, s] += Forbidden;
+            }
+        }
+        var assignment = Hungarian.Solve(cost);
+        return assignment.Select((s, c) => s < catalogue.Count
+            ? catalogue[s]
+            : new SegmentDefinition($"Group {c + 1}", "A further group that none of the standard segments describes.", "Study this group before acting on it.", "Low", 0, 0))
+            .ToArray();
+    }
+
+    /// <summary>Where a centroid sits: (recent, value), both positive for the better side.</summary>
+    public static (double Recent, double Value) Position(ReadOnlySpan<double> centroid) =>
+        (-centroid[0], (centroid[1] + centroid[2]) / 2);
+
+    /// <summary>Lowest mean recency and highest mean frequency and monetary of all clusters.</summary>
+    public static bool Dominates(int c, double[][] means) => means.Select((m, i) => (m, i)).Where(t => t.i != c)
+        .All(t => means[c][0] < t.m[0] && means[c][1] > t.m[1] && means[c][2] > t.m[2]);
+
+    /// <summary>Highest mean recency and lowest mean frequency and monetary of all clusters.</summary>
+    public static bool IsDominated(int c, double[][] means) => means.Select((m, i) => (m, i)).Where(t => t.i != c)
+        .All(t => means[c][0] > t.m[0] && means[c][1] < t.m[1] && means[c][2] < t.m[2]);
+}

@@ -1,0 +1,27 @@
+namespace Segmentation.Segments;
+
+/// <summary>Customers of one country within a segment.</summary>
+public sealed record CountryCount(string Country, int Customers);
+
+/// <summary>One cluster segment described for people: size, value, typical R, F and M, and what to do.</summary>
+public sealed record SegmentProfile(
+    int Cluster,
+    string Segment,
+    string Description,
+    string Actions,
+    string Priority,
+    int Customers,
+    double Share,
+    double MeanRecency,
+    double MedianRecency,
+    double MeanFrequency,
+    double MedianFrequency,
+    double MeanMonetary,
+    double MedianMonetary,
+    decimal Revenue,
+    double RevenueShare,
+    double[] Centroid,
+    IReadOnlyList<CountryCount> TopCountries);
+
+/// <summary>One RFM score segment: customers and revenue.</summary>
+public sealed record ScoreSegmentProfile(string Segment, int Customers, double Share, decimal Revenue, double RevenueShare);
