@@ -67,11 +67,11 @@ public static class SegmentBuilder
     {
         var total = customers.Count;
         var revenue = customers.Sum(c => c.Rfm.Monetary);
-        return SegmentCatalogue.All.Select(d =>
+        return RfmScoreSegments.Codes.Keys.Select(name =>
         {
-            var members = customers.Where(c => c.Score.Segment == d.Name).ToList();
+            var members = customers.Where(c => c.Score.Segment == name).ToList();
             var seg = members.Sum(m => m.Rfm.Monetary);
-            return new ScoreSegmentProfile(d.Name, members.Count, total == 0 ? 0 : members.Count / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
+            return new ScoreSegmentProfile(name, members.Count, total == 0 ? 0 : members.Count / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
         }).ToArray();
     }
 

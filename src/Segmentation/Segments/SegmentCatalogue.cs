@@ -1,8 +1,9 @@
 namespace Segmentation.Segments;
 
 /// <summary>
-/// The standard RFM segments (../shared/reference/rfm_segments.md): names, meanings and actions shared by
-/// the cluster naming and the RFM score segments, so the report has one strategy table.
+/// The business segments: the 11 standard RFM segments (../shared/reference/rfm_segments.md) and Big
+/// Spenders, a name that clusters need and score codes do not (high value at average recency). Names,
+/// meanings and actions are shared by the cluster naming and the RFM score segments: one strategy table.
 /// </summary>
 public static class SegmentCatalogue
 {
@@ -17,12 +18,14 @@ public static class SegmentCatalogue
     public const string CantLoseThem = "Can't Lose Them";
     public const string Hibernating = "Hibernating";
     public const string Lost = "Lost";
+    public const string BigSpenders = "Big Spenders";
 
     /// <summary>In order of value to the business, best first.</summary>
     public static IReadOnlyList<SegmentDefinition> All { get; } =
     [
         new(Champions, "Bought recently, buy often and spend the most.", "Reward them; offer early access to new products; ask for reviews and referrals.", "High", 1.0, 1.5),
         new(Loyal, "Spend well and often, and respond to promotions.", "Upsell higher-value products; enrol them in the loyalty programme; ask for reviews.", "High", 0.4, 1.0),
+        new(BigSpenders, "Spend far above average, but buy no more recently than the average customer.", "Offer premium products and bundles; give them a personal account manager; invite them back before they drift.", "High", 0.0, 1.2),
         new(PotentialLoyalist, "Recent customers with average frequency and spend.", "Offer membership or a loyalty programme; recommend related products.", "Medium", 0.8, 0.2),
         new(NewCustomers, "Bought most recently, but not often yet.", "Onboard them well; make the first weeks a success; build the relationship.", "Medium", 1.2, -0.8),
         new(Promising, "Recent shoppers who have not spent much yet.", "Build brand awareness; offer free trials and entry-level bundles.", "Medium", 0.7, -0.4),

@@ -7,12 +7,13 @@ namespace Segmentation.Segments;
 /// that minimises the squared distance between each cluster and its name's prototype, so the same
 /// centroids always get the same names and no name is used twice. Two names are earned outright:
 /// Champions only by a cluster with the lowest mean recency and the highest mean frequency and monetary of
-/// all, Lost only by one with the highest mean recency and the lowest mean frequency and monetary.
+/// all, Lost only by one with the highest mean recency and the lowest mean frequency and monetary. A name
+/// that contradicts the side of the average a cluster is on is a last resort (<see cref="Contradiction"/>).
 /// </summary>
 public static class SegmentNamer
 {
     private const double Forbidden = 1e6;
-    // A generic name costs more than any catalogue name could, so it is used only beyond 11 clusters.
+    // A generic name costs more than any agreeing catalogue name, so it is used only beyond 11 clusters.
     private const double Generic = 1e3;
 
     /// <param name="centroids">Cluster centroids in the scaled space (recency, frequency, monetary).</param>
@@ -32,7 +33,7 @@ public static class SegmentNamer
                 var d = catalogue[s];
                 var dr = recent - d.Recent;
                 var dv = value - d.Value;
-                cost[c, s] = dr * dr + dv * dv;
+                cost[c, s] = dr * dr + dv * dv + Contradiction(d, recent, value);
                 if (d.Name == SegmentCatalogue.Champions && !Dominates(c, means)) cost[c, s] += Forbidden;
                 if (d.Name == SegmentCatalogue.Lost && !IsDominated(c, means)) cost[c, s] += Forbidden;
             }
@@ -43,6 +44,18 @@ public static class SegmentNamer
             : new SegmentDefinition($"Group {c + 1}", "A further group that none of the standard segments describes.", "Study this group before acting on it.", "Low", 0, 0))
             .ToArray();
     }
+
+    /// <summary>
+    /// A name that is clearly on one side of an axis (|prototype| >= <see cref="Clear"/>) contradicts a cluster
+    /// on the other side of the average: a "long ago" name for a recent cluster, a "high value" name for a
+    /// low-value one. Such a pairing costs more than any agreeing one, so it is chosen only when nothing else fits.
+    /// </summary>
+    public static double Contradiction(SegmentDefinition name, double recent, double value) =>
+        (Math.Abs(name.Recent) >= Clear && Math.Sign(name.Recent) != Math.Sign(recent) ? ContradictionCost : 0) +
+        (Math.Abs(name.Value) >= Clear && Math.Sign(name.Value) != Math.Sign(value) ? ContradictionCost : 0);
+
+    public const double Clear = 0.5;
+    private const double ContradictionCost = 100;
 
     /// <summary>Where a centroid sits: (recent, value), both positive for the better side.</summary>
     public static (double Recent, double Value) Position(ReadOnlySpan<double> centroid) =>

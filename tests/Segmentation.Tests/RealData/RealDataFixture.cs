@@ -9,6 +9,12 @@ public sealed class RealDataFixture
     private readonly Lazy<PreparedData> _csv = new(() => Preparation.Run(TestPaths.RealFile("online_retail.csv.gz")));
     private readonly Lazy<PreparedData> _xlsx = new(() => Preparation.Run(TestPaths.RealFile("Online_Retail.xlsx")));
     private readonly Lazy<IReadOnlyList<ReferenceRow>> _reference = new(LoadReference);
+    private readonly Lazy<SegmentationRun> _run;
+
+    public RealDataFixture() => _run = new(() => SegmentationPipeline.Segment(Csv, SegmentationOptions.Default));
+
+    /// <summary>The default run on the CSV.gz: sweep k = 2..10, 10 restarts, seed 42.</summary>
+    public SegmentationRun Run => _run.Value;
 
     public PreparedData Csv => _csv.Value;
     public PreparedData Xlsx => _xlsx.Value;
