@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Segmentation.Output;
 using Segmentation.Pipeline;
+using Segmentation.Reporting;
 
 namespace Segmentation.Cli;
 
@@ -14,12 +15,14 @@ internal static class RunCommand
         var clustering = new ClusteringArguments();
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("data", "processed", "run") };
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip the PDF and HTML reports." };
         var command = new Command("run",
             "Run the pipeline: ingest, cleaning, RFM, k sweep, segments. Writes customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv and data_quality.json into --out.");
         input.AddTo(command);
         clustering.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(timings);
+        command.Options.Add(noReport);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var total = Stopwatch.StartNew();
@@ -29,8 +32,19 @@ internal static class RunCommand
             progress.Done();
 
             var write = Stopwatch.StartNew();
-            var written = new RunFiles(p.GetValue(output)!).Write(run);
-            var stages = run.Timings.Append(new StageTiming("outputs", write.Elapsed)).ToList();
+            var files = new RunFiles(p.GetValue(output)!);
+            var written = files.Write(run).ToList();
+            var outputsTime = write.Elapsed;
+            var stages = run.Timings.Append(new StageTiming("outputs", outputsTime)).ToList();
+            if (!p.GetValue(noReport))
+            {
+                var report = Stopwatch.StartNew();
+                var reportOptions = new ReportOptions { RunDate = DateTime.Now };
+                var pdf = Path.Combine(files.Folder, "report.pdf");
+                SegmentPdfReport.Write(run, pdf, reportOptions);
+                stages.Add(new StageTiming("report pdf", report.Elapsed));
+                written.Add(pdf);
+            }
 
             Summary.WriteQuality(stdout, run.Quality);
             Summary.WriteRfm(stdout, run.Rfm);

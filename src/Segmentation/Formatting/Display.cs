@@ -10,6 +10,9 @@ public static class Display
     public static string Count(long value) => value.ToString("N0", Culture);
     public static string Money(decimal value) => value.ToString("N2", Culture);
     public static string Money(double value) => value.ToString("N2", Culture);
+    /// <summary>An amount with its currency symbol, whole units: £8,911,408 (minus before the symbol).</summary>
+    public static string Currency(decimal value, string symbol) => (value < 0 ? "-" : "") + symbol + Math.Abs(value).ToString("N0", Culture);
+    public static string Currency(double value, string symbol) => Currency((decimal)value, symbol);
     public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("F" + decimals, Culture) + "%";
     public static string Number(double value, int decimals = 2) => value.ToString("N" + decimals, Culture);
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", Culture);

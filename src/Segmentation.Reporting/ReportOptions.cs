@@ -1,0 +1,15 @@
+namespace Segmentation.Reporting;
+
+/// <summary>What the reports say about themselves.</summary>
+public sealed record ReportOptions
+{
+    public string Title { get; init; } = "Customer segmentation";
+
+    /// <summary>Symbol put before amounts (the UCI retailer sells in pounds sterling).</summary>
+    public string Currency { get; init; } = "£";
+
+    /// <summary>The date printed on every page. Fixed by the caller so that a report can be reproduced.</summary>
+    public DateTime RunDate { get; init; } = DateTime.Today;
+
+    public static ReportOptions Default { get; } = new();
+}
