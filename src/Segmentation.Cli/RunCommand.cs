@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Segmentation.Output;
 using Segmentation.Pipeline;
 using Segmentation.Reporting;
+using Segmentation.Reporting.Html;
 
 namespace Segmentation.Cli;
 
@@ -43,7 +44,12 @@ internal static class RunCommand
                 var pdf = Path.Combine(files.Folder, "report.pdf");
                 SegmentPdfReport.Write(run, pdf, reportOptions);
                 stages.Add(new StageTiming("report pdf", report.Elapsed));
+                report.Restart();
+                var html = Path.Combine(files.Folder, "report.html");
+                HtmlReport.Write(run, html, reportOptions);
+                stages.Add(new StageTiming("report html", report.Elapsed));
                 written.Add(pdf);
+                written.Add(html);
             }
 
             Summary.WriteQuality(stdout, run.Quality);

@@ -48,7 +48,7 @@ public static class SegmentPdfReport
             run.Profiles.Select(p => (IReadOnlyList<string>)[p.Segment, Display.Count(p.Customers), Display.Percent(p.Share), Display.Percent(p.RevenueShare), Headline(p.Actions)]));
         var top = run.Profiles.OrderByDescending(p => p.RevenueShare).First();
         d.Paragraph($"{top.Segment} ({Display.Percent(top.Share)} of customers) bring {Display.Percent(top.RevenueShare)} of revenue.");
-        d.Chart(170, "Share of revenue by segment.", PdfCharts.RevenueBySegment(run));
+        d.Chart(ChartIds.Revenue, 170, "Share of revenue by segment.", PdfCharts.RevenueBySegment(run));
     }
 
     private static void SegmentProfiles(ReportDocument d, SegmentationRun run, Func<decimal, string> money)
@@ -74,7 +74,7 @@ public static class SegmentPdfReport
                 ]);
             d.Paragraph("Top countries: " + string.Join(", ", p.TopCountries.Select(c => $"{c.Country} ({Display.Count(c.Customers)})")) + ".");
             d.Paragraph("Strategy: " + p.Actions);
-            d.Chart(110, $"{p.Segment}: medians as a percentage of all customers' medians.", PdfCharts.SegmentIndex(run, p));
+            d.Chart(ChartIds.SegmentIndex(p.Cluster), 110, $"{p.Segment}: medians as a percentage of all customers' medians.", PdfCharts.SegmentIndex(run, p));
         }
     }
 
@@ -90,8 +90,8 @@ public static class SegmentPdfReport
     {
         d.Paragraph(run.Choice.Reasoning);
         d.Note("Rule: " + run.Choice.Rule);
-        d.Chart(200, "Inertia by k: the elbow (dashed) and the chosen k (circle).", PdfCharts.Elbow(run));
-        d.Chart(150, "Silhouette by k (higher is better).", PdfCharts.MetricByK(run, m => m.Silhouette, "Silhouette"));
+        d.Chart(ChartIds.Elbow, 200, "Inertia by k: the elbow (dashed) and the chosen k (circle).", PdfCharts.Elbow(run));
+        d.Chart(ChartIds.Silhouette, 150, "Silhouette by k (higher is better).", PdfCharts.MetricByK(run, m => m.Silhouette, "Silhouette"));
         var sil = run.Sweep.Silhouette;
         d.Table(
             [new("k", 0.4f, Align.Right), new("Inertia", 1, Align.Right), new("Silhouette", 1, Align.Right), new("Davies-Bouldin", 1, Align.Right), new("Calinski-Harabasz", 1, Align.Right), new("", 0.8f)],
@@ -100,18 +100,18 @@ public static class SegmentPdfReport
                 Display.Number(m.DaviesBouldin, 4), Display.Number(m.CalinskiHarabasz, 1), m.K == run.Choice.K ? "chosen" : m.K == run.Choice.ElbowK ? "elbow" : ""]));
         d.Note($"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. " +
                "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.");
-        d.Chart(150, "Davies-Bouldin by k (lower is better).", PdfCharts.MetricByK(run, m => m.DaviesBouldin, "Davies-Bouldin"));
-        d.Chart(150, "Calinski-Harabasz by k (higher is better).", PdfCharts.MetricByK(run, m => m.CalinskiHarabasz, "Calinski-Harabasz"));
+        d.Chart(ChartIds.DaviesBouldin, 150, "Davies-Bouldin by k (lower is better).", PdfCharts.MetricByK(run, m => m.DaviesBouldin, "Davies-Bouldin"));
+        d.Chart(ChartIds.CalinskiHarabasz, 150, "Calinski-Harabasz by k (higher is better).", PdfCharts.MetricByK(run, m => m.CalinskiHarabasz, "Calinski-Harabasz"));
     }
 
     private static void Charts(ReportDocument d, SegmentationRun run)
     {
-        d.Chart(170, "Customers by segment.", PdfCharts.SegmentSizes(run));
-        d.Chart(170, "Share of revenue by segment.", PdfCharts.RevenueBySegment(run));
-        d.Chart(170, "Recency by segment: boxes span the middle half of customers, whiskers 5% to 95%, the line is the median.", PdfCharts.Distribution(run, "Recency"));
-        d.Chart(170, "Frequency by segment (log10 scale).", PdfCharts.Distribution(run, "Frequency"));
-        d.Chart(170, "Monetary by segment (log10 scale).", PdfCharts.Distribution(run, "Monetary"));
-        d.Chart(330, "Every customer by orders and spend (log10 scales), coloured by segment.", PdfCharts.FrequencyVsMonetary(run));
+        d.Chart(ChartIds.Sizes, 170, "Customers by segment.", PdfCharts.SegmentSizes(run));
+        d.Chart(ChartIds.Revenue, 170, "Share of revenue by segment.", PdfCharts.RevenueBySegment(run));
+        d.Chart(ChartIds.Box("Recency"), 170, "Recency by segment: boxes span the middle half of customers, whiskers 5% to 95%, the line is the median.", PdfCharts.Distribution(run, "Recency"));
+        d.Chart(ChartIds.Box("Frequency"), 170, "Frequency by segment (log10 scale).", PdfCharts.Distribution(run, "Frequency"));
+        d.Chart(ChartIds.Box("Monetary"), 170, "Monetary by segment (log10 scale).", PdfCharts.Distribution(run, "Monetary"));
+        d.Chart(ChartIds.Scatter, 330, "Every customer by orders and spend (log10 scales), coloured by segment.", PdfCharts.FrequencyVsMonetary(run));
     }
 
     private static void ScoreSegments(ReportDocument d, SegmentationRun run, Func<decimal, string> money)

@@ -15,7 +15,7 @@ public sealed class RunCommandTests : IDisposable
         var result = Cli.Run("run", "--sample", "--out", _dir.Path, "--timings");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(["customer_segments.csv", "data_quality.json", "metrics.json", "model.zip", "report.pdf", "rfm.csv", "segment_profile.csv"], _dir.Files());
+        Assert.Equal(["customer_segments.csv", "data_quality.json", "metrics.json", "model.zip", "report.html", "report.pdf", "rfm.csv", "segment_profile.csv"], _dir.Files());
         Assert.Contains("Data quality: sample data (seed 42, 1,500 customers)", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"ingest\s+\d+\.\d\d s", result.Out);
         using var account = JsonDocument.Parse(File.ReadAllText(_dir.File("data_quality.json")));

@@ -18,8 +18,8 @@ public sealed record TableColumn(string Header, float Weight, Align Align = Alig
 /// <summary>A table; its header row repeats on every page it spans, and no row is split.</summary>
 public sealed record TableBlock(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, int? BoldRow = null) : Block;
 
-/// <summary>A chart drawn by ScottPlot as vectors onto the page.</summary>
-public sealed record ChartBlock(float Height, Action<ScottPlot.Plot> Build, string Caption) : Block;
+/// <summary>A chart drawn by ScottPlot as vectors onto the page; <paramref name="Id"/> names it for the HTML report's interactive twin.</summary>
+public sealed record ChartBlock(float Height, Action<ScottPlot.Plot> Build, string Caption, string Id) : Block;
 
 public sealed record PageBreakBlock : Block;
 

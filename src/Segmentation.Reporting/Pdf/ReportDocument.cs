@@ -34,6 +34,6 @@ public sealed class ReportDocument(string title, string source, string runDate)
     public ReportDocument KeyFigures(params KeyFigure[] figures) => Add(new KeyFiguresBlock(figures));
     public ReportDocument Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string>> rows, int? boldRow = null) =>
         Add(new TableBlock(columns, rows.ToList(), boldRow));
-    public ReportDocument Chart(float height, string caption, Action<ScottPlot.Plot> build) => Add(new ChartBlock(height, build, caption));
+    public ReportDocument Chart(string id, float height, string caption, Action<ScottPlot.Plot> build) => Add(new ChartBlock(height, build, caption, id));
     public ReportDocument Space(float height = 6) => Add(new SpacerBlock(height));
 }

@@ -7,7 +7,10 @@ public static class SegmentsCsv
 {
     public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action";
 
-    public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) => AtomicFile.WriteText(path, w =>
+    public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) =>
+        AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
+
+    public static void WriteCustomers(TextWriter w, IReadOnlyList<CustomerSegment> customers)
     {
         w.WriteLine(CustomersHeader);
         foreach (var c in customers)
@@ -17,7 +20,7 @@ public static class SegmentsCsv
                 Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
                 Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action)));
         }
-    });
+    }
 
     public const string ProfileHeader =
         "Cluster,Segment,Customers,Share,MeanRecency,MedianRecency,MeanFrequency,MedianFrequency,MeanMonetary,MedianMonetary,Revenue,RevenueShare,Priority,Description,Actions";

@@ -3,7 +3,6 @@ using Segmentation.Model;
 using Segmentation.Output;
 using Segmentation.Pipeline;
 using Segmentation.Segments;
-using Segmentation.Tests.RealData;
 using Xunit.Abstractions;
 
 namespace Segmentation.Tests.Clustering;

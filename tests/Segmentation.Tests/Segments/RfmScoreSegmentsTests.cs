@@ -1,5 +1,4 @@
 using Segmentation.Segments;
-using Segmentation.Tests.RealData;
 
 namespace Segmentation.Tests.Segments;
 

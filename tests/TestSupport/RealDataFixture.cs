@@ -1,7 +1,7 @@
 using System.Globalization;
 using Segmentation.Pipeline;
 
-namespace Segmentation.Tests.RealData;
+namespace Segmentation.Tests;
 
 /// <summary>The real files, each prepared once for all the tests that need them (the workbook takes seconds).</summary>
 public sealed class RealDataFixture

@@ -1,0 +1,15 @@
+namespace Segmentation.Reporting.Charts;
+
+/// <summary>Names of the report's charts, shared by the PDF (ScottPlot) and the HTML (Plotly.NET) renderings.</summary>
+public static class ChartIds
+{
+    public const string Revenue = "revenue";
+    public const string Sizes = "sizes";
+    public const string Elbow = "elbow";
+    public const string Silhouette = "silhouette";
+    public const string DaviesBouldin = "davies-bouldin";
+    public const string CalinskiHarabasz = "calinski-harabasz";
+    public const string Scatter = "scatter";
+    public static string Box(string feature) => "box-" + feature.ToLowerInvariant();
+    public static string SegmentIndex(int cluster) => "segment-index-" + cluster.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
