@@ -112,6 +112,9 @@ public static class HtmlReport
         new(heading.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 
     /// <summary>plotly.js as Plotly.NET ships it (an embedded resource), safe to inline in a script element.</summary>
+    /// <summary>plotly.js, ready to inline in a script element.</summary>
+    public static string PlotlyScript => PlotlyJs.Value;
+
     private static readonly Lazy<string> PlotlyJs = new(() =>
     {
         var assembly = typeof(Plotly.NET.GenericChart).Assembly;

@@ -40,6 +40,7 @@ public static class Preparation
         var removed = new long[Enum.GetValues<DropReason>().Length];
         var duplicates = new DuplicateDetector();
         var rfm = new RfmBuilder();
+        var sales = new SalesSummaryBuilder();
         long rowsIn = 0, duplicateRows = 0;
         DateTime? inputFirst = null, inputLast = null;
         long readTicks = 0, workTicks = 0;
@@ -62,8 +63,15 @@ public static class Preparation
                     duplicateRows++;
                     if (reason == DropReason.None && cleaning.DropDuplicates) reason = DropReason.Duplicate;
                 }
-                if (reason == DropReason.None) rfm.Add(row);
-                else removed[(int)reason]++;
+                if (reason == DropReason.None)
+                {
+                    rfm.Add(row);
+                    sales.Add(row);
+                }
+                else
+                {
+                    removed[(int)reason]++;
+                }
 
                 if (rowsIn % ProgressInterval == 0) progress?.Report(rowsIn);
                 t0 = Stopwatch.GetTimestamp();
@@ -105,7 +113,7 @@ public static class Preparation
             LastDate: rfm.LastDate,
             BadRowExamples: stream.BadRows.Examples);
 
-        return new PreparedData(account, table,
+        return new PreparedData(account, table, sales.Build(),
         [
             new StageTiming("ingest", Stopwatch.GetElapsedTime(0, readTicks)),
             new StageTiming("cleaning", Stopwatch.GetElapsedTime(0, workTicks)),

@@ -1,0 +1,76 @@
+using Microsoft.Data.Analysis;
+using Segmentation.Cleaning;
+using Segmentation.Features;
+using Segmentation.Pipeline;
+using Segmentation.Segments;
+
+namespace Segmentation.Interactive;
+
+/// <summary>The library's results as Microsoft.Data.Analysis DataFrames, for exploring in a notebook.</summary>
+public static class Frames
+{
+    public static DataFrame Rfm(RfmTable rfm) => new(
+        new StringDataFrameColumn("CustomerID", rfm.Customers.Select(c => c.CustomerId)),
+        new Int32DataFrameColumn("Recency", rfm.Customers.Select(c => c.Recency)),
+        new Int32DataFrameColumn("Frequency", rfm.Customers.Select(c => c.Frequency)),
+        new DecimalDataFrameColumn("Monetary", rfm.Customers.Select(c => c.Monetary)),
+        new StringDataFrameColumn("Country", rfm.Customers.Select(c => c.Country ?? "")));
+
+    public static DataFrame Customers(IReadOnlyList<CustomerSegment> customers) => new(
+        new StringDataFrameColumn("CustomerID", customers.Select(c => c.Rfm.CustomerId)),
+        new Int32DataFrameColumn("Recency", customers.Select(c => c.Rfm.Recency)),
+        new Int32DataFrameColumn("Frequency", customers.Select(c => c.Rfm.Frequency)),
+        new DecimalDataFrameColumn("Monetary", customers.Select(c => c.Rfm.Monetary)),
+        new StringDataFrameColumn("RfmCode", customers.Select(c => c.Score.Code)),
+        new StringDataFrameColumn("RfmSegment", customers.Select(c => c.Score.Segment)),
+        new Int32DataFrameColumn("Cluster", customers.Select(c => c.Cluster)),
+        new StringDataFrameColumn("Segment", customers.Select(c => c.Segment)));
+
+    public static DataFrame Profile(IReadOnlyList<SegmentProfile> profiles) => new(
+        new Int32DataFrameColumn("Cluster", profiles.Select(p => p.Cluster)),
+        new StringDataFrameColumn("Segment", profiles.Select(p => p.Segment)),
+        new Int32DataFrameColumn("Customers", profiles.Select(p => p.Customers)),
+        new DoubleDataFrameColumn("Share", profiles.Select(p => Math.Round(p.Share, 4))),
+        new DoubleDataFrameColumn("MedianRecency", profiles.Select(p => p.MedianRecency)),
+        new DoubleDataFrameColumn("MedianFrequency", profiles.Select(p => p.MedianFrequency)),
+        new DoubleDataFrameColumn("MedianMonetary", profiles.Select(p => Math.Round(p.MedianMonetary, 2))),
+        new DecimalDataFrameColumn("Revenue", profiles.Select(p => p.Revenue)),
+        new DoubleDataFrameColumn("RevenueShare", profiles.Select(p => Math.Round(p.RevenueShare, 4))),
+        new StringDataFrameColumn("Priority", profiles.Select(p => p.Priority)),
+        new StringDataFrameColumn("Actions", profiles.Select(p => p.Actions)));
+
+    public static DataFrame Sweep(SegmentationRun run) => new(
+        new Int32DataFrameColumn("k", run.Sweep.Metrics.Select(m => m.K)),
+        new DoubleDataFrameColumn("Inertia", run.Sweep.Metrics.Select(m => Math.Round(m.Inertia, 2))),
+        new DoubleDataFrameColumn("Silhouette", run.Sweep.Metrics.Select(m => Math.Round(m.Silhouette, 4))),
+        new DoubleDataFrameColumn("DaviesBouldin", run.Sweep.Metrics.Select(m => Math.Round(m.DaviesBouldin, 4))),
+        new DoubleDataFrameColumn("CalinskiHarabasz", run.Sweep.Metrics.Select(m => Math.Round(m.CalinskiHarabasz, 1))),
+        new StringDataFrameColumn("Note", run.Sweep.Metrics.Select(m => m.K == run.Choice.K ? "chosen" : m.K == run.Choice.ElbowK ? "elbow" : m.K == run.Choice.SilhouetteK ? "best silhouette" : "")));
+
+    public static DataFrame Quality(DataQualityAccount q)
+    {
+        var rows = new List<(string, long)> { ("rows in", q.RowsIn) };
+        rows.AddRange(q.Removed.Select(r => ("removed: " + r.Description, r.Rows)));
+        rows.Add(("rows out", q.RowsOut));
+        rows.Add(("exact duplicate rows found", q.DuplicateRowsFound));
+        rows.Add(("customers", q.Customers));
+        rows.Add(("invoices", q.Invoices));
+        return new DataFrame(
+            new StringDataFrameColumn("What", rows.Select(r => r.Item1)),
+            new Int64DataFrameColumn("Rows", rows.Select(r => r.Item2)));
+    }
+
+    public static DataFrame Revenue(IReadOnlyList<RevenueLine> lines, string key) => new(
+        new StringDataFrameColumn(key, lines.Select(l => l.Key)),
+        new DecimalDataFrameColumn("Revenue", lines.Select(l => l.Revenue)),
+        new Int64DataFrameColumn("Lines", lines.Select(l => l.Lines)),
+        new Int64DataFrameColumn("Quantity", lines.Select(l => l.Quantity)));
+
+    /// <summary>The migration as a from-by-to matrix of customers.</summary>
+    public static DataFrame Migration(SegmentMigration migration)
+    {
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("From \\ To", migration.From) };
+        columns.AddRange(migration.To.Select(to => new Int32DataFrameColumn(to, migration.From.Select(from => migration.Count(from, to)))));
+        return new DataFrame(columns);
+    }
+}

@@ -1,0 +1,40 @@
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Segmentation.Features;
+using Segmentation.Pipeline;
+using Segmentation.Reporting.Charts;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
+
+namespace Segmentation.Interactive;
+
+/// <summary>Plotly.NET charts for exploration; the segment charts are the HTML report's own.</summary>
+public static class NotebookCharts
+{
+    public static GenericChart Histogram(RfmTable rfm, string feature, bool log = false)
+    {
+        var values = rfm.Customers.Select(c => feature switch
+        {
+            "Recency" => c.Recency,
+            "Frequency" => (double)c.Frequency,
+            _ => (double)c.Monetary,
+        }).Select(v => log ? Math.Log10(Math.Max(v, 1)) : v).ToArray();
+        return HtmlCharts.Styled(PlotlyChart.Histogram<double, double, string>(X: values, Name: feature)
+            .WithXAxisStyle<double, double, string>(TitleText: log ? $"log10({feature})" : feature)
+            .WithYAxisStyle<double, double, string>(TitleText: "customers").WithSize(800, 320));
+    }
+
+    public static GenericChart RevenueByMonth(SalesSummary sales) => HtmlCharts.Styled(
+        PlotlyChart.Column<double, string, string>(values: sales.Months.Select(m => (double)m.Revenue), Keys: sales.Months.Select(m => m.Key).ToArray(), Name: "revenue")
+            .WithYAxisStyle<double, double, string>(TitleText: "revenue").WithSize(800, 320));
+
+    public static GenericChart Top(IReadOnlyList<RevenueLine> lines, int count = 10) => HtmlCharts.Styled(
+        PlotlyChart.Bar<double, string, string>(values: lines.Take(count).Reverse().Select(l => (double)l.Revenue), Keys: lines.Take(count).Reverse().Select(l => l.Key).ToArray(), Name: "revenue")
+            .WithSize(800, 40 + 28 * Math.Min(count, lines.Count)));
+
+    public static GenericChart Elbow(SegmentationRun run) => HtmlCharts.For(ChartIds.Elbow, run)!;
+    public static GenericChart Silhouette(SegmentationRun run) => HtmlCharts.For(ChartIds.Silhouette, run)!;
+    public static GenericChart SegmentSizes(SegmentationRun run) => HtmlCharts.For(ChartIds.Sizes, run)!;
+    public static GenericChart RevenueBySegment(SegmentationRun run) => HtmlCharts.For(ChartIds.Revenue, run)!;
+    public static GenericChart Box(SegmentationRun run, string feature) => HtmlCharts.For(ChartIds.Box(feature), run)!;
+    public static GenericChart Rfm3D(SegmentationRun run) => HtmlCharts.Rfm3D(run);
+}
