@@ -17,6 +17,7 @@ internal static class RunCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("data", "processed", "run") };
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip the PDF and HTML reports." };
+        var timingsJson = new Option<string?>("--timings-json") { Description = "Also write the stage timings (seconds) to this JSON file (used by the benchmark)." };
         var command = new Command("run",
             "Run the pipeline: ingest, cleaning, RFM, k sweep, segments. Writes customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv and data_quality.json into --out.");
         input.AddTo(command);
@@ -24,6 +25,7 @@ internal static class RunCommand
         command.Options.Add(output);
         command.Options.Add(timings);
         command.Options.Add(noReport);
+        command.Options.Add(timingsJson);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var total = Stopwatch.StartNew();
@@ -59,6 +61,12 @@ internal static class RunCommand
             stdout.WriteLine();
             foreach (var file in written) stdout.WriteLine($"Wrote {file}");
             if (p.GetValue(timings)) Summary.WriteTimings(stdout, stages, total.Elapsed);
+            if (p.GetValue(timingsJson) is { } json)
+            {
+                var seconds = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalSeconds, 4));
+                seconds["total"] = Math.Round(total.Elapsed.TotalSeconds, 4);
+                Json.Write(json, new { seconds, rows_in = run.Quality.RowsIn, customers = run.Rfm.Count, k = run.Choice.K });
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -38,9 +38,14 @@ public sealed class RfmBuilder
         if (row.Date < acc.First) acc.First = row.Date;
         acc.Monetary += row.Amount;
         acc.Lines++;
-        var order = row.InvoiceNo is null ? (i, (string?)null, row.Date.Ticks) : (i, row.InvoiceNo, 0L);
-        if (_orders.Add(order)) acc.Orders++;
-        if (row.InvoiceNo is not null) _invoices.Add(row.InvoiceNo);
+        // An invoice's lines come together: only a change of invoice can be a new order, which spares the set look-up.
+        if (row.InvoiceNo is null || !string.Equals(row.InvoiceNo, acc.LastInvoice, StringComparison.Ordinal))
+        {
+            var order = row.InvoiceNo is null ? (i, (string?)null, row.Date.Ticks) : (i, row.InvoiceNo, 0L);
+            if (_orders.Add(order)) acc.Orders++;
+            if (row.InvoiceNo is not null) _invoices.Add(row.InvoiceNo);
+            acc.LastInvoice = row.InvoiceNo;
+        }
 
         Rows++;
         Revenue += row.Amount;
@@ -74,5 +79,6 @@ public sealed class RfmBuilder
         public int Lines;
         public int Orders;
         public string? Country;
+        public string? LastInvoice;
     }
 }

@@ -14,33 +14,44 @@ public sealed class SalesSummaryBuilder
 {
     public const int TopProductCount = 20;
 
-    private readonly Dictionary<string, (decimal Revenue, long Lines, long Quantity)> _months = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (decimal Revenue, long Lines, long Quantity)> _countries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (decimal Revenue, long Lines, long Quantity)> _products = new(StringComparer.Ordinal);
+    // Keys chosen to cost no allocation per row: a month as yyyy * 12 + month, a product by its stock code
+    // (named by the first description seen), a country by its (pooled) string.
+    private readonly Dictionary<int, Totals> _months = [];
+    private readonly Dictionary<string, Totals> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Totals> _products = new(StringComparer.Ordinal);
+
+    private sealed class Totals
+    {
+        public decimal Revenue;
+        public long Lines;
+        public long Quantity;
+        public string? Name;
+    }
 
     public void Add(in Ingest.Transaction row)
     {
         var quantity = (long)(row.Quantity ?? 1);
-        Add(_months, row.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), row.Amount, quantity);
-        Add(_countries, row.Country ?? "(unknown)", row.Amount, quantity);
-        if (row.StockCode is not null || row.Description is not null)
-        {
-            Add(_products, $"{row.StockCode} {row.Description}".Trim(), row.Amount, quantity);
-        }
+        Add(_months, row.Date.Year * 12 + row.Date.Month - 1, row.Amount, quantity, null);
+        Add(_countries, row.Country ?? "(unknown)", row.Amount, quantity, null);
+        if ((row.StockCode ?? row.Description) is { } product) Add(_products, product, row.Amount, quantity, row.Description);
     }
 
-    private static void Add(Dictionary<string, (decimal Revenue, long Lines, long Quantity)> map, string key, decimal amount, long quantity)
+    private static void Add<TKey>(Dictionary<TKey, Totals> map, TKey key, decimal amount, long quantity, string? name) where TKey : notnull
     {
-        map.TryGetValue(key, out var v);
-        map[key] = (v.Revenue + amount, v.Lines + 1, v.Quantity + quantity);
+        ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        totals ??= new Totals { Name = name };
+        totals.Revenue += amount;
+        totals.Lines++;
+        totals.Quantity += quantity;
     }
 
     public SalesSummary Build()
     {
-        static RevenueLine Line(KeyValuePair<string, (decimal Revenue, long Lines, long Quantity)> kv) => new(kv.Key, kv.Value.Revenue, kv.Value.Lines, kv.Value.Quantity);
+        static RevenueLine Line(string key, Totals t) => new(key, t.Revenue, t.Lines, t.Quantity);
         return new SalesSummary(
-            _months.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(Line).ToArray(),
-            _countries.OrderByDescending(kv => kv.Value.Revenue).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(Line).ToArray(),
-            _products.OrderByDescending(kv => kv.Value.Revenue).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopProductCount).Select(Line).ToArray());
+            _months.OrderBy(kv => kv.Key).Select(kv => Line($"{kv.Key / 12:D4}-{kv.Key % 12 + 1:D2}", kv.Value)).ToArray(),
+            _countries.OrderByDescending(kv => kv.Value.Revenue).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => Line(kv.Key, kv.Value)).ToArray(),
+            _products.OrderByDescending(kv => kv.Value.Revenue).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopProductCount)
+                .Select(kv => Line(kv.Value.Name is { } name && name != kv.Key ? $"{kv.Key} {name}" : kv.Key, kv.Value)).ToArray());
     }
 }

@@ -31,6 +31,10 @@ internal static class CellParser
         return text.ToString();
     }
 
+    /// <summary>True when <see cref="Key(ReadOnlySpan{char})"/> would return the text unchanged.</summary>
+    public static bool IsCanonicalKey(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text.IndexOf('.') < 0;
+
     /// <summary>A key from a numeric cell: 17850.0 is "17850", never "17850.0".</summary>
     public static string Key(double number) =>
         number == Math.Floor(number) && Math.Abs(number) < 1e15
@@ -49,6 +53,7 @@ internal static class CellParser
     public static bool TryDate(ReadOnlySpan<char> text, string? format, out DateTime value)
     {
         text = text.Trim();
+        if (format is null && TryIsoFast(text, out value)) return true;
         // Wall-clock times stay as written (the shop's local time); only an explicit offset is converted, to UTC.
         var ok = format is null
             ? DateTime.TryParseExact(text, IsoDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value)
@@ -59,6 +64,27 @@ internal static class CellParser
 
     /// <summary>A decimal from a workbook's double: 2.55 stays 2.55 (the conversion keeps 15 significant digits).</summary>
     public static decimal Decimal(double number) => (decimal)number;
+
+    /// <summary>The common "yyyy-MM-dd HH:mm:ss" (or with a T), parsed without the general machinery.</summary>
+    private static bool TryIsoFast(ReadOnlySpan<char> s, out DateTime value)
+    {
+        value = default;
+        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':') return false;
+        static int N(ReadOnlySpan<char> d)
+        {
+            var v = 0;
+            foreach (var c in d)
+            {
+                if (!char.IsAsciiDigit(c)) return -1;
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+        int year = N(s[..4]), month = N(s[5..7]), day = N(s[8..10]), hour = N(s[11..13]), minute = N(s[14..16]), second = N(s[17..19]);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59) return false;
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
 
     private static bool IsDigits(ReadOnlySpan<char> s)
     {

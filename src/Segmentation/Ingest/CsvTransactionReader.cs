@@ -11,7 +11,8 @@ internal static class CsvTransactionReader
         try
         {
             reader = Sep.New(options.Delimiter)
-                .Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true })
+                // Pooled strings: invoice numbers, stock codes, descriptions and countries repeat across rows.
+                .Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true, CreateToString = SepToString.PoolPerCol(maximumStringLength: 64) })
                 .From(stream);
         }
         catch (Exception e) when (e is not InputException)
@@ -85,15 +86,30 @@ internal static class CsvTransactionReader
             throw parser.Error(row, -1, $"the row does not fit the header: it has {cells.ColCount} fields, the header has {c.Header.Count}");
         }
         static ReadOnlySpan<char> Cell(SepReader.Row r, int i) => i < 0 ? [] : r[i].Span;
-        var customer = CellParser.Key(Cell(cells, c.Customer));
-        var invoice = c.Invoice < 0 ? null : CellParser.Key(Cell(cells, c.Invoice));
+        var customer = Key(cells, c.Customer);
+        var invoice = c.Invoice < 0 ? null : Key(cells, c.Invoice);
         var date = parser.Date(row, Cell(cells, c.Date));
         decimal? quantity = c.Quantity < 0 ? null : parser.Number(row, c.Quantity, Cell(cells, c.Quantity));
         decimal? price = c.UnitPrice < 0 ? null : parser.Number(row, c.UnitPrice, Cell(cells, c.UnitPrice));
         decimal? amount = c.Amount < 0 ? null : parser.Number(row, c.Amount, Cell(cells, c.Amount));
         return parser.Build(row, customer, invoice, date, quantity, price, amount,
-            c.StockCode < 0 ? null : CellParser.Key(Cell(cells, c.StockCode)),
-            c.Description < 0 ? null : CellParser.Text(Cell(cells, c.Description)),
-            c.Country < 0 ? null : CellParser.Text(Cell(cells, c.Country)));
+            c.StockCode < 0 ? null : Key(cells, c.StockCode),
+            c.Description < 0 ? null : Text(cells, c.Description),
+            c.Country < 0 ? null : Text(cells, c.Country));
+    }
+
+    /// <summary>A key through Sep's string pool when the cell is already in its final form (the usual case).</summary>
+    private static string? Key(SepReader.Row cells, int i)
+    {
+        var span = cells[i].Span;
+        if (span.IsEmpty) return null;
+        return CellParser.IsCanonicalKey(span) ? cells[i].ToString() : CellParser.Key(span);
+    }
+
+    private static string? Text(SepReader.Row cells, int i)
+    {
+        var span = cells[i].Span;
+        if (span.IsEmpty) return null;
+        return span.Trim().Length == span.Length ? cells[i].ToString() : CellParser.Text(span);
     }
 }

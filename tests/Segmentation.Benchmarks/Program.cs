@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+// Side-by-side benchmark: our pipeline (the CLI's run, a process per repetition) against the peer
+// (../shared/peer/pandas_sklearn_pipeline.py), alternating, on the same inputs. Prints and writes a Markdown table.
+//   dotnet run -c Release --project tests/Segmentation.Benchmarks -- --input ../shared/data/online_retail.csv.gz --input ../shared/data/Online_Retail.xlsx --repetitions 3
+var inputs = Values("--input").ToList();
+if (inputs.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
+var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
+var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
+var python = Value("--python") ?? "/usr/bin/python3";
+var metadata = typeof(Measured).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
+var cli = metadata["Cli"]!;
+if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: not a Release build; run with -c Release for figures worth keeping");
+
+var report = new StringBuilder();
+report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i))} --repetitions {repetitions}`").AppendLine()
+    .AppendLine(Machine()).AppendLine()
+    .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
+    .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
+    .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics, and writing outputs; ours also names segments, scores RFM, and saves the model. Reports are ours alone and timed apart.").AppendLine();
+
+foreach (var input in inputs)
+{
+    var ours = new List<Measured>();
+    var theirs = new List<Measured>();
+    for (var r = 0; r < repetitions; r++)
+    {
+        theirs.Add(Peer(input));
+        ours.Add(Ours(input));
+        Console.Error.WriteLine($"{Path.GetFileName(input)} run {r + 1}: ours {ours[^1].Wall:F2} s, peer {theirs[^1].Wall:F2} s");
+    }
+    report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB)").AppendLine()
+        .AppendLine("| stage | ours (s) | peer (s) | peer / ours |").AppendLine("|---|---:|---:|---:|");
+    foreach (var (stage, peerStage) in new[] { ("ingest", "ingest"), ("cleaning", "clean"), ("rfm", "rfm"), ("sweep", "sweep"), ("segments", ""), ("outputs", "final") })
+    {
+        report.AppendLine(Row(stage, Median(ours, stage), peerStage.Length > 0 ? Median(theirs, peerStage) : null));
+    }
+    double Pipeline(Measured m) => m.Seconds.Where(kv => kv.Key is not ("total" or "report pdf" or "report html")).Sum(kv => kv.Value);
+    report.AppendLine(Row("**end to end, in process**", MedianOf(ours, Pipeline), MedianOf(theirs, m => m.Seconds["total"])));
+    report.AppendLine(Row("**process wall**", MedianOf(ours, m => m.Wall), MedianOf(theirs, m => m.Wall)));
+    report.AppendLine($"| peak memory (MB) | {MedianOf(ours, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb) / MedianOf(ours, m => m.PeakMb):F2} |");
+    report.AppendLine($"| report pdf (ours only) | {Median(ours, "report pdf"):F2} | | |");
+    report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |").AppendLine();
+}
+
+Console.WriteLine(report);
+File.WriteAllText(output, report.ToString());
+Console.Error.WriteLine($"Wrote {output}");
+return 0;
+
+Measured Ours(string input)
+{
+    var dir = Directory.CreateTempSubdirectory("bench-ours-");
+    var timings = Path.Combine(dir.FullName, "timings.json");
+    var (wall, peak, _) = Timed("dotnet", cli, "run", "--input", input, "--out", dir.FullName, "--timings-json", timings);
+    using var json = JsonDocument.Parse(File.ReadAllText(timings));
+    var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+    dir.Delete(recursive: true);
+    return new Measured(seconds, wall, peak);
+}
+
+Measured Peer(string input)
+{
+    var dir = Directory.CreateTempSubdirectory("bench-peer-");
+    var (wall, peak, stdout) = Timed(python, peer, input, dir.FullName);
+    using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
+    var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+    dir.Delete(recursive: true);
+    return new Measured(seconds, wall, peak);
+}
+
+// GNU time reports the peak resident set of the whole process (maximum resident set size, KB).
+(double Wall, double PeakMb, string Stdout) Timed(string program, params string[] args)
+{
+    var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+    // This machine sets OpenBLAS overrides for old builds; they slow a current numpy, so the peer runs without them.
+    start.Environment.Remove("OPENBLAS_CORETYPE");
+    start.Environment.Remove("OPENBLAS_L2_SIZE");
+    foreach (var a in new[] { "-f", "%e %M", program }.Concat(args)) start.ArgumentList.Add(a);
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    var wall = clock.Elapsed.TotalSeconds;
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {stderr}");
+    var last = stderr.Trim().Split('\n')[^1].Split(' ');
+    return (wall, double.Parse(last[1], CultureInfo.InvariantCulture) / 1024, stdout.Result);
+}
+
+static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m.Seconds.GetValueOrDefault(stage));
+
+static double MedianOf(List<Measured> runs, Func<Measured, double> f)
+{
+    var v = runs.Select(f).Order().ToArray();
+    return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+}
+
+static string Row(string stage, double ours, double? peer) =>
+    peer is { } p ? $"| {stage} | {ours:F2} | {p:F2} | {(ours > 0 ? p / ours : 0):F1}x |" : $"| {stage} | {ours:F2} | | |";
+
+static string Machine()
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
+    var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+    return $"Machine: {Environment.ProcessorCount} cores ({cpu}), {memory} memory, {Environment.OSVersion}, .NET {Environment.Version}; peer on Debian's python3 with pandas and scikit-learn. Run {DateTime.UtcNow:yyyy-MM-dd}.";
+}
+
+IEnumerable<string> Values(string name)
+{
+    for (var i = 0; i < args.Length - 1; i++) if (args[i] == name) yield return args[i + 1];
+}
+
+string? Value(string name) => Values(name).LastOrDefault();
+
+internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb);
