@@ -23,7 +23,8 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
-    .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics, and writing outputs; ours also names segments, scores RFM, and saves the model. Reports are ours alone and timed apart.").AppendLine();
+    .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics, and writing outputs; ours also counts duplicates, aggregates sales, names segments, scores RFM, and saves the model.")
+    .AppendLine("Our RFM aggregation happens in the same pass as cleaning (so our \"rfm\" stage is only the final table). Reports are ours alone and timed apart.").AppendLine();
 
 foreach (var input in inputs)
 {
@@ -43,7 +44,8 @@ foreach (var input in inputs)
     }
     double Pipeline(Measured m) => m.Seconds.Where(kv => kv.Key is not ("total" or "report pdf" or "report html")).Sum(kv => kv.Value);
     report.AppendLine(Row("**end to end, in process**", MedianOf(ours, Pipeline), MedianOf(theirs, m => m.Seconds["total"])));
-    report.AppendLine(Row("**process wall**", MedianOf(ours, m => m.Wall), MedianOf(theirs, m => m.Wall)));
+    // Our process also writes the two reports, which the peer has no counterpart of: their time is taken out of our wall.
+    report.AppendLine(Row("**process wall** (ours without reports)", MedianOf(ours, m => m.Wall - m.Seconds.GetValueOrDefault("report pdf") - m.Seconds.GetValueOrDefault("report html")), MedianOf(theirs, m => m.Wall)));
     report.AppendLine($"| peak memory (MB) | {MedianOf(ours, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb) / MedianOf(ours, m => m.PeakMb):F2} |");
     report.AppendLine($"| report pdf (ours only) | {Median(ours, "report pdf"):F2} | | |");
     report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |").AppendLine();
