@@ -11,6 +11,7 @@ public static class CliApp
         {
             RunCommand.Create(stdout, stderr),
             ScoreCommand.Create(stdout, stderr),
+            RefreshCommand.Create(stdout, stderr),
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
         };

@@ -20,18 +20,21 @@ public sealed record SegmentMigration(IReadOnlyList<string> From, IReadOnlyList<
 
     public int Count(string from, string to) => Cells.FirstOrDefault(c => c.From == from && c.To == to)?.Customers ?? 0;
 
-    public static SegmentMigration Between(IReadOnlyList<CustomerSegment> before, IReadOnlyList<CustomerSegment> after)
+    public static SegmentMigration Between(IReadOnlyList<CustomerSegment> before, IReadOnlyList<CustomerSegment> after) =>
+        Between(before.Select(Labelled.Of).ToArray(), after.Select(Labelled.Of).ToArray());
+
+    public static SegmentMigration Between(IReadOnlyList<Labelled> before, IReadOnlyList<Labelled> after)
     {
-        var old = before.ToDictionary(c => c.Rfm.CustomerId, StringComparer.Ordinal);
-        var now = after.ToDictionary(c => c.Rfm.CustomerId, StringComparer.Ordinal);
+        var old = before.ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
+        var now = after.ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
         var cells = new Dictionary<(string, string), (int Customers, decimal Revenue)>();
         void Add(string from, string to, decimal revenue)
         {
             cells.TryGetValue((from, to), out var v);
             cells[(from, to)] = (v.Customers + 1, v.Revenue + revenue);
         }
-        foreach (var c in after) Add(old.TryGetValue(c.Rfm.CustomerId, out var o) ? o.Segment : New, c.Segment, c.Rfm.Monetary);
-        foreach (var o in before) if (!now.ContainsKey(o.Rfm.CustomerId)) Add(o.Segment, Lapsed, o.Rfm.Monetary);
+        foreach (var c in after) Add(old.TryGetValue(c.CustomerId, out var o) ? o.Segment : New, c.Segment, c.Monetary);
+        foreach (var o in before) if (!now.ContainsKey(o.CustomerId)) Add(o.Segment, Lapsed, o.Monetary);
 
         var from = Order(before).Append(New).ToArray();
         var to = Order(after).Append(Lapsed).ToArray();
@@ -55,10 +58,19 @@ public sealed record SegmentMigration(IReadOnlyList<string> From, IReadOnlyList<
     private static string Sentence(MigrationCell c, double share) => (c.From, c.To) switch
     {
         (New, _) => $"{Display.Count(c.Customers)} new customers joined {c.To}, carrying {Display.Percent(share)} of revenue",
-        (_, Lapsed) => $"{Display.Count(c.Customers)} {c.From} customers lapsed, having carried {Display.Percent(share)} of revenue",
-        _ => $"{Display.Count(c.Customers)} {c.From} customers became {c.To}, carrying {Display.Percent(share)} of revenue",
+        (_, Lapsed) => $"{Display.Count(c.Customers)} {Who(c.From)} lapsed, having carried {Display.Percent(share)} of revenue",
+        _ => $"{Display.Count(c.Customers)} {Who(c.From)} became {c.To}, carrying {Display.Percent(share)} of revenue",
     };
 
-    private static IEnumerable<string> Order(IReadOnlyList<CustomerSegment> customers) =>
+    // "312 Loyal customers", but "249 New Customers", not "New Customers customers".
+    private static string Who(string segment) => segment.EndsWith("Customers", StringComparison.Ordinal) ? segment : segment + " customers";
+
+    private static IEnumerable<string> Order(IReadOnlyList<Labelled> customers) =>
         customers.GroupBy(c => c.Segment).OrderBy(g => g.Min(c => c.Cluster)).Select(g => g.Key);
+
+    /// <summary>What migration needs of a customer: who, which segment, and what they are worth.</summary>
+    public sealed record Labelled(string CustomerId, int Cluster, string Segment, decimal Monetary)
+    {
+        public static Labelled Of(CustomerSegment c) => new(c.Rfm.CustomerId, c.Cluster, c.Segment, c.Rfm.Monetary);
+    }
 }

@@ -1,0 +1,26 @@
+using Segmentation.Pipeline;
+using Segmentation.Segments;
+
+namespace Segmentation.Refresh;
+
+/// <summary>What became of one segment: kept (matched to a previous one), new, or gone.</summary>
+public sealed record SegmentMatch(string Segment, string Status, int? PreviousCluster, int? Cluster, double? Distance, double[]? Shift);
+
+/// <summary>How far the new period drifted from the previous run, and whether to refit.</summary>
+public sealed record DriftReport(
+    double PsiRecency,
+    double PsiFrequency,
+    double PsiMonetary,
+    double PsiSegmentShares,
+    double AdjustedRandIndex,
+    IReadOnlyList<SegmentMatch> Matches,
+    bool RefitRecommended,
+    IReadOnlyList<string> Reasons);
+
+/// <summary>A refresh: the new period's customers with stable segment identities, who moved, and the drift.</summary>
+public sealed record RefreshResult(
+    SegmentationRun? Refit,
+    IReadOnlyList<CustomerSegment> Customers,
+    SegmentMigration Migration,
+    DriftReport Drift,
+    IReadOnlyList<string> Movements);

@@ -1,0 +1,153 @@
+using Segmentation.Formatting;
+using Segmentation.Pipeline;
+using Segmentation.Segments;
+
+namespace Segmentation.Refresh;
+
+/// <summary>
+/// Re-segments a new period against a previous run. With a refit, the new clusters are matched one to one to
+/// the previous segments by their centroids (Hungarian algorithm, in the previous run's scaled space, so that
+/// both are measured with the same ruler); a match within <see cref="RefreshOptions.MaxMatchDistance"/> keeps the
+/// previous segment's name and id, a new cluster without one is a new segment, a previous one without one is gone.
+/// </summary>
+public static class Refresher
+{
+    public static RefreshResult Run(PreviousRun previous, PreparedData current, SegmentationOptions segmentation, RefreshOptions? options = null)
+    {
+        options ??= RefreshOptions.Default;
+        var old = previous.Model;
+        var oldLabels = old.Assign(current.Rfm);
+        SegmentationRun? refit = null;
+        IReadOnlyList<CustomerSegment> customers;
+        var matches = new List<SegmentMatch>();
+
+        if (options.Refit)
+        {
+            // The previous k unless the caller asks for another: identities are easiest to keep at the same k.
+            var clustering = segmentation.Clustering with { K = segmentation.Clustering.K ?? old.K };
+            refit = SegmentationPipeline.Segment(current, segmentation with { Clustering = clustering });
+            var fit = refit.Sweep.Fit(refit.Choice.K);
+            var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
+            var identity = Match(old, inOldSpace, refit.Model.Segments, options.MaxMatchDistance, matches);
+            var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
+            var scores = SegmentBuilder.Scores(current.Rfm);
+            customers = current.Rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], identity[fit.Labels[i]].Definition.Name, identity[fit.Labels[i]].Definition.Actions)).ToArray();
+        }
+        else
+        {
+            customers = Scoring.Score(old, current);
+            matches.AddRange(old.Segments.Select((s, c) => new SegmentMatch(s.Name, "kept", c, c, 0, null)));
+        }
+
+        var withShift = Shifts(old, current, customers, matches);
+        var migration = SegmentMigration.Between(previous.Customers.Select(c => c.Label).ToArray(), customers.Select(SegmentMigration.Labelled.Of).ToArray());
+        var drift = Drift(previous, current, customers, oldLabels, withShift, options);
+        return new RefreshResult(refit, customers, migration, drift, migration.Biggest(5));
+    }
+
+    private sealed record Identity(int Cluster, SegmentDefinition Definition);
+
+    private static Identity[] Match(Model.SegmentationModel old, double[][] centroids, IReadOnlyList<SegmentDefinition> ownNames, double maxDistance, List<SegmentMatch> matches)
+    {
+        int k = centroids.Length, p = old.K;
+        // Columns: the previous segments, then one "no match" column per new cluster at the threshold's cost.
+        var cost = new double[k, p + k];
+        for (var c = 0; c < k; c++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                var d2 = Clustering.Distances.Squared(centroids[c], old.Centroids[j]);
+                cost[c, j] = d2 <= maxDistance * maxDistance ? d2 : 1e6;
+            }
+            for (var j = p; j < p + k; j++) cost[c, j] = maxDistance * maxDistance;
+        }
+        var assignment = Hungarian.Solve(cost);
+        var identity = new Identity[k];
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < k; c++)
+        {
+            if (assignment[c] < p)
+            {
+                identity[c] = new Identity(assignment[c], old.Segments[assignment[c]]);
+                used.Add(old.Segments[assignment[c]].Name);
+            }
+        }
+        var next = p;
+        for (var c = 0; c < k; c++)
+        {
+            if (identity[c] is not null) continue;
+            // A new segment: its own name unless a kept segment has it, else the nearest free name of the catalogue.
+            var (recent, value) = SegmentNamer.Position(centroids[c]);
+            var definition = !used.Contains(ownNames[c].Name) ? ownNames[c]
+                : SegmentCatalogue.All.Where(d => !used.Contains(d.Name)).OrderBy(d => Math.Pow(d.Recent - recent, 2) + Math.Pow(d.Value - value, 2)).First();
+            used.Add(definition.Name);
+            identity[c] = new Identity(next++, definition);
+        }
+        for (var c = 0; c < k; c++)
+        {
+            var kept = identity[c].Cluster < p;
+            matches.Add(new SegmentMatch(identity[c].Definition.Name, kept ? "kept" : "new", kept ? identity[c].Cluster : null, identity[c].Cluster,
+                kept ? Math.Sqrt(Clustering.Distances.Squared(centroids[c], old.Centroids[identity[c].Cluster])) : null, null));
+        }
+        foreach (var j in Enumerable.Range(0, p).Where(j => identity.All(i => i.Cluster != j)))
+        {
+            matches.Add(new SegmentMatch(old.Segments[j].Name, "gone", j, null, null, null));
+        }
+        return identity;
+    }
+
+    /// <summary>Each kept segment's centre now against before: distance in the previous scaled space, shift in original units.</summary>
+    private static IReadOnlyList<SegmentMatch> Shifts(Model.SegmentationModel old, PreparedData current, IReadOnlyList<CustomerSegment> customers, List<SegmentMatch> matches)
+    {
+        var scaled = Features.FeatureScaler.Apply(old.Scaler, current.Rfm);
+        return matches.Select(m =>
+        {
+            if (m.Status != "kept" || m.PreviousCluster is not { } prev) return m;
+            var members = customers.Select((c, i) => (c, i)).Where(t => t.c.Cluster == m.Cluster).Select(t => scaled[t.i]).ToArray();
+            if (members.Length == 0) return m;
+            var centre = Enumerable.Range(0, 3).Select(j => members.Average(x => x[j])).ToArray();
+            var before = old.Scaler.Inverse(old.Centroids[prev]);
+            var now = old.Scaler.Inverse(centre);
+            return m with
+            {
+                Distance = Math.Sqrt(Clustering.Distances.Squared(centre, old.Centroids[prev])),
+                Shift = [now[0] - before[0], now[1] - before[1], now[2] - before[2]],
+            };
+        }).ToArray();
+    }
+
+    private static DriftReport Drift(PreviousRun previous, PreparedData current, IReadOnlyList<CustomerSegment> customers, int[] oldLabels,
+        IReadOnlyList<SegmentMatch> matches, RefreshOptions options)
+    {
+        var before = previous.Customers;
+        var now = current.Rfm.Customers;
+        var psiR = DriftMeasures.PsiOfValues(before.Select(c => c.Recency).ToArray(), now.Select(c => (double)c.Recency).ToArray());
+        var psiF = DriftMeasures.PsiOfValues(before.Select(c => c.Frequency).ToArray(), now.Select(c => (double)c.Frequency).ToArray());
+        var psiM = DriftMeasures.PsiOfValues(before.Select(c => c.Monetary).ToArray(), now.Select(c => (double)c.Monetary).ToArray());
+        var names = before.Select(c => c.Label.Segment).Concat(customers.Select(c => c.Segment)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        double Share(IEnumerable<string> segments, string name, int total) => segments.Count(s => s == name) / (double)total;
+        var psiS = DriftMeasures.PsiOfShares(
+            names.Select(n => Share(before.Select(c => c.Label.Segment), n, before.Count)).ToArray(),
+            names.Select(n => Share(customers.Select(c => c.Segment), n, customers.Count)).ToArray());
+        var ari = DriftMeasures.AdjustedRandIndex(oldLabels, customers.Select(c => c.Cluster).ToArray());
+
+        var reasons = new List<string>();
+        void Check(string what, double psi)
+        {
+            if (psi > options.PsiThreshold) reasons.Add($"{what} drifted: PSI {Display.Number(psi, 3)} > {Display.Number(options.PsiThreshold, 2)}");
+        }
+        Check("Recency", psiR);
+        Check("Frequency", psiF);
+        Check("Monetary", psiM);
+        Check("Segment shares", psiS);
+        if (ari < options.AriThreshold) reasons.Add($"the previous model and a refit disagree on who belongs together: adjusted Rand index {Display.Number(ari, 3)} < {Display.Number(options.AriThreshold, 2)}");
+        foreach (var m in matches.Where(m => m.Status == "kept" && m.Distance > options.CentroidShiftThreshold))
+        {
+            reasons.Add($"{m.Segment} moved {Display.Number(m.Distance!.Value, 2)} standard deviations (> {Display.Number(options.CentroidShiftThreshold, 2)})");
+        }
+        foreach (var m in matches.Where(m => m.Status != "kept")) reasons.Add($"{m.Segment} is {m.Status}");
+        return new DriftReport(psiR, psiF, psiM, psiS, ari, matches, reasons.Count > 0, reasons);
+    }
+
+    private static double[] Transform(Model.SegmentationModel model, double[] original) => model.Scaler.Transform(original[0], original[1], original[2]);
+}
