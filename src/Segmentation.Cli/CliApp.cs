@@ -12,6 +12,7 @@ public static class CliApp
             RunCommand.Create(stdout, stderr),
             ScoreCommand.Create(stdout, stderr),
             RefreshCommand.Create(stdout, stderr),
+            HistoryCommand.Create(stdout, stderr),
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
         };

@@ -1,6 +1,7 @@
 using Segmentation.Formatting;
 using Segmentation.Pipeline;
 using Segmentation.Reporting.Charts;
+using Segmentation.Refresh;
 using Segmentation.Reporting.Pdf;
 
 namespace Segmentation.Reporting;
@@ -8,13 +9,15 @@ namespace Segmentation.Reporting;
 /// <summary>The stakeholder PDF: its code is its table of contents.</summary>
 public static class SegmentPdfReport
 {
-    public static ReportDocument Compose(SegmentationRun run, ReportOptions? options = null)
+    /// <param name="refresh">When the run refreshes a previous one: adds "What changed since the last run".</param>
+    public static ReportDocument Compose(SegmentationRun run, ReportOptions? options = null, RefreshResult? refresh = null)
     {
         options ??= ReportOptions.Default;
         var doc = new ReportDocument(options.Title, $"Data: {Path.GetFileName(run.Quality.Source)}", $"Run {Display.Date(options.RunDate)}");
         var money = (decimal v) => Display.Currency(v, options.Currency);
+        doc.Section("Executive summary", d => ExecutiveSummary(d, run, money));
+        if (refresh is not null) doc.Section("What changed since the last run", d => Changes(d, refresh));
         return doc
-            .Section("Executive summary", d => ExecutiveSummary(d, run, money))
             .Section("Segment profiles", d => SegmentProfiles(d, run, money))
             .Section("Strategy", d => Strategy(d, run))
             .Section("Model quality", d => ModelQuality(d, run))
@@ -24,12 +27,46 @@ public static class SegmentPdfReport
             .Section("Method", d => Method(d, run));
     }
 
-    public static RenderedPdf Write(SegmentationRun run, string path, ReportOptions? options = null)
+    public static RenderedPdf Write(SegmentationRun run, string path, ReportOptions? options = null, RefreshResult? refresh = null)
     {
         RenderedPdf? rendered = null;
-        Output.AtomicFile.Write(path, stream => rendered = PdfRenderer.Render(Compose(run, options), stream));
+        Output.AtomicFile.Write(path, stream => rendered = PdfRenderer.Render(Compose(run, options, refresh), stream));
         return rendered!;
     }
+
+    private static void Changes(ReportDocument d, RefreshResult refresh)
+    {
+        var drift = refresh.Drift;
+        d.Paragraph(drift.RefitRecommended
+            ? "Refit recommended: " + string.Join("; ", drift.Reasons) + "."
+            : "The segments still hold: every drift measure is within its threshold.");
+        d.Heading("Biggest movements");
+        foreach (var m in refresh.Movements) d.Paragraph("- " + m + ".");
+        d.Heading("Drift");
+        d.Table([new("Measure", 2.5f), new("Value", 1, Align.Right), new("Reading", 3)],
+        [
+            ["Population stability of recency", Display.Number(drift.PsiRecency, 3), Psi(drift.PsiRecency)],
+            ["Population stability of frequency", Display.Number(drift.PsiFrequency, 3), Psi(drift.PsiFrequency)],
+            ["Population stability of monetary", Display.Number(drift.PsiMonetary, 3), Psi(drift.PsiMonetary)],
+            ["Population stability of segment shares", Display.Number(drift.PsiSegmentShares, 3), Psi(drift.PsiSegmentShares)],
+            ["Adjusted Rand index, previous model vs now", Display.Number(drift.AdjustedRandIndex, 3), "1 = the same customers belong together; 0 = no more than chance"],
+        ]);
+        d.Heading("Segments then and now");
+        d.Table([new("Segment", 1.5f), new("Status", 0.8f), new("Centre moved (sd)", 1, Align.Right), new("Recency shift (days)", 1, Align.Right), new("Frequency shift", 1, Align.Right), new("Monetary shift", 1, Align.Right)],
+            drift.Matches.Select(m => (IReadOnlyList<string>)[m.Segment, m.Status, m.Distance is { } x ? Display.Number(x, 2) : "",
+                m.Shift is { } s ? Display.Number(s[0], 1) : "", m.Shift is { } f ? Display.Number(f[1], 2) : "", m.Shift is { } mo ? Display.Number(mo[2], 0) : ""]));
+        d.Heading("Migration (customers, rows: before, columns: now)");
+        var columns = new List<TableColumn> { new("Before \\ now", 1.4f) };
+        columns.AddRange(refresh.Migration.To.Select(t => new TableColumn(t, 1, Align.Right)));
+        d.Table(columns, refresh.Migration.From.Select(from =>
+        {
+            var row = new List<string> { from };
+            row.AddRange(refresh.Migration.To.Select(to => Display.Count(refresh.Migration.Count(from, to))));
+            return (IReadOnlyList<string>)row;
+        }));
+    }
+
+    private static string Psi(double psi) => psi < 0.1 ? "stable (< 0.1)" : psi < 0.25 ? "moderate shift (0.1 to 0.25)" : "large shift (> 0.25)";
 
     private static void ExecutiveSummary(ReportDocument d, SegmentationRun run, Func<decimal, string> money)
     {

@@ -21,7 +21,7 @@ public sealed class RefreshCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Drift: PSI recency", result.Out, StringComparison.Ordinal);
         Assert.Contains("Biggest movements:", result.Out, StringComparison.Ordinal);
-        foreach (var name in new[] { "customer_segments.csv", "model.zip", "metrics.json", "migration.csv", "refresh.json" })
+        foreach (var name in new[] { "customer_segments.csv", "model.zip", "metrics.json", "migration.csv", "refresh.json", "report.pdf", "report.html" })
         {
             Assert.True(File.Exists(Path.Combine(refreshed, name)), name);
         }

@@ -17,13 +17,13 @@ namespace Segmentation.Reporting.Html;
 /// </summary>
 public static class HtmlReport
 {
-    public static void Write(SegmentationRun run, string path, ReportOptions? options = null) =>
-        AtomicFile.WriteText(path, w => w.Write(Render(run, options)));
+    public static void Write(SegmentationRun run, string path, ReportOptions? options = null, Refresh.RefreshResult? refresh = null) =>
+        AtomicFile.WriteText(path, w => w.Write(Render(run, options, refresh)));
 
-    public static string Render(SegmentationRun run, ReportOptions? options = null)
+    public static string Render(SegmentationRun run, ReportOptions? options = null, Refresh.RefreshResult? refresh = null)
     {
         options ??= ReportOptions.Default;
-        var doc = SegmentPdfReport.Compose(run, options);
+        var doc = SegmentPdfReport.Compose(run, options, refresh);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
