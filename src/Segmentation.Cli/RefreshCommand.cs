@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Segmentation.Formatting;
-using Segmentation.History;
 using Segmentation.Pipeline;
 using Segmentation.Refresh;
-using Segmentation.Reporting;
-using Segmentation.Reporting.Html;
 
 namespace Segmentation.Cli;
 
@@ -18,13 +15,12 @@ internal static class RefreshCommand
         var previous = new Option<string>("--previous", "-p") { Description = "The previous run's output folder (model.zip and customer_segments.csv).", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Output folder of the refreshed run.", DefaultValueFactory = _ => Path.Combine("data", "processed", "refresh") };
         var scoreOnly = new Option<bool>("--score-only") { Description = "Score the new period with the previous model instead of refitting." };
-        var historyPath = new Option<string?>("--history") { Description = "The run history database (default: history.db in the folder that holds --out)." };
-        var noHistory = new Option<bool>("--no-history") { Description = "Do not record the refresh in the history." };
-        var noReport = new Option<bool>("--no-report") { Description = "Skip the PDF and HTML reports." };
+        var publish = new PublishArguments();
         var command = new Command("refresh", "Re-segment a new period (a new file, or --as-of on the same file) against a previous run: segments keep their names, migration and drift are reported.");
         input.AddTo(command);
         clustering.AddTo(command);
-        foreach (var o in new Option[] { previous, output, scoreOnly, historyPath, noHistory, noReport }) command.Options.Add(o);
+        foreach (var o in new Option[] { previous, output, scoreOnly }) command.Options.Add(o);
+        publish.AddTo(command);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var folder = Path.GetFullPath(p.GetValue(output)!);
@@ -35,35 +31,8 @@ internal static class RefreshCommand
             var current = Preparation.Run(() => input.Open(p), input.Prepare(p), progress);
             progress.Done();
             var result = Refresher.Run(before, current, new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p) }, options);
-            var staged = new RunFolder(folder);
-            IReadOnlyList<string> written;
-            try
-            {
-                var files = new RefreshFiles(staged.Staging).Write(result, before.Folder, options).ToList();
-                if (result.Refit is { } refitted && !p.GetValue(noReport))
-                {
-                    var reportOptions = new ReportOptions { RunDate = DateTime.Now };
-                    files.Add(Path.Combine(staged.Staging, "report.pdf"));
-                    SegmentPdfReport.Write(refitted, files[^1], reportOptions, result);
-                    files.Add(Path.Combine(staged.Staging, "report.html"));
-                    HtmlReport.Write(refitted, files[^1], reportOptions, result);
-                }
-                written = files.Select(staged.Final).ToList();
-            }
-            catch
-            {
-                staged.Abandon();
-                throw;
-            }
-            var aside = staged.Commit();
-            long? id = null;
-            if (result.Refit is { } refit && !p.GetValue(noHistory))
-            {
-                using var history = RunHistory.Open(p.GetValue(historyPath) ?? RunFolder.DefaultHistory(folder));
-                if (aside is not null) history.Relocate(folder, aside);
-                var previousId = history.List().LastOrDefault(r => r.Folder == Path.GetFullPath(before.Folder))?.Id;
-                id = history.Record(refit, "refresh", folder, p.GetValue(input.Input) ?? "sample", previousId);
-            }
+            var published = RunPublisher.Publish(p, publish, folder, staging => new RefreshFiles(staging).Write(result, before.Folder, options),
+                result.Refit, result, "refresh", p.GetValue(input.Input) ?? "sample", before.Folder, []);
 
             var d = result.Drift;
             stdout.WriteLine($"Refresh of {before.Folder}: {Display.Count(result.Customers.Count)} customers as of {Display.Date(current.Rfm.Snapshot)} ({(options.Refit ? "refit" : "scored with the previous model")})");
@@ -72,9 +41,7 @@ internal static class RefreshCommand
             stdout.WriteLine(d.RefitRecommended ? "Refit recommended: " + string.Join("; ", d.Reasons) : "No refit needed: every measure is within its threshold.");
             stdout.WriteLine("Biggest movements:");
             foreach (var m in result.Movements) stdout.WriteLine("  " + m);
-            foreach (var f in written) stdout.WriteLine($"Wrote {f}");
-            if (id is not null) stdout.WriteLine($"Recorded as run {id} in the history");
-            if (aside is not null) stdout.WriteLine($"The earlier run in that folder was moved to {aside}");
+            RunPublisher.Print(stdout, published);
             return ExitCodes.Ok;
         }));
         return command;

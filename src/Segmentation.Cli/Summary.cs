@@ -32,12 +32,7 @@ internal static class Summary
 
     public static void WriteRfm(TextWriter o, RfmTable rfm)
     {
-        static string Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            var m = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-            return Display.Number(m, 1);
-        }
+        static string Median(IEnumerable<double> values) => Display.Number(SegmentBuilder.Median(values), 1);
         o.WriteLine($"RFM as of {Display.Date(rfm.Snapshot)}: {Display.Count(rfm.Count)} customers; medians: " +
             $"recency {Median(rfm.RecencyColumn())} days, frequency {Median(rfm.FrequencyColumn())} orders, monetary {Median(rfm.MonetaryColumn())}");
     }
