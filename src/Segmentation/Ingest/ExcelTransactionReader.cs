@@ -17,12 +17,70 @@ internal static class ExcelTransactionReader
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    public static TransactionStream Open(Stream stream, string file, IngestOptions options)
+    /// <summary>The few operations the row loop needs, served by the fast .xlsx reader or by ExcelDataReader.</summary>
+    internal interface ISheet : IDisposable
     {
-        IExcelDataReader reader;
+        string Name { get; }
+        int FieldCount { get; }
+        bool Read();
+        object? GetValue(int i);
+    }
+
+    private sealed class ExcelDataReaderSheet(IExcelDataReader reader) : ISheet
+    {
+        public string Name => reader.Name;
+        public int FieldCount => reader.FieldCount;
+        public bool Read() => reader.Read();
+        public object? GetValue(int i) => reader.GetValue(i);
+        public void Dispose() => reader.Dispose();
+    }
+
+    private sealed class FastSheet(XlsxSheetReader reader) : ISheet
+    {
+        public string Name => reader.Name;
+        public int FieldCount => reader.FieldCount;
+        public bool Read() => reader.Read();
+        public object? GetValue(int i) => reader.GetValue(i);
+        public void Dispose() => reader.Dispose();
+    }
+
+    /// <summary>Opens .xlsx (a zip) with <see cref="XlsxSheetReader"/>, anything else (.xls, encrypted) with ExcelDataReader.</summary>
+    internal static ISheet OpenSheet(Stream stream, string file, string? sheetName, bool preferFast = true)
+    {
+        if (preferFast && IsZip(stream))
+        {
+            var fast = XlsxSheetReader.Open(stream, sheetName, out var names)
+                ?? throw new InputException(file, $"there is no worksheet '{sheetName}'; the workbook has: {string.Join(", ", names.Select(s => $"'{s}'"))}");
+            return new FastSheet(fast);
+        }
+        var reader = ExcelReaderFactory.CreateReader(stream);
         try
         {
-            reader = ExcelReaderFactory.CreateReader(stream);
+            SelectSheet(reader, file, sheetName);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+        return new ExcelDataReaderSheet(reader);
+    }
+
+    private static bool IsZip(Stream stream)
+    {
+        if (!stream.CanSeek) return false;
+        Span<byte> magic = stackalloc byte[4];
+        var read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
+    }
+
+    public static TransactionStream Open(Stream stream, string file, IngestOptions options)
+    {
+        ISheet reader;
+        try
+        {
+            reader = OpenSheet(stream, file, options.Sheet);
         }
         catch (Exception e)
         {
@@ -32,7 +90,6 @@ internal static class ExcelTransactionReader
 
         try
         {
-            SelectSheet(reader, file, options.Sheet);
             if (!reader.Read()) throw new InputException(file, $"the worksheet '{reader.Name}' is empty: it has no header row");
             var header = Enumerable.Range(0, reader.FieldCount)
                 .Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)?.Trim() ?? "")
@@ -65,7 +122,7 @@ internal static class ExcelTransactionReader
         throw new InputException(file, $"there is no worksheet '{sheet}'; the workbook has: {string.Join(", ", seen.Select(s => $"'{s}'"))}");
     }
 
-    private static IEnumerable<Transaction> Rows(IExcelDataReader reader, Stream stream, string file, RowParser parser, BadRowLog bad)
+    private static IEnumerable<Transaction> Rows(ISheet reader, Stream stream, string file, RowParser parser, BadRowLog bad)
     {
         long row = 1;
         try
@@ -97,7 +154,7 @@ internal static class ExcelTransactionReader
         }
     }
 
-    private static Transaction? Parse(IExcelDataReader cells, long row, RowParser parser)
+    private static Transaction? Parse(ISheet cells, long row, RowParser parser)
     {
         var c = parser.Columns;
         object? Cell(int i) => i < 0 || i >= cells.FieldCount ? null : cells.GetValue(i);
@@ -116,7 +173,7 @@ internal static class ExcelTransactionReader
     }
 
     /// <summary>A row with no value at all is a blank line in the sheet, not a transaction.</summary>
-    private static bool IsBlank(IExcelDataReader cells)
+    private static bool IsBlank(ISheet cells)
     {
         for (var i = 0; i < cells.FieldCount; i++)
         {
@@ -170,7 +227,7 @@ internal static class ExcelTransactionReader
     {
         InputException input => input,
         InvalidPasswordException => new InputException(file, "the workbook is password-protected; save an unprotected copy and read that", inner: e),
-        HeaderException or InvalidDataException or ExcelReaderException => new InputException(file,
+        HeaderException or InvalidDataException or ExcelReaderException or System.Xml.XmlException or FormatException or KeyNotFoundException => new InputException(file,
             $"the file is not a readable Excel workbook, or it is damaged ({Clean(e.Message)})", row, inner: e),
         _ => new InputException(file, $"the workbook cannot be read ({e.GetType().Name}: {Clean(e.Message)})", row, inner: e),
     };
