@@ -73,4 +73,13 @@ public static class Frames
         columns.AddRange(migration.To.Select(to => new Int32DataFrameColumn(to, migration.From.Select(from => migration.Count(from, to)))));
         return new DataFrame(columns);
     }
+
+    /// <summary>What became of each segment in a refresh, with how far its centre moved and its shift in R, F and M.</summary>
+    public static DataFrame Matches(IReadOnlyList<Segmentation.Refresh.SegmentMatch> matches) => new(
+        new StringDataFrameColumn("Segment", matches.Select(m => m.Segment)),
+        new StringDataFrameColumn("Status", matches.Select(m => m.Status)),
+        new DoubleDataFrameColumn("CentreMovedSd", matches.Select(m => m.Distance is { } d ? Math.Round(d, 3) : (double?)null)),
+        new DoubleDataFrameColumn("RecencyShift", matches.Select(m => m.Shift is { } s ? Math.Round(s[0], 1) : (double?)null)),
+        new DoubleDataFrameColumn("FrequencyShift", matches.Select(m => m.Shift is { } s ? Math.Round(s[1], 2) : (double?)null)),
+        new DoubleDataFrameColumn("MonetaryShift", matches.Select(m => m.Shift is { } s ? Math.Round(s[2], 0) : (double?)null)));
 }
