@@ -5,9 +5,8 @@ namespace Segmentation.Cli;
 /// <summary>The command tree. Each command is a thin door: it maps flags onto the library's options and prints.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var root = new RootCommand("Segments a retailer's customers from raw transactions: cleaning, RFM, clustering, named segments.")
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr) =>
+        new("Segments a retailer's customers from raw transactions: cleaning, RFM, clustering, named segments.")
         {
             RunCommand.Create(stdout, stderr),
             ScoreCommand.Create(stdout, stderr),
@@ -16,7 +15,10 @@ public static class CliApp
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
         };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(configuration);
+        return Build(stdout, stderr).Parse(args).Invoke(configuration);
     }
 }

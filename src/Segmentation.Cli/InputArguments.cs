@@ -20,7 +20,8 @@ internal sealed class InputArguments
     public Option<int> SampleSeed { get; } = new("--sample-seed") { Description = "Seed of the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Seed };
     public Option<string?> Sheet { get; } = new("--sheet") { Description = "Worksheet to read from a workbook (default: the first)." };
     public Option<string?> DateFormat { get; } = new("--date-format") { Description = "Format of text dates, e.g. 'M/d/yyyy H:mm' (default: ISO 8601, e.g. 2011-12-09 12:50:00)." };
-    public Option<char> Delimiter { get; } = new("--delimiter") { Description = "Field separator of a text file.", DefaultValueFactory = _ => ',' };
+    // A string, not a char: System.CommandLine 2.0 cannot bind a char option ("Cannot parse argument ';'").
+    public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field separator of a text file: one character, or 'tab'.", DefaultValueFactory = _ => "," };
     public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "Header of the customer ID column." };
     public Option<string?> InvoiceColumn { get; } = new("--invoice-column") { Description = "Header of the invoice (order) number column." };
     public Option<bool> NoInvoiceColumn { get; } = new("--no-invoice-column") { Description = "The file has no invoice column: each distinct customer and timestamp is one order." };
@@ -79,7 +80,7 @@ internal sealed class InputArguments
         Mapping = Mapping(p),
         Sheet = p.GetValue(Sheet),
         DateFormat = p.GetValue(DateFormat),
-        Delimiter = p.GetValue(Delimiter),
+        Delimiter = ParseDelimiter(p.GetValue(Delimiter)!),
         SkipBadRows = p.GetValue(SkipBadRows),
     };
 
@@ -99,6 +100,13 @@ internal sealed class InputArguments
             Amount = p.GetValue(AmountColumn),
         };
     }
+
+    private static char ParseDelimiter(string text) => text switch
+    {
+        "tab" or "\\t" => '\t',
+        { Length: 1 } => text[0],
+        _ => throw new InputException("--delimiter", $"'{text}' is not one character (use 'tab' for a tab)"),
+    };
 
     private static DateTime? ParseAsOf(string? text)
     {

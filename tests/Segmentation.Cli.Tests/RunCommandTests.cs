@@ -72,4 +72,17 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("save it as " + Path.GetFullPath(target), result.Error, StringComparison.Ordinal);
         Assert.Empty(_dir.Files());
     }
+
+    [Fact]
+    public void Another_layout_runs_through_the_column_flags_with_a_semicolon_delimiter()
+    {
+        var input = _dir.Write("pos.csv", "client;when;total\nA;2011-01-01 10:00;10\nB;2011-01-02 10:00;3\nC;2011-01-03 11:00;50\nD;2011-01-05 11:00;5\nA;2011-01-05 12:00;7\n");
+
+        var result = Cli.Run("run", "--input", input, "--delimiter", ";", "--customer-column", "client", "--date-column", "when",
+            "--amount-column", "total", "--no-invoice-column", "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("customers                                              4", result.Out, StringComparison.Ordinal);
+        Assert.Contains("revenue                                            75.00", result.Out, StringComparison.Ordinal);
+    }
 }
