@@ -47,7 +47,7 @@ internal static class ExcelTransactionReader
     /// <summary>Opens .xlsx (a zip) with <see cref="XlsxSheetReader"/>, anything else (.xls, encrypted) with ExcelDataReader.</summary>
     internal static ISheet OpenSheet(Stream stream, string file, string? sheetName, bool preferFast = true)
     {
-        if (preferFast && IsZip(stream))
+        if (preferFast && TransactionReader.IsZip(TransactionReader.Peek(stream)))
         {
             var fast = XlsxSheetReader.Open(stream, sheetName, out var names)
                 ?? throw new InputException(file, $"there is no worksheet '{sheetName}'; the workbook has: {string.Join(", ", names.Select(s => $"'{s}'"))}");
@@ -64,15 +64,6 @@ internal static class ExcelTransactionReader
             throw;
         }
         return new ExcelDataReaderSheet(reader);
-    }
-
-    private static bool IsZip(Stream stream)
-    {
-        if (!stream.CanSeek) return false;
-        Span<byte> magic = stackalloc byte[4];
-        var read = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return read == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     public static TransactionStream Open(Stream stream, string file, IngestOptions options)

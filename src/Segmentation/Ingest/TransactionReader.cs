@@ -58,7 +58,7 @@ public static class TransactionReader
         _ => new InputException(file, $"the file cannot be read: {e.Message.ReplaceLineEndings(" ").Trim()}", row, inner: e),
     };
 
-    private static byte[] Peek(Stream stream)
+    internal static byte[] Peek(Stream stream)
     {
         if (!stream.CanSeek) return [];
         var buffer = new byte[8];
@@ -68,6 +68,6 @@ public static class TransactionReader
     }
 
     private static bool IsGzip(byte[] m) => m.Length >= 2 && m[0] == 0x1F && m[1] == 0x8B;
-    private static bool IsZip(byte[] m) => m.Length >= 4 && m[0] == (byte)'P' && m[1] == (byte)'K' && m[2] == 3 && m[3] == 4;
+    internal static bool IsZip(byte[] m) => m.Length >= 4 && m[0] == (byte)'P' && m[1] == (byte)'K' && m[2] == 3 && m[3] == 4;
     private static bool IsCompoundFile(byte[] m) => m.Length >= 4 && m[0] == 0xD0 && m[1] == 0xCF && m[2] == 0x11 && m[3] == 0xE0;
 }

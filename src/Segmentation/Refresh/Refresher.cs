@@ -29,13 +29,15 @@ public static class Refresher
             var fit = refit.Sweep.Fit(refit.Choice.K);
             var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
             var identity = Match(old, inOldSpace, refit.Model.Segments, options.MaxMatchDistance, matches);
-            var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
-            var scores = SegmentBuilder.Scores(current.Rfm);
-            customers = current.Rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], identity[fit.Labels[i]].Definition.Name, identity[fit.Labels[i]].Definition.Actions)).ToArray();
+            // Segment definitions indexed by identity id (ids of gone segments stay empty: no customer has them).
+            var byId = new SegmentDefinition[identity.Max(i => i.Cluster) + 1];
+            foreach (var i in identity) byId[i.Cluster] = i.Definition;
+            customers = SegmentBuilder.Customers(current.Rfm, fit.Labels.Select(l => identity[l].Cluster).ToArray(), byId);
         }
         else
         {
-            customers = Scoring.Score(old, current);
+            // The previous model's assignment is already in hand: scoring is naming it.
+            customers = SegmentBuilder.Customers(current.Rfm, oldLabels, old.Segments);
             matches.AddRange(old.Segments.Select((s, c) => new SegmentMatch(s.Name, "kept", c, c, 0, null)));
         }
 
