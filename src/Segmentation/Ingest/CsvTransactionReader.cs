@@ -12,7 +12,7 @@ internal static class CsvTransactionReader
         {
             reader = Sep.New(options.Delimiter)
                 // Pooled strings: invoice numbers, stock codes, descriptions and countries repeat across rows.
-                .Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true, CreateToString = SepToString.PoolPerCol(maximumStringLength: 64) })
+                .Reader(o => o with { Unescape = true, HasHeader = true, DisableColCountCheck = true})
                 .From(stream);
         }
         catch (Exception e) when (e is not InputException)
@@ -49,6 +49,7 @@ internal static class CsvTransactionReader
     {
         // The header is spreadsheet row 1; a quoted field spanning lines is still one spreadsheet row.
         long row = 1;
+        var repeats = new RepeatCache();
         try
         {
             while (true)
@@ -58,7 +59,7 @@ internal static class CsvTransactionReader
                 {
                     if (!reader.MoveNext()) break;
                     row++;
-                    transaction = Parse(reader.Current, row, parser);
+                    transaction = Parse(reader.Current, row, parser, repeats);
                 }
                 catch (InputException e)
                 {
@@ -78,7 +79,21 @@ internal static class CsvTransactionReader
         }
     }
 
-    private static Transaction Parse(SepReader.Row cells, long row, RowParser parser)
+    /// <summary>
+    /// The last row's customer, invoice, date and country. An invoice's lines come together, so these usually
+    /// repeat from one row to the next: comparing a few characters is cheaper than a pool look-up or a parse.
+    /// </summary>
+    private sealed class RepeatCache
+    {
+        public string? Customer;
+        public string? Invoice;
+        public string? Country;
+        public readonly char[] DateText = new char[32];
+        public int DateLength = -1;
+        public DateTime Date;
+    }
+
+    private static Transaction Parse(SepReader.Row cells, long row, RowParser parser, RepeatCache repeats)
     {
         var c = parser.Columns;
         if (cells.ColCount != c.Header.Count)
@@ -86,16 +101,33 @@ internal static class CsvTransactionReader
             throw parser.Error(row, -1, $"the row does not fit the header: it has {cells.ColCount} fields, the header has {c.Header.Count}");
         }
         static ReadOnlySpan<char> Cell(SepReader.Row r, int i) => i < 0 ? [] : r[i].Span;
-        var customer = Key(cells, c.Customer);
-        var invoice = c.Invoice < 0 ? null : Key(cells, c.Invoice);
-        var date = parser.Date(row, Cell(cells, c.Date));
+        var customer = Repeat(cells, c.Customer, ref repeats.Customer) ?? (repeats.Customer = Key(cells, c.Customer));
+        var invoice = c.Invoice < 0 ? null : Repeat(cells, c.Invoice, ref repeats.Invoice) ?? (repeats.Invoice = Key(cells, c.Invoice));
+        var date = Date(cells[c.Date].Span, row, parser, repeats);
         decimal? quantity = c.Quantity < 0 ? null : parser.Number(row, c.Quantity, Cell(cells, c.Quantity));
         decimal? price = c.UnitPrice < 0 ? null : parser.Number(row, c.UnitPrice, Cell(cells, c.UnitPrice));
         decimal? amount = c.Amount < 0 ? null : parser.Number(row, c.Amount, Cell(cells, c.Amount));
         return parser.Build(row, customer, invoice, date, quantity, price, amount,
             c.StockCode < 0 ? null : Key(cells, c.StockCode),
             c.Description < 0 ? null : Text(cells, c.Description),
-            c.Country < 0 ? null : Text(cells, c.Country));
+            c.Country < 0 ? null : Repeat(cells, c.Country, ref repeats.Country) ?? (repeats.Country = Text(cells, c.Country)));
+    }
+
+    /// <summary>The previous row's value when this cell holds exactly its text (a key or text already in final form).</summary>
+    private static string? Repeat(SepReader.Row cells, int i, ref string? last) =>
+        last is not null && cells[i].Span.SequenceEqual(last) ? last : null;
+
+    private static DateTime Date(ReadOnlySpan<char> text, long row, RowParser parser, RepeatCache repeats)
+    {
+        if (repeats.DateLength >= 0 && text.SequenceEqual(repeats.DateText.AsSpan(0, repeats.DateLength))) return repeats.Date;
+        var date = parser.Date(row, text);
+        if (text.Length <= repeats.DateText.Length)
+        {
+            text.CopyTo(repeats.DateText);
+            repeats.DateLength = text.Length;
+            repeats.Date = date;
+        }
+        return date;
     }
 
     /// <summary>A key through Sep's string pool when the cell is already in its final form (the usual case).</summary>

@@ -6,8 +6,9 @@ using Segmentation.Ingest;
 namespace Segmentation.Pipeline;
 
 /// <summary>
-/// Ingest, cleaning and RFM, fused into one forward pass over the rows: nothing per row is kept, so memory
-/// follows the number of customers. Time spent reading and time spent cleaning and aggregating are clocked apart.
+/// Ingest, cleaning and RFM, fused into one forward pass over the rows: nothing per row is kept (but the
+/// duplicate check's 16-byte hash), so memory follows the number of customers. Reading and cleaning run on two
+/// threads at once and are clocked apart: their times overlap and do not add up to the wall time.
 /// </summary>
 public static class Preparation
 {
@@ -43,22 +44,24 @@ public static class Preparation
         var sales = new SalesSummaryBuilder();
         long rowsIn = 0, duplicateRows = 0;
         DateTime? inputFirst = null, inputLast = null;
-        long readTicks = 0, workTicks = 0;
+        long workTicks = 0;
 
-        using (var rows = stream.Rows.GetEnumerator())
+        // Reading runs on its own thread, a batch ahead: parsing (and hashing each row for the duplicate
+        // check) overlaps with cleaning and aggregation, in the file's order, so the result is the one a
+        // single thread gives.
+        using var reader = new BatchReader(stream);
+        foreach (var batch in reader.Batches())
         {
             var t0 = Stopwatch.GetTimestamp();
-            while (rows.MoveNext())
+            for (var b = 0; b < batch.Count; b++)
             {
-                var t1 = Stopwatch.GetTimestamp();
-                readTicks += t1 - t0;
-                var row = rows.Current;
+                ref readonly var row = ref batch.Rows[b];
                 rowsIn++;
                 if (inputFirst is null || row.Date < inputFirst) inputFirst = row.Date;
                 if (inputLast is null || row.Date > inputLast) inputLast = row.Date;
 
                 var reason = CleaningRules.Classify(row, cleaning);
-                if (duplicates.IsRepeat(row))
+                if (duplicates.IsRepeat(batch.Hashes[b]))
                 {
                     duplicateRows++;
                     if (reason == DropReason.None && cleaning.DropDuplicates) reason = DropReason.Duplicate;
@@ -74,11 +77,11 @@ public static class Preparation
                 }
 
                 if (rowsIn % ProgressInterval == 0) progress?.Report(rowsIn);
-                t0 = Stopwatch.GetTimestamp();
-                workTicks += t0 - t1;
             }
-            readTicks += Stopwatch.GetTimestamp() - t0;
+            workTicks += Stopwatch.GetTimestamp() - t0;
+            reader.Recycle(batch);
         }
+        var readTicks = reader.BusyTicks;
         progress?.Report(rowsIn);
 
         removed[(int)DropReason.Unparseable] = stream.BadRows.Count;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Segmentation.Ingest;
@@ -140,6 +141,72 @@ public sealed class CsvIngestTests : IDisposable
         var row = Assert.Single(ReadAll(path, new IngestOptions { Delimiter = ';' }));
 
         Assert.Equal("17850", row.CustomerId);
+    }
+
+    [Theory]
+    [InlineData("2.55")]
+    [InlineData("2.50")]
+    [InlineData("-12")]
+    [InlineData("0.001")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("-0.0")]
+    [InlineData("000123.4500")]
+    [InlineData("123456789012345678")]
+    [InlineData("1234567890123456789")]
+    [InlineData("1e3")]
+    [InlineData(" 7 ")]
+    [InlineData("1,234.5")]
+    [InlineData("+3")]
+    public void Numbers_parse_to_the_value_and_scale_that_decimal_parse_gives(string text)
+    {
+        var expected = decimal.Parse(text.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+
+        Assert.True(CellParser.TryDecimal(text, out var value));
+
+        Assert.Equal(expected, value);
+        // The scale shows in every output: 2.50 must stay 2.50.
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Random_plain_numbers_parse_exactly_as_decimal_parse_does()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var digits = random.Next(1, 19);
+            var text = (random.Next(2) == 0 ? "-" : "") + string.Concat(Enumerable.Range(0, digits).Select(_ => (char)('0' + random.Next(10))));
+            var point = random.Next(digits + 1);
+            if (random.Next(3) > 0) text = text.Insert(text.Length - point, ".");
+
+            var expected = decimal.Parse(text, CultureInfo.InvariantCulture);
+
+            // The fast path takes every such number but zero, and gives decimal.Parse's value and scale.
+            Assert.Equal(expected != 0, CellParser.TryPlainDecimal(text, out _));
+            Assert.True(CellParser.TryDecimal(text, out var value));
+            Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void A_value_repeated_from_the_row_above_reads_as_if_it_were_new()
+    {
+        // Each column remembers the previous row's text; a change of form ("17850.0" then "17850", a padded
+        // country, a new date) must read as that row's own value, never as the remembered one.
+        var path = _dir.Write("repeats.csv", Header + "\n" +
+            "536365,A,X,1,2010-12-01 08:26:00,1,17850.0,UK\n" +
+            "536365,A,X,1,2010-12-01 08:26:00,1,17850,UK\n" +
+            "536365,A,X,1,2010-12-01 08:26:01,1, 17850 , UK \n" +
+            "536366,A,X,1,2010-12-01 08:26:01,1,,\n" +
+            "536366,A,X,1,2010-12-01 08:26:01,1,13047,UK\n");
+
+        var rows = ReadAll(path);
+
+        Assert.Equal(["17850", "17850", "17850", null, "13047"], rows.Select(r => r.CustomerId));
+        Assert.Equal(["UK", "UK", "UK", null, "UK"], rows.Select(r => r.Country));
+        Assert.Equal(["536365", "536365", "536365", "536366", "536366"], rows.Select(r => r.InvoiceNo));
+        Assert.Equal([0, 0, 1, 1, 1], rows.Select(r => r.Date.Second));
     }
 
     private static byte[] Compress(string text)

@@ -1,0 +1,51 @@
+namespace Segmentation.Cleaning;
+
+/// <summary>
+/// A set of 128-bit hashes in one flat array with linear probing. The values are already uniform hashes, so
+/// their low bits index the table directly; <see cref="HashSet{T}"/> of UInt128 took twice the memory
+/// (an entry with its own hash code and chain link) and 2.5 times the time on the UCI file.
+/// </summary>
+internal sealed class HashSet128
+{
+    private const double MaxLoad = 0.7;
+    private UInt128[] _slots = new UInt128[1 << 12];
+    private int _count;
+
+    public int Count => _count;
+
+    /// <summary>Adds the value; false when it was already there.</summary>
+    public bool Add(UInt128 value)
+    {
+        // 0 marks an empty slot; a hash of 0 (chance 2^-128) is folded onto 1.
+        if (value == UInt128.Zero) value = UInt128.One;
+        if (_count >= _slots.Length * MaxLoad) Grow();
+        if (!Insert(_slots, value)) return false;
+        _count++;
+        return true;
+    }
+
+    private static bool Insert(UInt128[] slots, UInt128 value)
+    {
+        var mask = slots.Length - 1;
+        for (var i = (int)(ulong)value & mask; ; i = (i + 1) & mask)
+        {
+            var slot = slots[i];
+            if (slot == UInt128.Zero)
+            {
+                slots[i] = value;
+                return true;
+            }
+            if (slot == value) return false;
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = new UInt128[_slots.Length * 2];
+        foreach (var value in _slots)
+        {
+            if (value != UInt128.Zero) Insert(larger, value);
+        }
+        _slots = larger;
+    }
+}
