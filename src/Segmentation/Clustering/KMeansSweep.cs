@@ -22,8 +22,8 @@ public static class KMeansSweep
         var restarts = Math.Max(1, options.Restarts);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
 
-        var ml = new MLContext(options.Seed);
-        var data = ml.Data.Cache(MlNetKMeans.DataView(ml, features));
+        // One view, read by every fit: rows come straight from a float array (see FeatureDataView).
+        var data = MlNetKMeans.DataView(features);
         var tasks = ks.SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
         var results = new (ITransformer Model, double[][] Centroids, double Inertia)[tasks.Length];
         Parallel.For(0, tasks.Length, parallel, t =>

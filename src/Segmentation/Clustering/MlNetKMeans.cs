@@ -12,28 +12,15 @@ internal static class MlNetKMeans
 {
     public const int Dimensions = 3;
 
-    internal sealed class Row
-    {
-        [VectorType(Dimensions)]
-        public float[] Features { get; set; } = [];
-    }
-
-    internal sealed class Prediction
-    {
-        [ColumnName("PredictedLabel")]
-        public uint Label { get; set; }
-    }
-
-    /// <summary>Features as ML.NET reads them (float32, as its trainer computes).</summary>
-    public static IDataView DataView(MLContext ml, double[][] features) =>
-        ml.Data.LoadFromEnumerable(features.Select(f => new Row { Features = f.Select(v => (float)v).ToArray() }).ToArray());
+    /// <summary>Features as ML.NET reads them (float32, as its trainer computes), in one column named "Features".</summary>
+    public static IDataView DataView(double[][] features) => new FeatureDataView(features, Dimensions);
 
     public static (ITransformer Model, double[][] Centroids) Fit(IDataView data, int k, int seed, int maxIterations)
     {
         var ml = new MLContext(seed);
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
-            FeatureColumnName = nameof(Row.Features),
+            FeatureColumnName = FeatureDataView.Column,
             NumberOfClusters = k,
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
             NumberOfThreads = 1,
@@ -52,11 +39,32 @@ internal static class MlNetKMeans
         return (model, result);
     }
 
+    /// <summary>
+    /// One fit and prediction on a few made-up points, for its side effect: ML.NET's trainer code gets compiled.
+    /// Run on a spare thread while the file is read, it takes that compilation off the sweep.
+    /// </summary>
+    public static void WarmUp()
+    {
+        var points = Enumerable.Range(0, 16).Select(i => new double[] { i % 4, i / 4 % 2, i % 3 }).ToArray();
+        var (model, _) = Fit(DataView(points), 2, seed: 0, maxIterations: 5);
+        Predict(model, points);
+    }
+
     /// <summary>ML.NET's assignment (0-based, in ML.NET's cluster order) of each row.</summary>
     public static int[] Predict(ITransformer model, double[][] features)
     {
-        var ml = new MLContext(0);
-        var predictions = model.Transform(DataView(ml, features));
-        return ml.Data.CreateEnumerable<Prediction>(predictions, reuseRowObject: false).Select(p => (int)p.Label - 1).ToArray();
+        var predictions = model.Transform(DataView(features));
+        // Read through a cursor: CreateEnumerable would emit and compile a row mapper on every call.
+        var column = predictions.Schema["PredictedLabel"];
+        using var cursor = predictions.GetRowCursor([column]);
+        var getter = cursor.GetGetter<uint>(column);
+        var labels = new int[features.Length];
+        uint label = 0;
+        for (var i = 0; cursor.MoveNext(); i++)
+        {
+            getter(ref label);
+            labels[i] = (int)label - 1;
+        }
+        return labels;
     }
 }

@@ -20,7 +20,7 @@ public static class ModelFile
         var ml = SegmentationModel.Context();
         using (var entry = Open(zip, MlNetEntry))
         {
-            var schema = MlNetKMeans.DataView(ml, [new double[MlNetKMeans.Dimensions]]).Schema;
+            var schema = MlNetKMeans.DataView([new double[MlNetKMeans.Dimensions]]).Schema;
             using var buffer = new MemoryStream();
             ml.Model.Save(model.MlNetModel ?? throw new InvalidOperationException("No ML.NET model to save."), schema, buffer);
             buffer.Position = 0;

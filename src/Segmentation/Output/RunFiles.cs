@@ -16,12 +16,17 @@ public sealed record RunFiles(string Folder)
     /// <summary>Writes every output of <paramref name="run"/> and returns the paths written.</summary>
     public IReadOnlyList<string> Write(SegmentationRun run)
     {
-        SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers);
-        SegmentsCsv.WriteProfile(SegmentProfile, run.Profiles);
-        Json.Write(Metrics, RunMetrics.From(run));
-        ModelFile.Save(Model, run.Model);
-        RfmCsv.Write(Rfm, run.Rfm);
-        Json.Write(DataQuality, run.Quality);
+        // Independent files: saving the ML.NET model (mostly first-use cost) overlaps with the rest.
+        Parallel.Invoke(
+            () => ModelFile.Save(Model, run.Model),
+            () =>
+            {
+                SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers);
+                SegmentsCsv.WriteProfile(SegmentProfile, run.Profiles);
+                Json.Write(Metrics, RunMetrics.From(run));
+                RfmCsv.Write(Rfm, run.Rfm);
+                Json.Write(DataQuality, run.Quality);
+            });
         return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
     }
 }

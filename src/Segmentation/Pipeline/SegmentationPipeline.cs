@@ -19,7 +19,11 @@ public static class SegmentationPipeline
     public static SegmentationRun Run(Func<TransactionStream> open, SegmentationOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= SegmentationOptions.Default;
+        // Reading leaves a core partly idle (the cleaning thread waits on the parser): ML.NET's code is compiled
+        // there meanwhile instead of at the start of the sweep. It changes no result.
+        var warmUp = Task.Run(MlNetKMeans.WarmUp);
         var prepared = Preparation.Run(open, options.Prepare, progress);
+        warmUp.Wait();
         return Segment(prepared, options);
     }
 
