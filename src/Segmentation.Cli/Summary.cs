@@ -41,7 +41,8 @@ internal static class Summary
     {
         var sil = run.Sweep.Silhouette;
         o.WriteLine($"k sweep ({run.Sweep.Restarts} restarts per k, seed {run.Sweep.Seed}; silhouette " +
-            (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed})" : "exact)"));
+            (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact") +
+            (run.Sweep.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(run.Sweep.FitOn.SampleSize)}, seed {run.Sweep.FitOn.Seed}, every customer assigned)" : ")"));
         o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}");
         foreach (var m in run.Sweep.Metrics)
         {

@@ -136,6 +136,7 @@ public static class SegmentPdfReport
                 m.K.ToString(System.Globalization.CultureInfo.InvariantCulture), Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 4),
                 Display.Number(m.DaviesBouldin, 4), Display.Number(m.CalinskiHarabasz, 1), m.K == run.Choice.K ? "chosen" : m.K == run.Choice.ElbowK ? "elbow" : ""]));
         d.Note($"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. " +
+               (run.Sweep.FitOn.Sampled ? $"The k-means fits ran on a random sample of {Display.Count(run.Sweep.FitOn.SampleSize)} customers (seed {run.Sweep.FitOn.Seed}); every customer was then assigned to the nearest centre. " : "") +
                "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.");
         d.Chart(ChartIds.DaviesBouldin, 150, "Davies-Bouldin by k (lower is better).", PdfCharts.MetricByK(run, m => m.DaviesBouldin, "Davies-Bouldin"));
         d.Chart(ChartIds.CalinskiHarabasz, 150, "Calinski-Harabasz by k (higher is better).", PdfCharts.MetricByK(run, m => m.CalinskiHarabasz, "Calinski-Harabasz"));

@@ -22,19 +22,22 @@ public static class KMeansSweep
         var restarts = Math.Max(1, options.Restarts);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
 
+        var (fitRows, fitMethod) = Sample(n, options.FitSampleLimit, options.FitSampleLimit, options.Seed + 1);
+        var fitFeatures = fitRows is null ? features : fitRows.Select(i => features[i]).ToArray();
         // One view, read by every fit: rows come straight from a float array (see FeatureDataView).
-        var data = MlNetKMeans.DataView(features);
+        var data = MlNetKMeans.DataView(fitFeatures);
         var tasks = ks.SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
         var results = new (ITransformer Model, double[][] Centroids, double Inertia)[tasks.Length];
         Parallel.For(0, tasks.Length, parallel, t =>
         {
             var (k, r) = tasks[t];
             var (model, centroids) = MlNetKMeans.Fit(data, k, options.Seed + r, options.MaxIterations);
-            var labels = features.Select(x => Distances.Nearest(x, centroids)).ToArray();
-            results[t] = (model, centroids, Distances.Inertia(features, labels, Distances.Means(features, labels, centroids)));
+            // Restarts are compared on what they were fitted on; the kept one is then applied to everybody.
+            var labels = fitFeatures.Select(x => Distances.Nearest(x, centroids)).ToArray();
+            results[t] = (model, centroids, Distances.Inertia(fitFeatures, labels, Distances.Means(fitFeatures, labels, centroids)));
         });
 
-        var sample = SilhouetteSample(n, options);
+        var sample = Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         var fits = new KMeansFit[ks.Length];
         var metrics = new KMetrics[ks.Length];
         Parallel.For(0, ks.Length, parallel, i =>
@@ -50,7 +53,8 @@ public static class KMeansSweep
                 ClusterQuality.CalinskiHarabasz(features, f.Labels, f.Centroids),
                 tasks[best].Restart, options.Seed + tasks[best].Restart);
         });
-        return new SweepResult(metrics, fits, sample.Method, restarts, options.Seed);
+        return new SweepResult(metrics, fits, new SilhouetteMethod(sample.Method.Sampled, sample.Method.SampleSize, sample.Method.Seed),
+            fitMethod, restarts, options.Seed);
     }
 
     /// <summary>Labels from ML.NET's own prediction, renumbered canonically; centroids are the clusters' means.</summary>
@@ -65,15 +69,16 @@ public static class KMeansSweep
         return new KMeansFit(k, seed, model, perm, centroids, labels, Distances.Inertia(features, labels, centroids));
     }
 
-    private static (int[]? Indices, SilhouetteMethod Method) SilhouetteSample(int n, ClusteringOptions options)
+    /// <summary>Everybody up to <paramref name="limit"/> customers; above it, a seeded sample of <paramref name="size"/>, in row order.</summary>
+    private static (int[]? Indices, FitMethod Method) Sample(int n, int limit, int size, int seed)
     {
-        if (n <= options.SilhouetteExactLimit) return (null, new SilhouetteMethod(false, n, null));
-        var size = Math.Min(options.SilhouetteSampleSize, n);
-        var random = new Random(options.Seed);
+        if (n <= limit) return (null, new FitMethod(false, n, null));
+        size = Math.Min(size, n);
+        var random = new Random(seed);
         var indices = Enumerable.Range(0, n).ToArray();
         random.Shuffle(indices);
         var sample = indices[..size];
         Array.Sort(sample);
-        return (sample, new SilhouetteMethod(true, size, options.Seed));
+        return (sample, new FitMethod(true, size, seed));
     }
 }

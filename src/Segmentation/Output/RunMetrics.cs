@@ -14,11 +14,12 @@ public sealed record RunMetrics(
     double[] ScalerMean,
     double[] ScalerStdDev,
     SilhouetteMethod Silhouette,
+    FitMethod FitOn,
     IReadOnlyList<KMetrics> Sweep,
     KChoice Choice,
     IReadOnlyDictionary<string, string> Versions)
 {
     public static RunMetrics From(SegmentationRun run) => new(
         run.Quality.Source, run.Rfm.Count, run.Rfm.Snapshot, run.Sweep.Seed, run.Sweep.Restarts, run.Scaler.Log1p,
-        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.Metrics, run.Choice, run.Model.Versions);
+        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.FitOn, run.Sweep.Metrics, run.Choice, run.Model.Versions);
 }

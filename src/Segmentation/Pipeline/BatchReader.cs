@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Segmentation.Cleaning;
 using Segmentation.Ingest;
 
@@ -27,16 +26,12 @@ internal sealed class BatchReader : IDisposable
     private readonly BlockingCollection<Batch> _free = new(BatchCount);
     private readonly CancellationTokenSource _stop = new();
     private Task? _producer;
-    private long _busyTicks;
 
     public BatchReader(TransactionStream stream)
     {
         _stream = stream;
         for (var i = 0; i < BatchCount; i++) _free.Add(new Batch());
     }
-
-    /// <summary>Time the reading thread spent parsing and hashing (not waiting for a free batch).</summary>
-    public long BusyTicks => Interlocked.Read(ref _busyTicks);
 
     public IEnumerable<Batch> Batches()
     {
@@ -59,18 +54,14 @@ internal sealed class BatchReader : IDisposable
         {
             var token = _stop.Token;
             var batch = _free.Take(token);
-            var t0 = Stopwatch.GetTimestamp();
             foreach (var row in _stream.Rows)
             {
                 batch.Rows[batch.Count] = row;
                 batch.Hashes[batch.Count] = DuplicateDetector.Hash(row);
                 if (++batch.Count < BatchSize) continue;
-                Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - t0);
                 _full.Add(batch, token);
                 batch = _free.Take(token);
-                t0 = Stopwatch.GetTimestamp();
             }
-            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - t0);
             if (batch.Count > 0) _full.Add(batch, token);
         }
         finally

@@ -23,12 +23,13 @@ public static class SegmentationPipeline
         // there meanwhile instead of at the start of the sweep. It changes no result.
         var warmUp = Task.Run(MlNetKMeans.WarmUp);
         var prepared = Preparation.Run(open, options.Prepare, progress);
-        warmUp.Wait();
-        return Segment(prepared, options);
+        return Segment(prepared, options, warmUp);
     }
 
     /// <summary>The stages after RFM: features, the k sweep, the choice of k, names, profiles.</summary>
-    public static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options)
+    public static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options) => Segment(prepared, options, Task.CompletedTask);
+
+    private static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, Task warmUp)
     {
         var clustering = options.Clustering;
         if (prepared.Rfm.Count < 3)
@@ -42,7 +43,9 @@ public static class SegmentationPipeline
             clustering = clustering with { KMin = Math.Min(clustering.KMin, forced), KMax = Math.Max(clustering.KMax, forced) };
         }
 
+        // A warm-up still running is waited for on the sweep's clock: the stages add up to the wall time.
         var clock = Stopwatch.StartNew();
+        warmUp.Wait();
         var (scaler, features) = FeatureScaler.FitTransform(prepared.Rfm, clustering.Log1p);
         SweepResult sweep;
         try
