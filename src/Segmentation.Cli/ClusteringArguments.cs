@@ -14,11 +14,12 @@ internal sealed class ClusteringArguments
     public Option<int> Restarts { get; } = new("--restarts") { Description = "Seeded k-means fits per k; the lowest inertia is kept.", DefaultValueFactory = _ => D.Restarts };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed of the clustering: the same seed gives the same segments.", DefaultValueFactory = _ => D.Seed };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Threads for the sweep (default: all cores). The result does not depend on it." };
+    public Option<int> FitSample { get; } = new("--fit-sample") { Description = "With more customers than this, each k-means fit runs on a seeded sample of this many; every customer is still assigned.", DefaultValueFactory = _ => D.FitSampleLimit };
     public Option<bool> NoLog { get; } = new("--no-log") { Description = "Standardise raw R, F, M instead of their log1p." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, NoLog }) command.Options.Add(o);
+        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, FitSample, NoLog }) command.Options.Add(o);
     }
 
     public ClusteringOptions Options(ParseResult p)
@@ -27,6 +28,7 @@ internal sealed class ClusteringArguments
         if (kmin < 2 || kmax < kmin) throw new InputException("--kmin/--kmax", $"the sweep range {kmin}..{kmax} must start at 2 or more and not be empty");
         if (p.GetValue(Restarts) < 1) throw new InputException("--restarts", "must be at least 1");
         if (p.GetValue(Threads) is < 1) throw new InputException("--threads", "must be at least 1");
+        if (p.GetValue(FitSample) < 1_000) throw new InputException("--fit-sample", "must be at least 1,000 customers");
         return new ClusteringOptions
         {
             K = p.GetValue(K),
@@ -35,6 +37,7 @@ internal sealed class ClusteringArguments
             Restarts = p.GetValue(Restarts),
             Seed = p.GetValue(Seed),
             Threads = p.GetValue(Threads),
+            FitSampleLimit = p.GetValue(FitSample),
             Log1p = !p.GetValue(NoLog),
         };
     }

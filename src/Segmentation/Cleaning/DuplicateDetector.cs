@@ -24,6 +24,9 @@ internal sealed class DuplicateDetector
     /// <summary>True when a row of this <see cref="Hash"/> was seen before (the hash may be computed on another thread).</summary>
     public bool IsRepeat(UInt128 hash) => !_seen.Add(hash);
 
+    /// <summary>Warms the cache for a coming <see cref="IsRepeat(UInt128)"/> of this hash.</summary>
+    public void Prefetch(UInt128 hash) => _seen.Prefetch(hash);
+
     /// <summary>The row's identity: every field, as parsed. A pure function, safe on any thread.</summary>
     public static UInt128 Hash(in Transaction row)
     {

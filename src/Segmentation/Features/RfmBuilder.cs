@@ -14,6 +14,8 @@ public sealed class RfmBuilder
     // An order is an invoice number; without an invoice column, a distinct timestamp of the customer.
     private readonly HashSet<(int Customer, string? Invoice, long Ticks)> _orders = [];
     private readonly HashSet<string> _invoices = new(StringComparer.Ordinal);
+    private string? _lastCustomer;
+    private int _lastIndex;
 
     public long Rows { get; private set; }
     public decimal Revenue { get; private set; }
@@ -27,12 +29,17 @@ public sealed class RfmBuilder
     public void Add(in Transaction row)
     {
         var customer = row.CustomerId ?? throw new ArgumentException("A row without a customer cannot be added.", nameof(row));
-        if (!_index.TryGetValue(customer, out var i))
+        // An invoice's lines share one customer string (the readers hand out the same instance for a repeated
+        // cell): the same reference as the last row's needs no hashing.
+        var i = _lastIndex;
+        if (!ReferenceEquals(customer, _lastCustomer) && !_index.TryGetValue(customer, out i))
         {
             i = _customers.Count;
             _index.Add(customer, i);
             _customers.Add(new Accumulator { First = row.Date, Last = row.Date, Country = row.Country });
         }
+        _lastCustomer = customer;
+        _lastIndex = i;
         ref var acc = ref CollectionsMarshal.AsSpan(_customers)[i];
         if (row.Date > acc.Last) acc.Last = row.Date;
         if (row.Date < acc.First) acc.First = row.Date;

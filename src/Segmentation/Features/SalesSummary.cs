@@ -20,29 +20,46 @@ public sealed class SalesSummaryBuilder
     private readonly Dictionary<string, Totals> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Totals> _products = new(StringComparer.Ordinal);
 
+    private string? _lastCountry;
+    private Totals? _lastCountryTotals;
+
     private sealed class Totals
     {
         public decimal Revenue;
         public long Lines;
         public long Quantity;
         public string? Name;
+
+        public void Add(decimal amount, long quantity)
+        {
+            Revenue += amount;
+            Lines++;
+            Quantity += quantity;
+        }
     }
 
     public void Add(in Ingest.Transaction row)
     {
         var quantity = (long)(row.Quantity ?? 1);
         Add(_months, row.Date.Year * 12 + row.Date.Month - 1, row.Amount, quantity, null);
-        Add(_countries, row.Country ?? "(unknown)", row.Amount, quantity, null);
+        // Consecutive rows usually share one country string: the last one's totals are reused without a look-up.
+        var country = row.Country ?? "(unknown)";
+        if (!ReferenceEquals(country, _lastCountry))
+        {
+            _lastCountry = country;
+            _lastCountryTotals = TotalsOf(_countries, country, null);
+        }
+        _lastCountryTotals!.Add(row.Amount, quantity);
         if ((row.StockCode ?? row.Description) is { } product) Add(_products, product, row.Amount, quantity, row.Description);
     }
 
-    private static void Add<TKey>(Dictionary<TKey, Totals> map, TKey key, decimal amount, long quantity, string? name) where TKey : notnull
+    private static void Add<TKey>(Dictionary<TKey, Totals> map, TKey key, decimal amount, long quantity, string? name) where TKey : notnull =>
+        TotalsOf(map, key, name).Add(amount, quantity);
+
+    private static Totals TotalsOf<TKey>(Dictionary<TKey, Totals> map, TKey key, string? name) where TKey : notnull
     {
         ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
-        totals ??= new Totals { Name = name };
-        totals.Revenue += amount;
-        totals.Lines++;
-        totals.Quantity += quantity;
+        return totals ??= new Totals { Name = name };
     }
 
     public SalesSummary Build()

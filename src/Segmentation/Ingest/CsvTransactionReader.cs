@@ -88,6 +88,8 @@ internal static class CsvTransactionReader
         public string? Customer;
         public string? Invoice;
         public string? Country;
+        public readonly StringPool StockCodes = new();
+        public readonly StringPool Descriptions = new();
         public readonly char[] DateText = new char[32];
         public int DateLength = -1;
         public DateTime Date;
@@ -108,10 +110,17 @@ internal static class CsvTransactionReader
         decimal? price = c.UnitPrice < 0 ? null : parser.Number(row, c.UnitPrice, Cell(cells, c.UnitPrice));
         decimal? amount = c.Amount < 0 ? null : parser.Number(row, c.Amount, Cell(cells, c.Amount));
         return parser.Build(row, customer, invoice, date, quantity, price, amount,
-            c.StockCode < 0 ? null : Key(cells, c.StockCode),
-            c.Description < 0 ? null : Text(cells, c.Description),
+            c.StockCode < 0 ? null : Pooled(cells, c.StockCode, repeats.StockCodes, Key),
+            c.Description < 0 ? null : Pooled(cells, c.Description, repeats.Descriptions, Text),
             c.Country < 0 ? null : Repeat(cells, c.Country, ref repeats.Country) ?? (repeats.Country = Text(cells, c.Country)));
     }
+
+    /// <summary>
+    /// A product's code or description, one string per distinct text: no allocation per row, and the string
+    /// look-ups of cleaning and aggregation find the same instance (equal by reference) rather than comparing text.
+    /// </summary>
+    private static string? Pooled(SepReader.Row cells, int i, StringPool pool, Func<SepReader.Row, int, string?> convert) =>
+        pool.TryGet(cells[i].Span) ?? pool.Add(cells[i].Span, convert(cells, i));
 
     /// <summary>The previous row's value when this cell holds exactly its text (a key or text already in final form).</summary>
     private static string? Repeat(SepReader.Row cells, int i, ref string? last) =>

@@ -15,6 +15,9 @@ public static class Preparation
     /// <summary>How often, in rows, progress is reported.</summary>
     public const int ProgressInterval = 100_000;
 
+    // How many rows ahead the duplicate check's table slot is prefetched.
+    private const int PrefetchDistance = 8;
+
     public static PreparedData Run(string path, PrepareOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= PrepareOptions.Default;
@@ -54,8 +57,10 @@ public static class Preparation
         foreach (var batch in reader.Batches())
         {
             var t0 = Stopwatch.GetTimestamp();
+            for (var b = 0; b < Math.Min(PrefetchDistance, batch.Count); b++) duplicates.Prefetch(batch.Hashes[b]);
             for (var b = 0; b < batch.Count; b++)
             {
+                if (b + PrefetchDistance < batch.Count) duplicates.Prefetch(batch.Hashes[b + PrefetchDistance]);
                 ref readonly var row = ref batch.Rows[b];
                 rowsIn++;
                 if (inputFirst is null || row.Date < inputFirst) inputFirst = row.Date;

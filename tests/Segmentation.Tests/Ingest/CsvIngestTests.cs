@@ -209,6 +209,23 @@ public sealed class CsvIngestTests : IDisposable
         Assert.Equal([0, 0, 1, 1, 1], rows.Select(r => r.Date.Second));
     }
 
+    [Fact]
+    public void A_product_seen_before_is_the_same_string_and_a_padded_one_still_reads_trimmed()
+    {
+        var path = _dir.Write("products.csv", Header + "\n" +
+            "536365,85123A,WHITE HANGING HEART,1,2010-12-01 08:26:00,2.55,17850,UK\n" +
+            "536366,71053,WHITE METAL LANTERN,1,2010-12-01 08:28:00,3.39,17850,UK\n" +
+            "536367,85123A,WHITE HANGING HEART,1,2010-12-01 08:34:00,2.55,13047,UK\n" +
+            "536368, 85123A , WHITE HANGING HEART ,1,2010-12-01 08:34:00,2.55,13047,UK\n");
+
+        var rows = ReadAll(path);
+
+        Assert.Same(rows[0].StockCode, rows[2].StockCode);
+        Assert.Same(rows[0].Description, rows[2].Description);
+        Assert.Equal("85123A", rows[3].StockCode);
+        Assert.Equal("WHITE HANGING HEART", rows[3].Description);
+    }
+
     private static byte[] Compress(string text)
     {
         using var memory = new MemoryStream();
