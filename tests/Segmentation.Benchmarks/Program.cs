@@ -7,11 +7,14 @@ using System.Text.Json;
 // Side-by-side benchmark: our pipeline (the CLI's run, a process per repetition) against the peer
 // (../shared/peer/pandas_sklearn_pipeline.py), alternating, on the same inputs. Prints and writes a Markdown table.
 //   dotnet run -c Release --project tests/Segmentation.Benchmarks -- --input ../shared/data/online_retail.csv.gz --input ../shared/data/Online_Retail.xlsx --repetitions 3
-// --large FILE: once each, side by side (a synthetic 10M-row file); --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
+// --large FILE: once each, side by side (a synthetic 10M-row file), the peer stopped after --peer-timeout minutes (default 45);
+// --ours FILE: ours alone, once; --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
+var scale = Values("--ours").ToList();
+var peerTimeout = TimeSpan.FromMinutes(double.Parse(Value("--peer-timeout") ?? "45", CultureInfo.InvariantCulture));
 var rates = Values("--ingest-rate").ToList();
-if (inputs.Count + large.Count + rates.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+if (inputs.Count + large.Count + rates.Count + scale.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
 var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
 var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
@@ -22,7 +25,7 @@ if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: no
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
-    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(large.Select(i => "--large " + i)).Concat(rates.Select(i => "--ingest-rate " + i)))} --repetitions {repetitions}`").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
@@ -31,37 +34,81 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
     .AppendLine("the rows already read are cleaned: \"cleaning\" is the time spent cleaning and aggregating, \"ingest\" the rest of that wall time (waiting for rows).")
     .AppendLine("Reports are ours alone and timed apart. Neither side records anything beyond its outputs (ours runs with --no-history).").AppendLine();
 
-foreach (var input in inputs.Concat(large))
+foreach (var input in inputs) SideBySide(input, repetitions);
+foreach (var input in scale) OursAlone(input);
+if (rates.Count > 0) IngestRates();
+// Last: the peer may run for a long time on a large file; what came before is already written.
+foreach (var input in large) SideBySide(input, 1);
+
+Console.WriteLine(report);
+Save();
+return 0;
+
+// The file is rewritten after every section: a long run stopped midway keeps what it measured.
+void Save()
+{
+    File.WriteAllText(output, report.ToString());
+    Console.Error.WriteLine($"Wrote {output}");
+}
+
+void SideBySide(string input, int times)
 {
     var ours = new List<Measured>();
     var theirs = new List<Measured>();
-    var times = large.Contains(input) ? 1 : repetitions;
     for (var r = 0; r < times; r++)
     {
         theirs.Add(Peer(input));
         ours.Add(Ours(input, report: times > 1));
-        Console.Error.WriteLine($"{Path.GetFileName(input)} run {r + 1}: ours {ours[^1].Wall:F2} s, peer {theirs[^1].Wall:F2} s");
+        Console.Error.WriteLine($"{Path.GetFileName(input)} run {r + 1}: ours {ours[^1].Wall:F2} s, peer {(theirs[^1].Finished ? $"{theirs[^1].Wall:F2} s" : $"stopped after {theirs[^1].Wall:F0} s")}");
     }
-    report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB{(times == 1 ? ", one run each" : "")})").AppendLine()
-        .AppendLine("| stage | ours (s) | peer (s) | peer / ours |").AppendLine("|---|---:|---:|---:|");
+    report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB{(times == 1 ? ", one run each" : "")})").AppendLine();
+    if (!theirs.All(t => t.Finished))
+    {
+        report.AppendLine($"The peer was stopped after {theirs.Max(t => t.Wall):F0} s (`--peer-timeout`) without finishing; its peak memory is the highest resident set seen until then.").AppendLine();
+    }
+    report.AppendLine("| stage | ours (s) | peer (s) | peer / ours |").AppendLine("|---|---:|---:|---:|");
+    var finished = theirs.All(t => t.Finished);
     foreach (var (stage, peerStage) in new[] { ("ingest", "ingest"), ("cleaning", "clean"), ("rfm", "rfm"), ("sweep", "sweep"), ("segments", ""), ("outputs", "final") })
     {
-        report.AppendLine(Row(stage, Median(ours, stage), peerStage.Length > 0 ? Median(theirs, peerStage) : null));
+        report.AppendLine(Row(stage, Median(ours, stage), peerStage.Length > 0 && finished ? Median(theirs, peerStage) : null));
     }
     double Pipeline(Measured m) => m.Seconds.Where(kv => kv.Key is not ("total" or "report pdf" or "report html")).Sum(kv => kv.Value);
-    report.AppendLine(Row("**end to end, in process**", MedianOf(ours, Pipeline), MedianOf(theirs, m => m.Seconds["total"])));
-    // Our process also writes the two reports, which the peer has no counterpart of: their time is taken out of our wall.
-    report.AppendLine(Row("**process wall** (ours without reports)", MedianOf(ours, m => m.Wall - m.Seconds.GetValueOrDefault("report pdf") - m.Seconds.GetValueOrDefault("report html")), MedianOf(theirs, m => m.Wall)));
-    report.AppendLine($"| peak memory (MB) | {MedianOf(ours, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb) / MedianOf(ours, m => m.PeakMb):F2} |");
+    double OurWall(Measured m) => m.Wall - m.Seconds.GetValueOrDefault("report pdf") - m.Seconds.GetValueOrDefault("report html");
+    if (finished)
+    {
+        report.AppendLine(Row("**end to end, in process**", MedianOf(ours, Pipeline), MedianOf(theirs, m => m.Seconds["total"])));
+        // Our process also writes the two reports, which the peer has no counterpart of: their time is taken out of our wall.
+        report.AppendLine(Row("**process wall** (ours without reports)", MedianOf(ours, OurWall), MedianOf(theirs, m => m.Wall)));
+    }
+    else
+    {
+        var wall = MedianOf(theirs, m => m.Wall);
+        report.AppendLine($"| **end to end, in process** | {MedianOf(ours, Pipeline):F2} | | |");
+        report.AppendLine($"| **process wall** (ours without reports) | {MedianOf(ours, OurWall):F2} | > {wall:F0} (stopped) | > {wall / MedianOf(ours, OurWall):F0}x |");
+    }
+    report.AppendLine($"| peak memory (MB) | {MedianOf(ours, m => m.PeakMb):F0} | {(finished ? "" : ">= ")}{MedianOf(theirs, m => m.PeakMb):F0} | {MedianOf(theirs, m => m.PeakMb) / MedianOf(ours, m => m.PeakMb):F2} |");
     if (times > 1)
     {
         report.AppendLine($"| report pdf (ours only) | {Median(ours, "report pdf"):F2} | | |");
         report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |");
     }
     report.AppendLine($"| customers after cleaning | {ours[0].Customers:N0} | | |").AppendLine();
+    Save();
 }
 
-if (rates.Count > 0)
+void OursAlone(string input)
+{
+    var m = Ours(input, report: false);
+    Console.Error.WriteLine($"{Path.GetFileName(input)}: ours {m.Wall:F2} s");
+    report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB, ours alone, one run, no reports)").AppendLine()
+        .AppendLine($"{m.RowsIn:N0} rows, {m.Customers:N0} customers after cleaning.").AppendLine()
+        .AppendLine("| stage | seconds |").AppendLine("|---|---:|");
+    foreach (var stage in new[] { "ingest", "cleaning", "rfm", "sweep", "segments", "outputs" }) report.AppendLine($"| {stage} | {m.Seconds.GetValueOrDefault(stage):F2} |");
+    report.AppendLine($"| **process wall** | {m.Wall:F2} |").AppendLine($"| peak memory (MB) | {m.PeakMb:F0} |").AppendLine();
+    Save();
+}
+
+void IngestRates()
 {
     report.AppendLine("## Plain CSV ingest rate (ours)").AppendLine()
         .AppendLine("Size of the file over the wall time of ingest + cleaning + RFM (parsing every field, the duplicate check, RFM and the sales summary), in the CLI's process, median of the runs.").AppendLine()
@@ -76,19 +123,15 @@ if (rates.Count > 0)
         report.AppendLine($"| {Path.GetFileName(input)} | {mb:F1} | {runs[0].RowsIn:N0} | {seconds:F2} | {mb / seconds:F0} |");
     }
     report.AppendLine();
+    Save();
 }
-
-Console.WriteLine(report);
-File.WriteAllText(output, report.ToString());
-Console.Error.WriteLine($"Wrote {output}");
-return 0;
 
 Measured Ours(string input, bool report = true, params string[] extra)
 {
     var dir = Directory.CreateTempSubdirectory("bench-ours-");
     var timings = Path.Combine(dir.FullName, "timings.json");
     string[] args = ["run", "--input", input, "--out", Path.Combine(dir.FullName, "run"), "--timings-json", timings, "--no-history"];
-    var (wall, peak, _) = Timed("dotnet", [cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]]);
+    var (wall, peak, _) = Timed(["dotnet", cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]], null);
     using var json = JsonDocument.Parse(File.ReadAllText(timings));
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
     var measured = new Measured(seconds, wall, peak, json.RootElement.GetProperty("rows_in").GetInt64(), json.RootElement.GetProperty("customers").GetInt32());
@@ -99,30 +142,57 @@ Measured Ours(string input, bool report = true, params string[] extra)
 Measured Peer(string input)
 {
     var dir = Directory.CreateTempSubdirectory("bench-peer-");
-    var (wall, peak, stdout) = Timed(python, peer, input, dir.FullName);
+    var (wall, peak, stdout) = Timed([python, peer, input, dir.FullName], peerTimeout);
+    dir.Delete(recursive: true);
+    if (stdout is null) return new Measured([], wall, peak, 0, 0, Finished: false);
     using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-    dir.Delete(recursive: true);
     return new Measured(seconds, wall, peak, 0, 0);
 }
 
-// GNU time reports the peak resident set of the whole process (maximum resident set size, KB).
-(double Wall, double PeakMb, string Stdout) Timed(string program, params string[] args)
+// GNU time reports the peak resident set of the whole process (maximum resident set size, KB). With a timeout, a
+// process still running is killed; its peak is then the highest VmHWM read from /proc while it ran. Stdout is null then.
+(double Wall, double PeakMb, string? Stdout) Timed(string[] command, TimeSpan? timeout)
 {
     var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
     // This machine sets OpenBLAS overrides for old builds; they slow a current numpy, so the peer runs without them.
     start.Environment.Remove("OPENBLAS_CORETYPE");
     start.Environment.Remove("OPENBLAS_L2_SIZE");
-    foreach (var a in new[] { "-f", "%e %M", program }.Concat(args)) start.ArgumentList.Add(a);
+    foreach (var a in new[] { "-f", "%e %M" }.Concat(command)) start.ArgumentList.Add(a);
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEnd();
-    process.WaitForExit();
+    var stderr = process.StandardError.ReadToEndAsync();
+    double sampledKb = 0;
+    while (!process.WaitForExit(1000))
+    {
+        sampledKb = Math.Max(sampledKb, ChildPeakKb(process.Id));
+        if (timeout is { } t && clock.Elapsed > t)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return (clock.Elapsed.TotalSeconds, sampledKb / 1024, null);
+        }
+    }
     var wall = clock.Elapsed.TotalSeconds;
-    if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {stderr}");
-    var last = stderr.Trim().Split('\n')[^1].Split(' ');
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{command[0]} failed: {stderr.Result}");
+    var last = stderr.Result.Trim().Split('\n')[^1].Split(' ');
     return (wall, double.Parse(last[1], CultureInfo.InvariantCulture) / 1024, stdout.Result);
+}
+
+// The measured program is the child of /usr/bin/time: its VmHWM (peak resident set so far, KB).
+static double ChildPeakKb(int timePid)
+{
+    try
+    {
+        var children = File.ReadAllText($"/proc/{timePid}/task/{timePid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return children.Select(c => File.ReadLines($"/proc/{c}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)))
+            .Where(l => l is not null).Select(l => double.Parse(l!.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+    }
+    catch (IOException)
+    {
+        return 0;
+    }
 }
 
 static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m.Seconds.GetValueOrDefault(stage));
@@ -150,4 +220,4 @@ IEnumerable<string> Values(string name)
 
 string? Value(string name) => Values(name).LastOrDefault();
 
-internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb, long RowsIn, int Customers);
+internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb, long RowsIn, int Customers, bool Finished = true);
