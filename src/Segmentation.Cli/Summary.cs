@@ -32,9 +32,9 @@ internal static class Summary
 
     public static void WriteRfm(TextWriter o, RfmTable rfm)
     {
-        static string Median(IEnumerable<double> values) => Display.Number(SegmentBuilder.Median(values), 1);
+        var (recency, frequency, monetary) = rfm.Medians();
         o.WriteLine($"RFM as of {Display.Date(rfm.Snapshot)}: {Display.Count(rfm.Count)} customers; medians: " +
-            $"recency {Median(rfm.RecencyColumn())} days, frequency {Median(rfm.FrequencyColumn())} orders, monetary {Median(rfm.MonetaryColumn())}");
+            $"recency {Display.Number(recency, 1)} days, frequency {Display.Number(frequency, 1)} orders, monetary {Display.Number(monetary, 1)}");
     }
 
     public static void WriteSweep(TextWriter o, SegmentationRun run)

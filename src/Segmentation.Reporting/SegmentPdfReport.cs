@@ -90,7 +90,7 @@ public static class SegmentPdfReport
 
     private static void SegmentProfiles(ReportDocument d, SegmentationRun run, Func<decimal, string> money)
     {
-        var overall = PdfCharts.Overall(run);
+        var overall = run.Rfm.Medians();
         var overallMean = (run.Rfm.Customers.Average(c => c.Recency), run.Rfm.Customers.Average(c => c.Frequency), run.Rfm.Customers.Average(c => (double)c.Monetary));
         d.Note("Each segment against all customers. Recency is days since the last purchase (lower is better); frequency is orders; monetary is total spend.");
         foreach (var p in run.Profiles)

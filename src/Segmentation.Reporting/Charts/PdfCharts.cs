@@ -121,7 +121,7 @@ public static class PdfCharts
     /// <summary>A segment's medians as a percentage of everybody's: 100 = typical customer.</summary>
     public static Action<ScottPlot.Plot> SegmentIndex(SegmentationRun run, SegmentProfile p) => plot =>
     {
-        var overall = Overall(run);
+        var overall = run.Rfm.Medians();
         string[] names = ["Recency", "Frequency", "Monetary"];
         double[] values =
         [
@@ -144,11 +144,6 @@ public static class PdfCharts
         plot.Axes.Margins(left: 0, right: 0.15);
         plot.XLabel("median as % of all customers' median (100 = typical)");
     };
-
-    public static (double Recency, double Frequency, double Monetary) Overall(SegmentationRun run) => (
-        SegmentBuilder.Median(run.Rfm.Customers.Select(c => (double)c.Recency)),
-        SegmentBuilder.Median(run.Rfm.Customers.Select(c => (double)c.Frequency)),
-        SegmentBuilder.Median(run.Rfm.Customers.Select(c => (double)c.Monetary)));
 
     private static double Index(double value, double overall) => overall == 0 ? 0 : 100 * value / overall;
 

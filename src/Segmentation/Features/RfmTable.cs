@@ -9,4 +9,8 @@ public sealed record RfmTable(DateTime Snapshot, IReadOnlyList<CustomerRfm> Cust
     public double[] RecencyColumn() => Customers.Select(c => (double)c.Recency).ToArray();
     public double[] FrequencyColumn() => Customers.Select(c => (double)c.Frequency).ToArray();
     public double[] MonetaryColumn() => Customers.Select(c => (double)c.Monetary).ToArray();
+
+    /// <summary>The medians of all customers, the yardstick segment profiles are read against (summary, report).</summary>
+    public (double Recency, double Frequency, double Monetary) Medians() =>
+        (Segments.SegmentBuilder.Median(RecencyColumn()), Segments.SegmentBuilder.Median(FrequencyColumn()), Segments.SegmentBuilder.Median(MonetaryColumn()));
 }
