@@ -6,8 +6,9 @@ namespace Segmentation.Cleaning;
 
 /// <summary>
 /// A set of 128-bit hashes in one flat array with linear probing. The values are already uniform hashes, so
-/// their low bits index the table directly; <see cref="HashSet{T}"/> of UInt128 took twice the memory
-/// (an entry with its own hash code and chain link) and 2.5 times the time on the UCI file.
+/// their low bits index the table directly. <see cref="HashSet{T}"/> of UInt128 keeps a 32-byte entry (its own
+/// hash code and chain link) plus a bucket per value, and took 2.4 times as long on the UCI file's 541,909 rows
+/// (190 ms against 80 ms).
 /// </summary>
 internal sealed class HashSet128
 {
