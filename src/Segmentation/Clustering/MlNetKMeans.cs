@@ -54,7 +54,7 @@ internal static class MlNetKMeans
     public static int[] Predict(ITransformer model, double[][] features)
     {
         var predictions = model.Transform(DataView(features));
-        // Read through a cursor: CreateEnumerable would emit and compile a row mapper on every call.
+        // Read through a cursor: CreateEnumerable builds its row mapper by emitting code, which a cursor does without.
         var column = predictions.Schema["PredictedLabel"];
         using var cursor = predictions.GetRowCursor([column]);
         var getter = cursor.GetGetter<uint>(column);
