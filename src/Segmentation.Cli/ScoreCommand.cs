@@ -2,7 +2,6 @@ using System.CommandLine;
 using Segmentation.Model;
 using Segmentation.Output;
 using Segmentation.Pipeline;
-using Segmentation.Segments;
 
 namespace Segmentation.Cli;
 
@@ -27,7 +26,7 @@ internal static class ScoreCommand
             var path = p.GetValue(output)!;
             SegmentsCsv.WriteCustomers(path, customers);
             Summary.WriteQuality(stdout, prepared.Quality);
-            var profiles = SegmentBuilder.Profiles(customers, saved.Segments, saved.Centroids.Select(c => saved.Scaler.Inverse(c)).ToArray());
+            var profiles = saved.Profiles(customers);
             Summary.WriteSegments(stdout, profiles);
             stdout.WriteLine($"Wrote {path}");
             return ExitCodes.Ok;

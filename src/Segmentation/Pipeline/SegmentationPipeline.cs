@@ -64,7 +64,7 @@ public static class SegmentationPipeline
         var names = NameSegments(prepared.Rfm, fit);
         var model = SegmentationModel.From(fit, scaler, names);
         var customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names);
-        var profiles = SegmentBuilder.Profiles(customers, names, fit.Centroids.Select(c => scaler.Inverse(c)).ToArray());
+        var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
 
         return new SegmentationRun(options, prepared, scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
