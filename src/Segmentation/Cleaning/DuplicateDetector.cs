@@ -30,7 +30,8 @@ internal sealed class DuplicateDetector
     /// <summary>The row's identity: every field, as parsed. A pure function, safe on any thread.</summary>
     public static UInt128 Hash(in Transaction row)
     {
-        var size = 6 * sizeof(long) + 5 * sizeof(long)
+        // Nine 8-byte values (five text lengths, the ticks, three numbers) and the five texts' UTF-16 bytes.
+        var size = 9 * sizeof(long)
             + 2 * (Length(row.CustomerId) + Length(row.InvoiceNo) + Length(row.StockCode) + Length(row.Description) + Length(row.Country));
         byte[]? rented = null;
         var buffer = size <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(size));

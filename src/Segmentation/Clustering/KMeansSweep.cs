@@ -53,8 +53,7 @@ public static class KMeansSweep
                 ClusterQuality.CalinskiHarabasz(features, f.Labels, f.Centroids),
                 tasks[best].Restart, options.Seed + tasks[best].Restart);
         });
-        return new SweepResult(metrics, fits, new SilhouetteMethod(sample.Method.Sampled, sample.Method.SampleSize, sample.Method.Seed),
-            fitMethod, restarts, options.Seed);
+        return new SweepResult(metrics, fits, sample.Method, fitMethod, restarts, options.Seed);
     }
 
     /// <summary>Labels from ML.NET's own prediction, renumbered canonically; centroids are the clusters' means.</summary>
@@ -70,15 +69,15 @@ public static class KMeansSweep
     }
 
     /// <summary>Everybody up to <paramref name="limit"/> customers; above it, a seeded sample of <paramref name="size"/>, in row order.</summary>
-    private static (int[]? Indices, FitMethod Method) Sample(int n, int limit, int size, int seed)
+    private static (int[]? Indices, SampleMethod Method) Sample(int n, int limit, int size, int seed)
     {
-        if (n <= limit) return (null, new FitMethod(false, n, null));
+        if (n <= limit) return (null, new SampleMethod(false, n, null));
         size = Math.Min(size, n);
         var random = new Random(seed);
         var indices = Enumerable.Range(0, n).ToArray();
         random.Shuffle(indices);
         var sample = indices[..size];
         Array.Sort(sample);
-        return (sample, new FitMethod(true, size, seed));
+        return (sample, new SampleMethod(true, size, seed));
     }
 }

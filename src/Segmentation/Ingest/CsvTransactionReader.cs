@@ -80,8 +80,9 @@ internal static class CsvTransactionReader
     }
 
     /// <summary>
-    /// The last row's customer, invoice, date and country. An invoice's lines come together, so these usually
-    /// repeat from one row to the next: comparing a few characters is cheaper than a pool look-up or a parse.
+    /// What the reader remembers between rows: the last row's customer, invoice, date and country (an invoice's
+    /// lines come together, so these usually repeat and comparing a few characters is cheaper than a look-up or a
+    /// parse), and the pools of product codes and descriptions (which repeat across the file, not row to row).
     /// </summary>
     private sealed class RepeatCache
     {

@@ -13,8 +13,8 @@ public sealed record RunMetrics(
     bool Log1p,
     double[] ScalerMean,
     double[] ScalerStdDev,
-    SilhouetteMethod Silhouette,
-    FitMethod FitOn,
+    SampleMethod Silhouette,
+    SampleMethod FitOn,
     IReadOnlyList<KMetrics> Sweep,
     KChoice Choice,
     IReadOnlyDictionary<string, string> Versions)

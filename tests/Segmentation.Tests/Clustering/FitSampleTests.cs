@@ -29,7 +29,7 @@ public sealed class FitSampleTests
         var sampled = KMeansSweep.Run(x, options with { FitSampleLimit = 1_500 });
 
         Assert.False(full.FitOn.Sampled);
-        Assert.Equal(new FitMethod(true, 1_500, options.Seed + 1), sampled.FitOn);
+        Assert.Equal(new SampleMethod(true, 1_500, options.Seed + 1), sampled.FitOn);
         foreach (var m in sampled.Metrics)
         {
             var fit = sampled.Fit(m.K);
