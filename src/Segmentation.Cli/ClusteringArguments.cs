@@ -24,16 +24,12 @@ internal sealed class ClusteringArguments
 
     public ClusteringOptions Options(ParseResult p)
     {
-        var (kmin, kmax) = (p.GetValue(KMin), p.GetValue(KMax));
-        if (kmin < 2 || kmax < kmin) throw new InputException("--kmin/--kmax", $"the sweep range {kmin}..{kmax} must start at 2 or more and not be empty");
-        if (p.GetValue(Restarts) < 1) throw new InputException("--restarts", "must be at least 1");
-        if (p.GetValue(Threads) is < 1) throw new InputException("--threads", "must be at least 1");
-        if (p.GetValue(FitSample) < 1_000) throw new InputException("--fit-sample", "must be at least 1,000 customers");
+        // Checked by the application layer (OptionsValidator), which names the option; Flags turns it into the flag.
         return new ClusteringOptions
         {
             K = p.GetValue(K),
-            KMin = kmin,
-            KMax = kmax,
+            KMin = p.GetValue(KMin),
+            KMax = p.GetValue(KMax),
             Restarts = p.GetValue(Restarts),
             Seed = p.GetValue(Seed),
             Threads = p.GetValue(Threads),

@@ -9,9 +9,14 @@ internal static class Guard
         {
             return action();
         }
+        catch (OptionException e)
+        {
+            stderr.WriteLine($"error: {Flags.Of(e.Option)}: {e.Reason}");
+            return ExitCodes.Usage;
+        }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}");
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Segmentation.App;
 using Segmentation.Cleaning;
 using Segmentation.Ingest;
 using Segmentation.Pipeline;
@@ -61,19 +62,25 @@ internal sealed class InputArguments
         AsOf = ParseAsOf(p.GetValue(AsOf)),
     };
 
-    /// <summary>Opens the file or the sample. The caller disposes the stream.</summary>
-    public TransactionStream Open(ParseResult p)
+    /// <summary>The file or the sample. Flags that say how to read a file do not apply to the sample (it has its own layout).</summary>
+    public TransactionSource Source(ParseResult p, TextWriter stderr)
     {
         var input = p.GetValue(Input);
         var sample = p.GetValue(UseSample);
-        if (sample && input is not null) throw new InputException(input, "give either --input or --sample, not both");
+        if (sample && input is not null) throw new OptionException("--input", "give either --input or --sample, not both");
         if (sample)
         {
-            return SampleGenerator.Open(new SampleOptions { Customers = p.GetValue(SampleCustomers), Seed = p.GetValue(SampleSeed) }, Ingest(p));
+            var ignored = FileFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
+            if (ignored.Length > 0) stderr.WriteLine($"note: {string.Join(", ", ignored)} say how to read a file; the sample has its own layout, so they are not used");
+            var options = new SampleOptions { Customers = p.GetValue(SampleCustomers), Seed = p.GetValue(SampleSeed) };
+            OptionsValidator.Validate(options);
+            return TransactionSource.Sample(options);
         }
-        if (input is null) throw new InputException("(no input)", "name a transactions file with --input PATH, or use --sample for the built-in sample data");
-        return TransactionReader.Open(input, Ingest(p));
+        if (input is null) throw new OptionException("--input", "name a transactions file with --input PATH, or use --sample for the built-in sample data");
+        return TransactionSource.File(input);
     }
+
+    private IEnumerable<Option> FileFlags => [Sheet, DateFormat, Delimiter, CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn];
 
     private IngestOptions Ingest(ParseResult p) => new()
     {
@@ -105,7 +112,7 @@ internal sealed class InputArguments
     {
         "tab" or "\\t" => '\t',
         { Length: 1 } => text[0],
-        _ => throw new InputException("--delimiter", $"'{text}' is not one character (use 'tab' for a tab)"),
+        _ => throw new OptionException(OptionNames.Delimiter, $"'{text}' is not one character (use 'tab' for a tab)"),
     };
 
     private static DateTime? ParseAsOf(string? text)
@@ -113,6 +120,6 @@ internal sealed class InputArguments
         if (text is null) return null;
         string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
         if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        throw new InputException("--as-of", $"'{text}' is not a date such as 2011-12-10");
+        throw new OptionException(OptionNames.AsOf, $"'{text}' is not a date such as 2011-12-10");
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Segmentation.Output;
+using Segmentation.App;
+using Segmentation.IO;
 using Segmentation.Pipeline;
+using Segmentation.Reporting;
 
 namespace Segmentation.Cli;
 
@@ -12,42 +14,37 @@ internal static class RunCommand
     {
         var input = new InputArguments();
         var clustering = new ClusteringArguments();
-        var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("data", "processed", "run") };
+        var publish = new PublishArguments(Path.Combine("data", "processed", "run"));
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each stage." };
-        var publish = new PublishArguments();
         var timingsJson = new Option<string?>("--timings-json") { Description = "Also write the stage timings (seconds) to this JSON file (used by the benchmark)." };
         var command = new Command("run",
-            "Run the pipeline: ingest, cleaning, RFM, k sweep, segments. Writes customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv and data_quality.json into --out.");
+            "Run the pipeline: ingest, cleaning, RFM, k sweep, segments. Writes customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json and the reports into --out.");
         input.AddTo(command);
         clustering.AddTo(command);
-        command.Options.Add(output);
+        publish.AddTo(command);
         command.Options.Add(timings);
         command.Options.Add(timingsJson);
-        publish.AddTo(command);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var total = Stopwatch.StartNew();
-            var options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p) };
+            var request = new RunRequest(input.Source(p, stderr))
+            {
+                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p) },
+                Publish = publish.Options(p),
+            };
             var progress = new ConsoleProgress(stderr, "Reading transactions");
-            var run = SegmentationPipeline.Run(() => input.Open(p), options, progress);
+            var outcome = SegmentationApp.Run(request, ReportRenderer.Instance, progress);
             progress.Done();
 
-            var stages = run.Timings.ToList();
-            var published = RunPublisher.Publish(p, publish, p.GetValue(output)!, staging => new RunFiles(staging).Write(run),
-                run, null, "run", p.GetValue(input.Input) ?? "sample", null, stages);
-
-            Summary.WriteQuality(stdout, run.Quality);
-            Summary.WriteRfm(stdout, run.Rfm);
-            Summary.WriteSweep(stdout, run);
-            Summary.WriteSegments(stdout, run.Profiles);
+            Summary.Write(stdout, outcome.Report);
             stdout.WriteLine();
-            RunPublisher.Print(stdout, published);
-            if (p.GetValue(timings)) Summary.WriteTimings(stdout, stages, total.Elapsed);
+            PublishArguments.Print(stdout, outcome.Published);
+            if (p.GetValue(timings)) Summary.WriteTimings(stdout, outcome.Timings, total.Elapsed);
             if (p.GetValue(timingsJson) is { } json)
             {
-                var seconds = stages.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalSeconds, 4));
+                var seconds = outcome.Timings.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalSeconds, 4));
                 seconds["total"] = Math.Round(total.Elapsed.TotalSeconds, 4);
-                Json.Write(json, new { seconds, rows_in = run.Quality.RowsIn, customers = run.Rfm.Count, k = run.Choice.K });
+                Json.Write(json, new { seconds, rows_in = outcome.Run.Quality.RowsIn, customers = outcome.Run.Rfm.Count, k = outcome.Run.Choice.K });
             }
             return ExitCodes.Ok;
         }));

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Segmentation.Model;
-using Segmentation.Output;
-using Segmentation.Pipeline;
+using Segmentation.App;
 
 namespace Segmentation.Cli;
 
@@ -19,16 +17,13 @@ internal static class ScoreCommand
         command.Options.Add(output);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
-            var saved = ModelFile.Load(p.GetValue(model)!);
+            var request = new ScoreRequest(input.Source(p, stderr), p.GetValue(model)!) { Prepare = input.Prepare(p), Output = p.GetValue(output)! };
             var progress = new ConsoleProgress(stderr, "Reading transactions");
-            var (prepared, customers) = Scoring.Score(saved, () => input.Open(p), input.Prepare(p), progress);
+            var outcome = SegmentationApp.Score(request, progress);
             progress.Done();
-            var path = p.GetValue(output)!;
-            SegmentsCsv.WriteCustomers(path, customers);
-            Summary.WriteQuality(stdout, prepared.Quality);
-            var profiles = saved.Profiles(customers);
-            Summary.WriteSegments(stdout, profiles);
-            stdout.WriteLine($"Wrote {path}");
+            Summary.WriteQuality(stdout, outcome.Prepared.Quality);
+            Summary.WriteSegments(stdout, outcome.Profiles);
+            stdout.WriteLine($"Wrote {outcome.Output}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,14 +1,22 @@
 using Segmentation.Cleaning;
-using Segmentation.Features;
 using Segmentation.Formatting;
 using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Segments;
 
 namespace Segmentation.Cli;
 
-/// <summary>The end-of-run summary on the console.</summary>
+/// <summary>The end-of-run summary on the console: the report model, in plain text.</summary>
 internal static class Summary
 {
+    public static void Write(TextWriter o, ReportModel report)
+    {
+        WriteQuality(o, report.DataQuality);
+        WriteRfm(o, report);
+        WriteSweep(o, report);
+        WriteSegments(o, report.Profiles);
+    }
+
     public static void WriteQuality(TextWriter o, DataQualityAccount q)
     {
         o.WriteLine($"Data quality: {q.Source}");
@@ -30,26 +38,34 @@ internal static class Summary
         foreach (var example in q.BadRowExamples) o.WriteLine($"  skipped: {example}");
     }
 
-    public static void WriteRfm(TextWriter o, RfmTable rfm)
+    private static void WriteRfm(TextWriter o, ReportModel r)
     {
-        var (recency, frequency, monetary) = rfm.Medians();
-        o.WriteLine($"RFM as of {Display.Date(rfm.Snapshot)}: {Display.Count(rfm.Count)} customers; medians: " +
-            $"recency {Display.Number(recency, 1)} days, frequency {Display.Number(frequency, 1)} orders, monetary {Display.Number(monetary, 1)}");
+        var s = r.Overall;
+        o.WriteLine($"RFM as of {Display.Date(r.Headline.Snapshot)}: {Display.Count(r.Headline.Customers)} customers; medians: " +
+            $"recency {Display.Number(s.MedianRecency, 1)} days, frequency {Display.Number(s.MedianFrequency, 1)} orders, monetary {Display.Number(s.MedianMonetary, 1)}");
     }
 
-    public static void WriteSweep(TextWriter o, SegmentationRun run)
+    private static void WriteSweep(TextWriter o, ReportModel r)
     {
-        var sil = run.Sweep.Silhouette;
-        o.WriteLine($"k sweep ({run.Sweep.Restarts} restarts per k, seed {run.Sweep.Seed}; silhouette " +
-            (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact") +
-            (run.Sweep.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(run.Sweep.FitOn.SampleSize)}, seed {run.Sweep.FitOn.Seed}, every customer assigned)" : ")"));
-        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}");
-        foreach (var m in run.Sweep.Metrics)
+        var q = r.Quality;
+        if (r.Mode == RunMode.Scored)
         {
-            var mark = m.K == run.Choice.K ? "  <- chosen" : "";
+            o.WriteLine($"Scored with the previous run's model (k = {q.Choice.K}, nothing refitted)");
+        }
+        else
+        {
+            var sil = q.Silhouette;
+            o.WriteLine($"k sweep ({q.Restarts} restarts per k, seed {q.Seed}; silhouette " +
+                (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact") +
+                (q.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(q.FitOn.SampleSize)}, seed {q.FitOn.Seed}, every customer assigned)" : ")"));
+        }
+        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}");
+        foreach (var m in q.Sweep)
+        {
+            var mark = m.K == q.Choice.K ? "  <- chosen" : "";
             o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{mark}");
         }
-        o.WriteLine($"  {run.Choice.Reasoning}");
+        o.WriteLine($"  {q.Choice.Reasoning}");
     }
 
     public static void WriteSegments(TextWriter o, IReadOnlyList<SegmentProfile> profiles)
@@ -62,6 +78,15 @@ internal static class Summary
                 $"{Display.Number(p.MedianRecency, 0),9}{Display.Number(p.MedianFrequency, 0),8}{Display.Money(p.MedianMonetary),11}  {p.Actions}");
         }
         o.WriteLine("  (recency, orders and spend are medians)");
+    }
+
+    public static void WriteChanges(TextWriter o, ReportModel r)
+    {
+        if (r.Changes is not { } c) return;
+        o.WriteLine("Drift: " + string.Join("; ", c.Drift.Select(d => $"{d.Measure} {Display.Number(d.Value, 3)}")));
+        o.WriteLine(c.Verdict);
+        o.WriteLine("Biggest movements:");
+        foreach (var m in c.Movements) o.WriteLine("  " + m);
     }
 
     public static void WriteTimings(TextWriter o, IReadOnlyList<StageTiming> stages, TimeSpan total)

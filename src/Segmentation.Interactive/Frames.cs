@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using Segmentation.Cleaning;
 using Segmentation.Features;
-using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Segments;
 
 namespace Segmentation.Interactive;
@@ -39,13 +39,17 @@ public static class Frames
         new StringDataFrameColumn("Priority", profiles.Select(p => p.Priority)),
         new StringDataFrameColumn("Actions", profiles.Select(p => p.Actions)));
 
-    public static DataFrame Sweep(SegmentationRun run) => new(
-        new Int32DataFrameColumn("k", run.Sweep.Metrics.Select(m => m.K)),
-        new DoubleDataFrameColumn("Inertia", run.Sweep.Metrics.Select(m => Math.Round(m.Inertia, 2))),
-        new DoubleDataFrameColumn("Silhouette", run.Sweep.Metrics.Select(m => Math.Round(m.Silhouette, 4))),
-        new DoubleDataFrameColumn("DaviesBouldin", run.Sweep.Metrics.Select(m => Math.Round(m.DaviesBouldin, 4))),
-        new DoubleDataFrameColumn("CalinskiHarabasz", run.Sweep.Metrics.Select(m => Math.Round(m.CalinskiHarabasz, 1))),
-        new StringDataFrameColumn("Note", run.Sweep.Metrics.Select(m => m.K == run.Choice.K ? "chosen" : m.K == run.Choice.ElbowK ? "elbow" : m.K == run.Choice.SilhouetteK ? "best silhouette" : "")));
+    public static DataFrame Sweep(ReportModel report)
+    {
+        var q = report.Quality;
+        return new(
+            new Int32DataFrameColumn("k", q.Sweep.Select(m => m.K)),
+            new DoubleDataFrameColumn("Inertia", q.Sweep.Select(m => Math.Round(m.Inertia, 2))),
+            new DoubleDataFrameColumn("Silhouette", q.Sweep.Select(m => Math.Round(m.Silhouette, 4))),
+            new DoubleDataFrameColumn("DaviesBouldin", q.Sweep.Select(m => Math.Round(m.DaviesBouldin, 4))),
+            new DoubleDataFrameColumn("CalinskiHarabasz", q.Sweep.Select(m => Math.Round(m.CalinskiHarabasz, 1))),
+            new StringDataFrameColumn("Note", q.Sweep.Select(m => m.K == q.Choice.K ? "chosen" : m.K == q.Choice.ElbowK ? "elbow" : m.K == q.Choice.SilhouetteK ? "best silhouette" : "")));
+    }
 
     public static DataFrame Quality(DataQualityAccount q)
     {

@@ -1,7 +1,7 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Segmentation.Features;
-using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Reporting.Charts;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
@@ -31,10 +31,11 @@ public static class NotebookCharts
         PlotlyChart.Bar<double, string, string>(values: lines.Take(count).Reverse().Select(l => (double)l.Revenue), Keys: lines.Take(count).Reverse().Select(l => l.Key).ToArray(), Name: "revenue")
             .WithSize(800, 40 + 28 * Math.Min(count, lines.Count)));
 
-    public static GenericChart Elbow(SegmentationRun run) => HtmlCharts.For(ChartIds.Elbow, run)!;
-    public static GenericChart Silhouette(SegmentationRun run) => HtmlCharts.For(ChartIds.Silhouette, run)!;
-    public static GenericChart SegmentSizes(SegmentationRun run) => HtmlCharts.For(ChartIds.Sizes, run)!;
-    public static GenericChart RevenueBySegment(SegmentationRun run) => HtmlCharts.For(ChartIds.Revenue, run)!;
-    public static GenericChart Box(SegmentationRun run, string feature) => HtmlCharts.For(ChartIds.Box(feature), run)!;
-    public static GenericChart Rfm3D(SegmentationRun run) => HtmlCharts.Rfm3D(run);
+    // The segment charts render the report model, as the HTML report does: the same figures, the same boxes.
+    public static GenericChart Elbow(ReportModel report) => HtmlCharts.For(ChartIds.Elbow, report)!;
+    public static GenericChart Silhouette(ReportModel report) => HtmlCharts.For(ChartIds.Silhouette, report)!;
+    public static GenericChart SegmentSizes(ReportModel report) => HtmlCharts.For(ChartIds.Sizes, report)!;
+    public static GenericChart RevenueBySegment(ReportModel report) => HtmlCharts.For(ChartIds.Revenue, report)!;
+    public static GenericChart Box(ReportModel report, string feature) => HtmlCharts.For(ChartIds.Box(feature), report)!;
+    public static GenericChart Rfm3D(ReportModel report) => HtmlCharts.Rfm3D(report);
 }

@@ -1,3 +1,4 @@
+using Segmentation.App;
 using Segmentation.Ingest;
 using Segmentation.Sample;
 
@@ -21,9 +22,8 @@ public static class NotebookData
         return null;
     }
 
-    /// <summary>Opens the input, or the sample when it is null.</summary>
-    public static Func<TransactionStream> Opener(string? input) =>
-        input is null ? () => SampleGenerator.Open() : () => TransactionReader.Open(input);
+    /// <summary>The input as the application layer takes it: the file, or the sample when it is null.</summary>
+    public static TransactionSource Source(string? input) => input is null ? TransactionSource.Sample() : TransactionSource.File(input);
 
     public static string Describe(string? input) => input ?? SampleGenerator.Describe(SampleOptions.Default);
 }

@@ -34,7 +34,8 @@ public static class NotebookHtml
 
     public static string Chart(Plotly.NET.GenericChart chart)
     {
-        var html = Plotly.NET.GenericChart.toChartHTML(chart);
+        // The chart's JSON is escaped for its script block (customer ids and countries come from the input).
+        var html = Reporting.Charts.ChartHtml.Fragment(chart, "chart-" + Guid.NewGuid().ToString("N"));
         if (_plotlyEmitted) return html;
         _plotlyEmitted = true;
         return "<script>" + Reporting.Html.HtmlReport.PlotlyScript + "</script>" + html;

@@ -6,14 +6,18 @@ namespace Segmentation;
 /// </summary>
 public sealed class InputException : Exception
 {
-    public InputException(string file, string reason, long? row = null, string? column = null, Exception? inner = null)
+    public InputException(string file, string reason, long? row = null, string? column = null, Exception? inner = null, string? option = null)
         : base(Compose(file, reason, row, column), inner)
     {
         File = file;
         Reason = reason;
         Row = row;
         Column = column;
+        Option = option;
     }
+
+    /// <summary>The option that would fix it, when there is one (see <see cref="App.OptionNames"/>); each door names it its own way.</summary>
+    public string? Option { get; }
 
     /// <summary>The file as the user named it.</summary>
     public string File { get; }

@@ -53,7 +53,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_date_that_does_not_parse() =>
         AssertRefused(_dir.Write("date.csv", $"{Header}\n{GoodRow}\n{GoodRow.Replace("2010-12-01 08:26:00", "01.12.2010", StringComparison.Ordinal)}\n"),
-            "row 3, column 'InvoiceDate': '01.12.2010' is not an ISO date");
+            "row 3, column 'InvoiceDate': '01.12.2010' is not an ISO date such as 2011-12-09 12:50:00; give the date format for other forms (see --date-format)");
 
     [Fact]
     public void A_number_that_does_not_parse() =>
@@ -113,12 +113,50 @@ public sealed class BadInputTests : IDisposable
         AssertRefused(_dir.Write("same.csv", $"{Header}\n{rows}\n"), "only 1 of the 5 customers differ in recency, frequency and monetary");
     }
 
+    [Theory]
+    [InlineData("--k", "1", "error: --k: k must be at least 2")]
+    [InlineData("--kmin", "1", "error: --kmin: ")]
+    [InlineData("--restarts", "0", "error: --restarts: must be at least 1")]
+    [InlineData("--delimiter", ";;", "error: --delimiter: ';;' is not one character")]
+    [InlineData("--as-of", "yesterday", "error: --as-of: 'yesterday' is not a date")]
+    public void A_wrong_option_is_refused_before_any_data_is_read_naming_its_flag(string flag, string value, string message)
+    {
+        // A file that does not exist: the option must be refused before the file is even opened.
+        var result = Cli.Run("run", "--input", _dir.File("missing.csv"), flag, value, "--out", Out);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void Flags_that_say_how_to_read_a_file_do_not_apply_to_the_sample()
+    {
+        var result = Cli.Run("run", "--sample", "--delimiter", ";", "--customer-column", "Client", "--out", Out, "--no-report", "--no-history");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("note: --delimiter, --customer-column say how to read a file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_file_is_refused_before_the_run()
+    {
+        var file = _dir.Write("taken", "not a folder");
+
+        var result = Cli.Run("run", "--sample", "--out", file);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("error: --out: ", result.Error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+        Assert.Empty(Directory.GetDirectories(_dir.Path, "*.partial-*"));
+    }
+
     [Fact]
     public void No_input_at_all_says_how_to_give_one()
     {
         var result = Cli.Run("run", "--out", Out);
 
-        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--input PATH, or use --sample", result.Error, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RefreshCommandTests : IDisposable
         var result = Cli.Run("refresh", "--previous", previous, "--sample", "--out", refreshed);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Drift: PSI recency", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Drift: Population stability of recency", result.Out, StringComparison.Ordinal);
         Assert.Contains("Biggest movements:", result.Out, StringComparison.Ordinal);
         foreach (var name in new[] { "customer_segments.csv", "model.zip", "metrics.json", "migration.csv", "refresh.json", "report.pdf", "report.html" })
         {
@@ -28,9 +28,38 @@ public sealed class RefreshCommandTests : IDisposable
         Assert.All(before, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
 
         var onto = Cli.Run("refresh", "--previous", previous, "--sample", "--out", previous);
-        Assert.Equal(ExitCodes.BadInput, onto.ExitCode);
+        Assert.Equal(ExitCodes.Usage, onto.ExitCode);
+        Assert.StartsWith("error: --out: ", onto.Error, StringComparison.Ordinal);
         Assert.Contains("would overwrite the previous run", onto.Error, StringComparison.Ordinal);
         Assert.All(before, kv => Assert.Equal(kv.Value, File.ReadAllBytes(kv.Key)));
+    }
+
+    [Fact]
+    public void Score_only_writes_the_complete_set_of_a_run_with_the_previous_models_segments_and_a_history_row()
+    {
+        var previous = _dir.File("september");
+        Assert.Equal(0, Cli.Run("run", "--sample", "--as-of", "2011-10-01", "--out", previous).ExitCode);
+        var fitted = File.ReadAllLines(Path.Combine(previous, "segment_profile.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))).ToArray();
+
+        var refreshed = _dir.File("december");
+        var result = Cli.Run("refresh", "--previous", previous, "--sample", "--out", refreshed, "--score-only");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["customer_segments.csv", "data_quality.json", "metrics.json", "migration.csv", "model.zip", "refresh.json", "report.html", "report.pdf", "rfm.csv", "segment_profile.csv"],
+            Directory.GetFiles(refreshed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The previous model's ids and names, in the same order, with this period's own sizes.
+        Assert.Equal(fitted, File.ReadAllLines(Path.Combine(refreshed, "segment_profile.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
+        Assert.NotEqual(File.ReadAllText(Path.Combine(previous, "rfm.csv")), File.ReadAllText(Path.Combine(refreshed, "rfm.csv")));
+        var metrics = File.ReadAllText(Path.Combine(refreshed, "metrics.json"));
+        Assert.Contains("\"mode\": \"scored\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("\"source\": \"previous_run\"", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"Recorded as run 2 in ", result.Out);
+        var history = Cli.Run("history", "list", "--db", _dir.File("history.db"));
+        Assert.Contains("refresh", history.Out, StringComparison.Ordinal);
+        Assert.Contains("(refresh of 1)", history.Out, StringComparison.Ordinal);
+
+        // The scored folder is a complete run: it can be the previous run of the next refresh.
+        Assert.Equal(0, Cli.Run("refresh", "--previous", refreshed, "--sample", "--out", _dir.File("next"), "--no-report").ExitCode);
     }
 
     [Fact]

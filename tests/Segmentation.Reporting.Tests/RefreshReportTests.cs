@@ -2,6 +2,7 @@ using Segmentation.Formatting;
 using Segmentation.Output;
 using Segmentation.Pipeline;
 using Segmentation.Refresh;
+using Segmentation.Report;
 using Segmentation.Reporting;
 using UglyToad.PdfPig;
 
@@ -20,10 +21,10 @@ public sealed class RefreshReportTests(ReportFixture report) : IDisposable
         var september = Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), new PrepareOptions { AsOf = new DateTime(2011, 10, 1) });
         new RunFiles(_dir.File("september")).Write(SegmentationPipeline.Segment(september, SegmentationOptions.Default));
         var current = Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"));
-        var refresh = Refresher.Run(PreviousRun.Load(_dir.File("september")), current, SegmentationOptions.Default);
+        var refresh = Refresher.Run(PreviousRunReader.Read(_dir.File("september")), current, SegmentationOptions.Default);
         var pdf = _dir.File("report.pdf");
 
-        var rendered = SegmentPdfReport.Write(refresh.Refit!, pdf, ReportFixture.Options, refresh);
+        var rendered = SegmentPdfReport.Write(ReportBuilder.Build(refresh.Run, ReportFixture.Settings, refresh), pdf);
 
         using var document = PdfDocument.Open(pdf);
         var text = string.Concat(string.Concat(document.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));

@@ -1,4 +1,5 @@
 using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Reporting;
 using Segmentation.Reporting.Html;
 using Segmentation.Reporting.Pdf;
@@ -15,15 +16,20 @@ public sealed class ReportFixture : IDisposable
 
     public ReportFixture()
     {
-        _pdf = new(() => SegmentPdfReport.Write(Run, _dir.File("report.pdf"), Options));
+        _report = new(() => ReportBuilder.Build(Run, Settings));
+        _pdf = new(() => SegmentPdfReport.Write(Report, _dir.File("report.pdf")));
         _html = new(() =>
         {
-            HtmlReport.Write(Run, _dir.File("report.html"), Options);
+            HtmlReport.Write(Report, _dir.File("report.html"));
             return _dir.File("report.html");
         });
     }
 
-    public static ReportOptions Options { get; } = new() { RunDate = new DateTime(2026, 11, 25) };
+    private readonly Lazy<ReportModel> _report;
+
+    public static ReportSettings Settings { get; } = new() { RunDate = new DateTime(2026, 11, 25) };
+
+    public ReportModel Report => _report.Value;
 
     public SegmentationRun Run => _data.Run;
     /// <summary>The rendered PDF's path (rendered on first use).</summary>

@@ -1,6 +1,6 @@
 using Plotly.NET;
 using Plotly.NET.CSharp;
-using Segmentation.Pipeline;
+using Segmentation.Report;
 using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace Segmentation.Reporting.Charts;
@@ -8,7 +8,7 @@ namespace Segmentation.Reporting.Charts;
 /// <summary>The HTML report's interactive charts (Plotly.NET), one for each chart id of the PDF, plus a 3D RFM view.</summary>
 public static class HtmlCharts
 {
-    public static GenericChart? For(string id, SegmentationRun run) => Make(id, run) is { } chart ? Styled(chart) : null;
+    public static GenericChart? For(string id, ReportModel report) => Make(id, report) is { } chart ? Styled(chart) : null;
 
     /// <summary>
     /// A light template: Plotly.NET's default one is serialised with every chart and cost about 140 ms each,
@@ -16,25 +16,22 @@ public static class HtmlCharts
     /// </summary>
     public static GenericChart Styled(GenericChart chart) => Plotly.NET.Chart.withTemplate(ChartTemplates.lightMirrored).Invoke(chart);
 
-    private static GenericChart? Make(string id, SegmentationRun run)
+    private static GenericChart? Make(string id, ReportModel r)
     {
-        var ks = run.Sweep.Metrics.Select(m => m.K).ToArray();
-        if (id == ChartIds.Sizes) return Columns(run, p => p.Customers, "Customers");
-        if (id == ChartIds.Revenue) return Columns(run, p => Math.Round(p.RevenueShare * 100, 2), "Share of revenue (%)");
-        if (id == ChartIds.Elbow) return Line(ks, run.Sweep.Metrics.Select(m => m.Inertia).ToArray(), "Inertia");
-        if (id == ChartIds.Silhouette) return Line(ks, run.Sweep.Metrics.Select(m => m.Silhouette).ToArray(), "Silhouette");
-        if (id == ChartIds.DaviesBouldin) return Line(ks, run.Sweep.Metrics.Select(m => m.DaviesBouldin).ToArray(), "Davies-Bouldin");
-        if (id == ChartIds.CalinskiHarabasz) return Line(ks, run.Sweep.Metrics.Select(m => m.CalinskiHarabasz).ToArray(), "Calinski-Harabasz");
-        if (id == ChartIds.Scatter) return Scatter2D(run);
-        foreach (var feature in new[] { "Recency", "Frequency", "Monetary" })
-        {
-            if (id == ChartIds.Box(feature)) return Box(run, feature);
-        }
-        return null;
+        var sweep = r.Quality.Sweep;
+        var ks = sweep.Select(m => m.K).ToArray();
+        if (id == ChartIds.Sizes) return Columns(r, p => p.Customers);
+        if (id == ChartIds.Revenue) return Columns(r, p => Math.Round(p.RevenueShare * 100, 2));
+        if (id == ChartIds.Elbow) return Line(ks, sweep.Select(m => m.Inertia).ToArray(), "Inertia");
+        if (id == ChartIds.Silhouette) return Line(ks, sweep.Select(m => m.Silhouette).ToArray(), "Silhouette");
+        if (id == ChartIds.DaviesBouldin) return Line(ks, sweep.Select(m => m.DaviesBouldin).ToArray(), "Davies-Bouldin");
+        if (id == ChartIds.CalinskiHarabasz) return Line(ks, sweep.Select(m => m.CalinskiHarabasz).ToArray(), "Calinski-Harabasz");
+        if (id == ChartIds.Scatter) return Scatter2D(r);
+        return r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? Box(boxes) : null;
     }
 
-    private static GenericChart Columns(SegmentationRun run, Func<Segments.SegmentProfile, double> value, string title) =>
-        GenericChart.combine(run.Profiles.Select(p =>
+    private static GenericChart Columns(ReportModel r, Func<Segments.SegmentProfile, double> value) =>
+        GenericChart.combine(r.Profiles.Select(p =>
             PlotlyChart.Column<double, string, string>(values: [value(p)], Keys: new[] { p.Segment }, Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)))))
         .WithSize(900, 380);
 
@@ -42,45 +39,52 @@ public static class HtmlCharts
         PlotlyChart.Line<int, double, string>(x: ks, y: values, Name: title, ShowMarkers: true)
             .WithXAxisStyle<double, double, string>(TitleText: "k").WithYAxisStyle<double, double, string>(TitleText: title).WithSize(900, 340);
 
-    private static double[] Feature(Segmentation.Segments.CustomerSegment c, string feature, bool log) => feature switch
+    /// <summary>
+    /// Boxes drawn from the model's own statistics (Plotly's q1/median/q3/fence form), not from the raw values:
+    /// Plotly would otherwise apply its own 1.5 IQR whisker rule, and the PDF and HTML would disagree.
+    /// </summary>
+    public static GenericChart Box(FeatureBoxes boxes)
     {
-        "Recency" => [c.Rfm.Recency],
-        "Frequency" => [log ? Math.Log10(c.Rfm.Frequency) : c.Rfm.Frequency],
-        _ => [log ? Math.Log10(Math.Max((double)c.Rfm.Monetary, 1)) : (double)c.Rfm.Monetary],
-    };
-
-    private static GenericChart Box(SegmentationRun run, string feature)
-    {
-        var log = feature != "Recency";
-        return GenericChart.combine(run.Profiles.Select(p =>
+        var traces = boxes.Boxes.Select(b =>
         {
-            var members = run.Customers.Where(c => c.Cluster == p.Cluster).ToArray();
-            return PlotlyChart.BoxPlot<string, double, string>(
-                X: members.Select(_ => p.Segment).ToArray(),
-                Y: members.Select(c => Feature(c, feature, log)[0]).ToArray(),
-                Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)));
-        })).WithYAxisStyle<double, double, string>(TitleText: log ? $"log10({feature.ToLowerInvariant()})" : "days since last purchase").WithSize(900, 380);
+            var trace = new Trace2D("box");
+            trace.SetProperty("name", b.Segment);
+            trace.SetProperty("x", new[] { b.Segment });
+            trace.SetProperty("q1", new[] { b.Q1 });
+            trace.SetProperty("median", new[] { b.Median });
+            trace.SetProperty("q3", new[] { b.Q3 });
+            trace.SetProperty("lowerfence", new[] { b.Low });
+            trace.SetProperty("upperfence", new[] { b.High });
+            trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = SegmentPalette.Of(b.Cluster) });
+            return GenericChart.ofTraceObject(true, trace);
+        });
+        return GenericChart.combine(traces)
+            .WithYAxisStyle<double, double, string>(TitleText: boxes.LogScale ? $"{boxes.Unit} (log scale)" : boxes.Unit,
+                AxisType: boxes.LogScale ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
+            .WithSize(900, 380);
     }
 
-    private static GenericChart Scatter2D(SegmentationRun run) =>
-        GenericChart.combine(run.Profiles.Select(p =>
+    private static GenericChart Scatter2D(ReportModel r) =>
+        GenericChart.combine(r.Profiles.Select(p =>
         {
-            var members = run.Customers.Where(c => c.Cluster == p.Cluster).ToArray();
+            var members = r.Members(p.Cluster).ToArray();
             return PlotlyChart.Point<double, double, string>(
-                x: members.Select(c => Math.Log10(c.Rfm.Frequency)).ToArray(),
-                y: members.Select(c => Math.Log10(Math.Max((double)c.Rfm.Monetary, 1))).ToArray(),
+                x: members.Select(c => (double)c.Rfm.Frequency).ToArray(),
+                y: members.Select(c => Math.Max((double)c.Rfm.Monetary, 1)).ToArray(),
                 Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)),
                 MultiText: members.Select(c => c.Rfm.CustomerId).ToArray());
-        })).WithXAxisStyle<double, double, string>(TitleText: "log10(orders)").WithYAxisStyle<double, double, string>(TitleText: "log10(spend)").WithSize(900, 520);
+        }))
+        .WithXAxisStyle<double, double, string>(TitleText: "orders (log scale)", AxisType: StyleParam.AxisType.Log)
+        .WithYAxisStyle<double, double, string>(TitleText: "spend (log scale)", AxisType: StyleParam.AxisType.Log).WithSize(900, 520);
 
-    /// <summary>Every customer in recency, log frequency and log monetary, coloured by segment.</summary>
-    public static GenericChart Rfm3D(SegmentationRun run) => Styled(
-        GenericChart.combine(run.Profiles.Select(p =>
+    /// <summary>Every customer in recency, frequency and monetary (log scales for the last two), coloured by segment.</summary>
+    public static GenericChart Rfm3D(ReportModel r) => Styled(
+        GenericChart.combine(r.Profiles.Select(p =>
         {
-            var members = run.Customers.Where(c => c.Cluster == p.Cluster).ToArray();
+            var members = r.Members(p.Cluster).ToArray();
             return PlotlyChart.Scatter3D<int, double, double, string>(
                 x: members.Select(c => c.Rfm.Recency).ToArray(),
-                y: members.Select(c => Math.Log10(c.Rfm.Frequency)).ToArray(),
+                y: members.Select(c => Math.Log10(Math.Max(c.Rfm.Frequency, 1))).ToArray(),
                 z: members.Select(c => Math.Log10(Math.Max((double)c.Rfm.Monetary, 1))).ToArray(),
                 mode: StyleParam.Mode.Markers,
                 Name: p.Segment,

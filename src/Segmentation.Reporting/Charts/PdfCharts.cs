@@ -1,16 +1,16 @@
 using Segmentation.Formatting;
-using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Segments;
 
 namespace Segmentation.Reporting.Charts;
 
-/// <summary>The PDF's charts, each a function that fills a ScottPlot plot from a run.</summary>
+/// <summary>The PDF's charts, each a function that fills a ScottPlot plot from the report model.</summary>
 public static class PdfCharts
 {
-    public static Action<ScottPlot.Plot> SegmentSizes(SegmentationRun run) => HorizontalBars(run.Profiles,
+    public static Action<ScottPlot.Plot> SegmentSizes(ReportModel report) => HorizontalBars(report.Profiles,
         p => p.Customers, p => Display.Count(p.Customers), "Customers");
 
-    public static Action<ScottPlot.Plot> RevenueBySegment(SegmentationRun run) => HorizontalBars(run.Profiles,
+    public static Action<ScottPlot.Plot> RevenueBySegment(ReportModel report) => HorizontalBars(report.Profiles,
         p => p.RevenueShare * 100, p => Display.Percent(p.RevenueShare), "Share of revenue (%)");
 
     private static Action<ScottPlot.Plot> HorizontalBars(IReadOnlyList<SegmentProfile> profiles, Func<SegmentProfile, double> value, Func<SegmentProfile, string> label, string axis) => plot =>
@@ -33,34 +33,34 @@ public static class PdfCharts
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
     };
 
-    public static Action<ScottPlot.Plot> Elbow(SegmentationRun run) => plot =>
+    public static Action<ScottPlot.Plot> Elbow(ReportModel report) => plot =>
     {
-        var ks = run.Sweep.Metrics.Select(m => (double)m.K).ToArray();
-        var line = plot.Add.Scatter(ks, run.Sweep.Metrics.Select(m => m.Inertia).ToArray());
+        var q = report.Quality;
+        var ks = q.Sweep.Select(m => (double)m.K).ToArray();
+        var line = plot.Add.Scatter(ks, q.Sweep.Select(m => m.Inertia).ToArray());
         line.LineWidth = 2;
         line.MarkerSize = 6;
-        var chosen = run.ChosenMetrics;
-        var mark = plot.Add.ScatterPoints(new double[] { chosen.K }, new[] { chosen.Inertia });
+        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { q.Chosen.Inertia });
         mark.MarkerSize = 14;
         mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
         mark.Color = ScottPlot.Colors.Red;
-        mark.LegendText = $"chosen k = {chosen.K}";
-        var elbow = plot.Add.VerticalLine(run.Choice.ElbowK, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
-        elbow.LegendText = $"elbow k = {run.Choice.ElbowK}";
+        mark.LegendText = $"chosen k = {q.Chosen.K}";
+        var elbow = plot.Add.VerticalLine(q.Choice.ElbowK, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
+        elbow.LegendText = $"elbow k = {q.Choice.ElbowK}";
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.XLabel("k (number of segments)");
         plot.YLabel("Inertia (within-cluster sum of squares)");
         plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     };
 
-    public static Action<ScottPlot.Plot> MetricByK(SegmentationRun run, Func<Clustering.KMetrics, double> metric, string name) => plot =>
+    public static Action<ScottPlot.Plot> MetricByK(ReportModel report, Func<Clustering.KMetrics, double> metric, string name) => plot =>
     {
-        var ks = run.Sweep.Metrics.Select(m => (double)m.K).ToArray();
-        var values = run.Sweep.Metrics.Select(metric).ToArray();
-        var line = plot.Add.Scatter(ks, values);
+        var q = report.Quality;
+        var ks = q.Sweep.Select(m => (double)m.K).ToArray();
+        var line = plot.Add.Scatter(ks, q.Sweep.Select(metric).ToArray());
         line.LineWidth = 2;
         line.MarkerSize = 5;
-        var mark = plot.Add.ScatterPoints(new double[] { run.Choice.K }, new[] { metric(run.ChosenMetrics) });
+        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { metric(q.Chosen) });
         mark.MarkerSize = 12;
         mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
         mark.Color = ScottPlot.Colors.Red;
@@ -69,66 +69,68 @@ public static class PdfCharts
         plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     };
 
-    /// <summary>Box plot of one feature by segment (log10 for frequency and monetary, whose spread is multiplicative).</summary>
-    public static Action<ScottPlot.Plot> Distribution(SegmentationRun run, string feature) => plot =>
+    /// <summary>Box plot of one feature by segment from the model's box statistics (log axes for frequency and monetary, ticked in real units).</summary>
+    public static Action<ScottPlot.Plot> Distribution(FeatureBoxes boxes) => plot =>
     {
-        var log = feature != "Recency";
-        var n = run.Profiles.Count;
-        foreach (var p in run.Profiles)
+        double Y(double v) => boxes.LogScale ? LogTicks.Log(v) : v;
+        foreach (var b in boxes.Boxes)
         {
-            var values = run.Customers.Where(c => c.Cluster == p.Cluster)
-                .Select(c => feature switch { "Recency" => c.Rfm.Recency, "Frequency" => c.Rfm.Frequency, _ => (double)c.Rfm.Monetary })
-                .Select(v => log ? Math.Log10(Math.Max(v, 0.01)) : v)
-                .Order().ToArray();
-            if (values.Length == 0) continue;
             var box = new ScottPlot.Box
             {
-                Position = p.Cluster,
-                BoxMin = Quantile(values, 0.25),
-                BoxMiddle = Quantile(values, 0.5),
-                BoxMax = Quantile(values, 0.75),
-                WhiskerMin = Quantile(values, 0.05),
-                WhiskerMax = Quantile(values, 0.95),
+                Position = b.Cluster,
+                BoxMin = Y(b.Q1),
+                BoxMiddle = Y(b.Median),
+                BoxMax = Y(b.Q3),
+                WhiskerMin = Y(b.Low),
+                WhiskerMax = Y(b.High),
             };
             // One box plot per segment: a BoxPlot's own fill colour overrides its boxes'.
-            plot.Add.Boxes([box]).FillColor = SegmentPalette.Color(p.Cluster).WithAlpha(0.6);
+            plot.Add.Boxes([box]).FillColor = SegmentPalette.Color(b.Cluster).WithAlpha(0.6);
         }
+        var n = boxes.Boxes.Count;
         // ScottPlot 5.1 draws boxes vertically only: segments along the bottom, names slanted to fit.
-        plot.Axes.Bottom.SetTicks(run.Profiles.Select(p => (double)p.Cluster).ToArray(), run.Profiles.Select(p => p.Segment).ToArray());
+        plot.Axes.Bottom.SetTicks(boxes.Boxes.Select(b => (double)b.Cluster).ToArray(), boxes.Boxes.Select(b => b.Segment).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = n > 5 ? -25 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = n > 5 ? ScottPlot.Alignment.MiddleRight : ScottPlot.Alignment.UpperCenter;
-        plot.Title(log ? $"{feature} (log10 scale)" : $"{feature} (days)", size: 13);
-        plot.YLabel(log ? $"log10({feature.ToLowerInvariant()})" : "days since last purchase");
+        if (boxes.LogScale && boxes.Boxes.Count > 0)
+        {
+            var (positions, labels) = LogTicks.For(boxes.Boxes.Min(b => b.Low), boxes.Boxes.Max(b => b.High));
+            plot.Axes.Left.SetTicks(positions, labels);
+        }
+        plot.Title(boxes.LogScale ? $"{boxes.Feature} (log scale)" : $"{boxes.Feature} (days)", size: 13);
+        plot.YLabel(boxes.Unit);
     };
 
-    public static Action<ScottPlot.Plot> FrequencyVsMonetary(SegmentationRun run) => plot =>
+    public static Action<ScottPlot.Plot> FrequencyVsMonetary(ReportModel report) => plot =>
     {
-        foreach (var p in run.Profiles)
+        foreach (var p in report.Profiles)
         {
-            var members = run.Customers.Where(c => c.Cluster == p.Cluster).ToArray();
-            var xs = members.Select(c => Math.Log10(Math.Max(c.Rfm.Frequency, 1))).ToArray();
-            var ys = members.Select(c => Math.Log10(Math.Max((double)c.Rfm.Monetary, 1))).ToArray();
+            var members = report.Members(p.Cluster).ToArray();
+            var xs = members.Select(c => LogTicks.Log(Math.Max(c.Rfm.Frequency, 1))).ToArray();
+            var ys = members.Select(c => LogTicks.Log(Math.Max((double)c.Rfm.Monetary, 1))).ToArray();
             var points = plot.Add.ScatterPoints(xs, ys, SegmentPalette.Color(p.Cluster).WithAlpha(0.55));
             points.MarkerSize = 2.5f;
             points.MarkerShape = ScottPlot.MarkerShape.FilledSquare;
             points.LegendText = p.Segment;
         }
+        if (report.Customers.Count > 0)
+        {
+            var (xp, xl) = LogTicks.For(1, report.Customers.Max(c => (double)c.Rfm.Frequency));
+            var (yp, yl) = LogTicks.For(1, report.Customers.Max(c => (double)c.Rfm.Monetary));
+            plot.Axes.Bottom.SetTicks(xp, xl);
+            plot.Axes.Left.SetTicks(yp, yl);
+        }
         plot.ShowLegend(ScottPlot.Alignment.LowerRight);
-        plot.XLabel("log10(frequency: orders)");
-        plot.YLabel("log10(monetary)");
+        plot.XLabel("frequency: orders (log scale)");
+        plot.YLabel("monetary (log scale)");
     };
 
     /// <summary>A segment's medians as a percentage of everybody's: 100 = typical customer.</summary>
-    public static Action<ScottPlot.Plot> SegmentIndex(SegmentationRun run, SegmentProfile p) => plot =>
+    public static Action<ScottPlot.Plot> SegmentIndex(ReportModel report, SegmentProfile p) => plot =>
     {
-        var overall = run.Rfm.Medians();
+        var o = report.Overall;
         string[] names = ["Recency", "Frequency", "Monetary"];
-        double[] values =
-        [
-            Index(p.MedianRecency, overall.Recency),
-            Index(p.MedianFrequency, overall.Frequency),
-            Index(p.MedianMonetary, overall.Monetary),
-        ];
+        double[] values = [Index(p.MedianRecency, o.MedianRecency), Index(p.MedianFrequency, o.MedianFrequency), Index(p.MedianMonetary, o.MedianMonetary)];
         var bars = values.Select((v, i) => new ScottPlot.Bar
         {
             Position = 2 - i,
@@ -146,12 +148,4 @@ public static class PdfCharts
     };
 
     private static double Index(double value, double overall) => overall == 0 ? 0 : 100 * value / overall;
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var pos = (sorted.Length - 1) * q;
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-    }
 }

@@ -2,8 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Segmentation.Formatting;
+using Segmentation.IO;
 using Segmentation.Output;
-using Segmentation.Pipeline;
+using Segmentation.Report;
 using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Pdf;
 
@@ -13,17 +14,17 @@ namespace Segmentation.Reporting.Html;
 /// The interactive report: the PDF's content (the same <see cref="ReportDocument"/>) as one self-contained
 /// HTML file, with Plotly.NET charts in place of the ScottPlot ones, a 3D RFM view, a sortable and
 /// filterable customer table and the labelled customers as a CSV download. plotly.js is inlined: the file
-/// opens with no network.
+/// opens with no network. Every text from the input is escaped: HTML-encoded in the page, \u-escaped in the
+/// JSON of the script blocks (see <see cref="ChartHtml"/>).
 /// </summary>
 public static class HtmlReport
 {
-    public static void Write(SegmentationRun run, string path, ReportOptions? options = null, Refresh.RefreshResult? refresh = null) =>
-        AtomicFile.WriteText(path, w => w.Write(Render(run, options, refresh)));
+    public static void Write(ReportModel report, string path) => AtomicFile.WriteText(path, w => w.Write(Render(report)));
 
-    public static string Render(SegmentationRun run, ReportOptions? options = null, Refresh.RefreshResult? refresh = null)
+    public static string Render(ReportModel report)
     {
-        options ??= ReportOptions.Default;
-        var doc = SegmentPdfReport.Compose(run, options, refresh);
+        var doc = SegmentPdfReport.Compose(report);
+        var charts = 0;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -33,13 +34,13 @@ public static class HtmlReport
 
         var sections = doc.Blocks.OfType<HeadingBlock>().Where(h => h.Level == 1).Select(h => h.Text).Append("Explore the customers").ToList();
         html.Append("<nav>").AppendJoin(" ", sections.Select(s => $"<a href=\"#{Anchor(s)}\">{E(s)}</a>")).Append("</nav>\n<main>\n");
-        foreach (var block in doc.Blocks) Append(html, block, run);
-        Explore(html, run);
+        foreach (var block in doc.Blocks) Append(html, block, report, ref charts);
+        Explore(html, report, ref charts);
         html.Append("</main>\n<script>").Append(TableScript).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void Append(StringBuilder html, Block block, SegmentationRun run)
+    private static void Append(StringBuilder html, Block block, ReportModel report, ref int charts)
     {
         switch (block)
         {
@@ -72,38 +73,38 @@ public static class HtmlReport
                 }
                 html.Append("</tbody></table>\n");
                 break;
-            case ChartBlock c when HtmlCharts.For(c.Id, run) is { } chart:
-                html.Append("<figure>").Append(Plotly.NET.GenericChart.toChartHTML(chart)).Append("<figcaption>").Append(E(c.Caption)).Append("</figcaption></figure>\n");
+            case ChartBlock c when HtmlCharts.For(c.Id, report) is { } chart:
+                html.Append("<figure>").Append(ChartHtml.Fragment(chart, $"chart-{++charts}")).Append("<figcaption>").Append(E(c.Caption)).Append("</figcaption></figure>\n");
                 break;
             default:
                 break;
         }
     }
 
-    private static void Explore(StringBuilder html, SegmentationRun run)
+    private static void Explore(StringBuilder html, ReportModel report, ref int charts)
     {
         html.Append("<h2 id=\"").Append(Anchor("Explore the customers")).Append("\">Explore the customers</h2>\n");
-        html.Append("<figure>").Append(Plotly.NET.GenericChart.toChartHTML(HtmlCharts.Rfm3D(run)))
+        html.Append("<figure>").Append(ChartHtml.Fragment(HtmlCharts.Rfm3D(report), $"chart-{++charts}"))
             .Append("<figcaption>Every customer in RFM space: recency (days), log10 orders, log10 spend. Drag to turn; click a segment in the legend to hide it.</figcaption></figure>\n");
 
         var csv = new StringWriter { NewLine = "\n" };
-        SegmentsCsv.WriteCustomers(csv, run.Customers);
+        SegmentsCsv.WriteCustomers(csv, report.Customers);
         var dataUri = "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(csv.ToString()));
         html.Append("<p><a class=\"download\" download=\"customer_segments.csv\" href=\"").Append(dataUri).Append("\">Download the labelled customers (customer_segments.csv, ")
-            .Append(Display.Count(run.Customers.Count)).Append(" rows)</a></p>\n");
+            .Append(Display.Count(report.Customers.Count)).Append(" rows)</a></p>\n");
 
-        var rows = run.Customers.Select(c => new object[]
+        var rows = report.Customers.Select(c => new object[]
         {
             c.Rfm.CustomerId, c.Rfm.Recency, c.Rfm.Frequency, Math.Round((double)c.Rfm.Monetary, 2), c.Score.Code, c.Score.Segment, c.Segment,
         });
         html.Append("<div class=\"filters\"><input id=\"customer-filter\" type=\"search\" placeholder=\"Filter: customer ID, segment...\">")
             .Append("<select id=\"segment-filter\"><option value=\"\">All segments</option>");
-        foreach (var p in run.Profiles) html.Append("<option>").Append(E(p.Segment)).Append("</option>");
+        foreach (var p in report.Profiles) html.Append("<option>").Append(E(p.Segment)).Append("</option>");
         html.Append("</select> <span id=\"customer-count\"></span></div>\n")
             .Append("<table id=\"customers\"><thead><tr>")
             .Append("<th data-col=\"0\">Customer</th><th class=\"num\" data-col=\"1\">Recency</th><th class=\"num\" data-col=\"2\">Frequency</th><th class=\"num\" data-col=\"3\">Monetary</th>")
             .Append("<th data-col=\"4\">RFM code</th><th data-col=\"5\">Score segment</th><th data-col=\"6\">Segment</th></tr></thead><tbody></tbody></table>\n")
-            .Append("<script type=\"application/json\" id=\"customers-data\">").Append(JsonSerializer.Serialize(rows).Replace("</", "<\\/", StringComparison.Ordinal)).Append("</script>\n");
+            .Append("<script type=\"application/json\" id=\"customers-data\">").Append(ChartHtml.ScriptSafe(JsonSerializer.Serialize(rows))).Append("</script>\n");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
@@ -112,7 +113,6 @@ public static class HtmlReport
         new(heading.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 
     /// <summary>plotly.js as Plotly.NET ships it (an embedded resource), safe to inline in a script element.</summary>
-    /// <summary>plotly.js, ready to inline in a script element.</summary>
     public static string PlotlyScript => PlotlyJs.Value;
 
     private static readonly Lazy<string> PlotlyJs = new(() =>

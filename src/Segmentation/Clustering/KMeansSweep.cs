@@ -69,7 +69,7 @@ public static class KMeansSweep
     }
 
     /// <summary>Everybody up to <paramref name="limit"/> customers; above it, a seeded sample of <paramref name="size"/>, in row order.</summary>
-    private static (int[]? Indices, SampleMethod Method) Sample(int n, int limit, int size, int seed)
+    internal static (int[]? Indices, SampleMethod Method) Sample(int n, int limit, int size, int seed)
     {
         if (n <= limit) return (null, new SampleMethod(false, n, null));
         size = Math.Min(size, n);

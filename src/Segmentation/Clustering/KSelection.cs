@@ -2,8 +2,20 @@ using Segmentation.Formatting;
 
 namespace Segmentation.Clustering;
 
-/// <summary>The chosen k, the two signals behind it, and the reasoning in words.</summary>
-public sealed record KChoice(int K, int ElbowK, int SilhouetteK, bool Overridden, string Rule, string Reasoning);
+/// <summary>Who decided k: the rule, the user, or a refresh keeping the previous run's k.</summary>
+public enum KSource
+{
+    Rule,
+    User,
+    PreviousRun,
+}
+
+/// <summary>The chosen k, who chose it, the two signals behind the rule, and the reasoning in words.</summary>
+public sealed record KChoice(int K, int ElbowK, int SilhouetteK, KSource Source, string Rule, string Reasoning)
+{
+    /// <summary>True when k is not the rule's own choice.</summary>
+    public bool Overridden => Source != KSource.Rule;
+}
 
 /// <summary>
 /// The k rule. The elbow is the knee of the inertia curve (Kneedle: the k farthest below the straight line
@@ -37,7 +49,8 @@ public static class KSelection
         return best;
     }
 
-    public static KChoice Choose(IReadOnlyList<KMetrics> metrics, int? forced = null)
+    /// <param name="forced">A k given instead of the rule's; <paramref name="source"/> says by whom.</param>
+    public static KChoice Choose(IReadOnlyList<KMetrics> metrics, int? forced = null, KSource source = KSource.User)
     {
         var elbow = Elbow(metrics);
         var bestSilhouette = metrics.OrderByDescending(m => m.Silhouette).ThenBy(m => m.K).First();
@@ -54,12 +67,14 @@ public static class KSelection
             ? "It also has the best silhouette of the whole sweep."
             : $"The best silhouette of the whole sweep is at k = {bestSilhouette.K} ({F(bestSilhouette.Silhouette)}); the two rules disagree, and the elbow's answer is preferred because it gives segments specific enough to act on.";
 
-        if (forced is { } k)
+        if (forced is { } k && source != KSource.Rule)
         {
-            return new KChoice(k, elbow, bestSilhouette.K, true, RuleText,
-                $"k = {k} was set by the user. For reference, the rule would choose k = {chosen.K}: " + why);
+            var who = source == KSource.PreviousRun
+                ? $"k = {k} was kept from the previous run, so that its segments keep their names."
+                : $"k = {k} was set by the user.";
+            return new KChoice(k, elbow, bestSilhouette.K, source, RuleText, $"{who} For reference, the rule would choose k = {chosen.K}: " + why);
         }
-        return new KChoice(chosen.K, elbow, bestSilhouette.K, false, RuleText, why);
+        return new KChoice(chosen.K, elbow, bestSilhouette.K, KSource.Rule, RuleText, why);
     }
 
     private static string F(double v, int decimals = 3) => Display.Number(v, decimals);

@@ -1,3 +1,5 @@
+using Segmentation.Numerics;
+
 namespace Segmentation.Features;
 
 /// <summary>RFM for every customer, sorted by customer ID (ordinal), as of <see cref="Snapshot"/>.</summary>
@@ -12,5 +14,5 @@ public sealed record RfmTable(DateTime Snapshot, IReadOnlyList<CustomerRfm> Cust
 
     /// <summary>The medians of all customers, the yardstick segment profiles are read against (summary, report).</summary>
     public (double Recency, double Frequency, double Monetary) Medians() =>
-        (Segments.SegmentBuilder.Median(RecencyColumn()), Segments.SegmentBuilder.Median(FrequencyColumn()), Segments.SegmentBuilder.Median(MonetaryColumn()));
+        (Statistics.Median(RecencyColumn()), Statistics.Median(FrequencyColumn()), Statistics.Median(MonetaryColumn()));
 }

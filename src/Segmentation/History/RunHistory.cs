@@ -1,3 +1,4 @@
+using Segmentation.IO;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;

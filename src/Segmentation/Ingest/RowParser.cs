@@ -8,17 +8,17 @@ internal sealed class RowParser(string file, ResolvedColumns columns, IngestOpti
 {
     public ResolvedColumns Columns => columns;
 
-    public InputException Error(long row, int column, string reason) =>
-        new(file, reason, row, column >= 0 ? columns.NameOf(column) : null);
+    public InputException Error(long row, int column, string reason, string? option = null) =>
+        new(file, reason, row, column >= 0 ? columns.NameOf(column) : null, option: option);
 
     public DateTime Date(long row, ReadOnlySpan<char> text)
     {
         if (text.Trim().IsEmpty) throw Error(row, columns.Date, "the date is empty");
         if (CellParser.TryDate(text, options.DateFormat, out var date)) return date;
         var expected = options.DateFormat is null
-            ? "an ISO date such as 2011-12-09 12:50:00 (use --date-format for other forms)"
+            ? "an ISO date such as 2011-12-09 12:50:00; give the date format for other forms"
             : $"a date in the format '{options.DateFormat}'";
-        throw Error(row, columns.Date, $"'{text.ToString()}' is not {expected}");
+        throw Error(row, columns.Date, $"'{text.ToString()}' is not {expected}", App.OptionNames.DateFormat);
     }
 
     public decimal Number(long row, int column, ReadOnlySpan<char> text)

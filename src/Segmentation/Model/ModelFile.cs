@@ -1,7 +1,7 @@
+using Segmentation.IO;
 using System.IO.Compression;
 using System.Text.Json;
 using Segmentation.Clustering;
-using Segmentation.Output;
 
 namespace Segmentation.Model;
 

@@ -1,3 +1,4 @@
+using Segmentation.IO;
 using Segmentation.Features;
 
 namespace Segmentation.Output;

@@ -17,9 +17,15 @@ public sealed record RunMetrics(
     SampleMethod FitOn,
     IReadOnlyList<KMetrics> Sweep,
     KChoice Choice,
+    RunMode Mode,
+    IReadOnlyList<MetricsSegment> Segments,
     IReadOnlyDictionary<string, string> Versions)
 {
     public static RunMetrics From(SegmentationRun run) => new(
         run.Quality.Source, run.Rfm.Count, run.Rfm.Snapshot, run.Sweep.Seed, run.Sweep.Restarts, run.Scaler.Log1p,
-        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.FitOn, run.Sweep.Metrics, run.Choice, run.Model.Versions);
+        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.FitOn, run.Sweep.Metrics, run.Choice, run.Mode,
+        run.Profiles.Select(p => new MetricsSegment(p.Cluster, p.Segment, p.Customers)).ToArray(), run.Model.Versions);
 }
+
+/// <summary>A segment as metrics.json names it: its id, its name and its size.</summary>
+public sealed record MetricsSegment(int Cluster, string Name, int Customers);

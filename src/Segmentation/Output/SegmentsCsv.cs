@@ -1,3 +1,4 @@
+using Segmentation.IO;
 using Segmentation.Segments;
 
 namespace Segmentation.Output;
@@ -5,7 +6,7 @@ namespace Segmentation.Output;
 /// <summary>customer_segments.csv and segment_profile.csv.</summary>
 public static class SegmentsCsv
 {
-    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action";
+    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action,PreviousSegment,SegmentSince";
 
     public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) =>
         AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
@@ -18,7 +19,7 @@ public static class SegmentsCsv
             w.WriteLine(string.Join(',',
                 Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
                 Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
-                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action)));
+                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince)));
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Segmentation.Clustering;
+using Segmentation.Features;
 using Segmentation.Ingest;
 using Segmentation.Model;
 using Segmentation.Segments;
@@ -18,5 +21,44 @@ public static class Scoring
     {
         var prepared = Preparation.Run(open, options, progress);
         return (prepared, Score(model, prepared));
+    }
+
+    /// <summary>
+    /// A complete run whose segments are <paramref name="model"/>'s, applied to <paramref name="prepared"/>
+    /// without refitting: its "sweep" is the one k of the model, measured on the new customers in the model's
+    /// scaled space, so that every output of a fitted run exists for a scored one too.
+    /// </summary>
+    public static SegmentationRun Run(SegmentationModel model, PreparedData prepared, SegmentationOptions options)
+    {
+        if (prepared.Rfm.Count < 2)
+        {
+            throw new InputException(prepared.Quality.Source, $"only {prepared.Rfm.Count} customer(s) are left after cleaning; scoring a period needs at least 2");
+        }
+        var clock = Stopwatch.StartNew();
+        var features = FeatureScaler.Apply(model.Scaler, prepared.Rfm);
+        var labels = model.Assign(features);
+        var k = model.K;
+        var clustering = options.Clustering;
+        var sample = KMeansSweep.Sample(features.Length, clustering.SilhouetteExactLimit, clustering.SilhouetteSampleSize, clustering.Seed);
+        var fit = new KMeansFit(k, model.Seed, model.MlNetModel ?? throw new InvalidOperationException("The model has no ML.NET part loaded."),
+            model.MlNetToCanonical, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
+        // With every customer in one segment the indices are undefined; 0 (not NaN, which no JSON file can hold).
+        var occupied = labels.Distinct().Count();
+        var metrics = new KMetrics(k, fit.Inertia,
+            occupied > 1 ? ClusterQuality.Silhouette(features, labels, k, sample.Indices) : 0,
+            occupied > 1 ? ClusterQuality.DaviesBouldin(features, labels, model.Centroids) : 0,
+            occupied > 1 ? ClusterQuality.CalinskiHarabasz(features, labels, model.Centroids) : 0,
+            0, model.Seed);
+        var sweep = new SweepResult([metrics], [fit], sample.Method, new SampleMethod(false, 0, null), 0, model.Seed);
+        var choice = new KChoice(k, k, k, KSource.PreviousRun, "k and the segments are the previous run's model's; nothing is refitted.",
+            $"k = {k} was kept from the previous run: its model was applied to this period's customers without refitting.");
+        var customers = SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments);
+        var profiles = model.Profiles(customers);
+        var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
+        return new SegmentationRun(options, prepared, model.Scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
+            [.. prepared.Timings, new StageTiming("segments", clock.Elapsed)])
+        {
+            Mode = RunMode.Scored,
+        };
     }
 }

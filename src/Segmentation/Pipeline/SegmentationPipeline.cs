@@ -29,17 +29,33 @@ public static class SegmentationPipeline
     /// <summary>The stages after RFM: features, the k sweep, the choice of k, names, profiles.</summary>
     public static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options) => Segment(prepared, options, Task.CompletedTask);
 
-    private static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, Task warmUp)
+    /// <summary>
+    /// As <see cref="Segment(PreparedData, SegmentationOptions)"/>, with k kept at <paramref name="keptK"/> (a
+    /// refresh keeping the previous run's k) unless the options force another.
+    /// </summary>
+    internal static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, int? keptK) =>
+        Segment(prepared, options, Task.CompletedTask, keptK);
+
+    private static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, Task warmUp, int? keptK = null)
     {
         var clustering = options.Clustering;
         if (prepared.Rfm.Count < 3)
         {
             throw new InputException(prepared.Quality.Source, $"only {prepared.Rfm.Count} customer(s) are left after cleaning; segmentation needs at least 3");
         }
-        // A --k outside the sweep range widens the range, so that the chosen fit is always in the sweep.
-        if (clustering.K is { } forced)
+        var (forcedK, source) = clustering.K is { } k ? (k, KSource.User) : keptK is { } kept ? (kept, KSource.PreviousRun) : ((int?)null, KSource.Rule);
+        // A forced k outside the sweep range widens the range, so that the chosen fit is always in the sweep.
+        if (forcedK is { } forced)
         {
-            if (forced < 2 || forced >= prepared.Rfm.Count) throw new InputException("--k", $"k must be between 2 and {prepared.Rfm.Count - 1} (the number of customers - 1)");
+            if (forced >= prepared.Rfm.Count)
+            {
+                if (source == KSource.PreviousRun)
+                {
+                    throw new InputException(prepared.Quality.Source,
+                        $"only {prepared.Rfm.Count} customers are left after cleaning, too few to keep the previous run's {forced} segments (k must be below the number of customers); refresh with a smaller k, or start afresh with a new run");
+                }
+                throw new OptionException(App.OptionNames.K, $"k must be between 2 and {prepared.Rfm.Count - 1} (the number of customers - 1)");
+            }
             clustering = clustering with { KMin = Math.Min(clustering.KMin, forced), KMax = Math.Max(clustering.KMax, forced) };
         }
 
@@ -50,7 +66,7 @@ public static class SegmentationPipeline
         SweepResult sweep;
         try
         {
-            sweep = KMeansSweep.Run(features, clustering);
+            sweep = KMeansSweep.Run(features, clustering with { K = forcedK });
         }
         catch (TooFewDistinctCustomersException e)
         {
@@ -59,7 +75,7 @@ public static class SegmentationPipeline
         var sweepTime = clock.Elapsed;
 
         clock.Restart();
-        var choice = KSelection.Choose(sweep.Metrics, clustering.K);
+        var choice = KSelection.Choose(sweep.Metrics, forcedK, source);
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
         var model = SegmentationModel.From(fit, scaler, names);

@@ -5,6 +5,16 @@ using Segmentation.Segments;
 
 namespace Segmentation.Pipeline;
 
+/// <summary>How a run's segments came about.</summary>
+public enum RunMode
+{
+    /// <summary>k-means fitted on this run's customers (a run, or a refresh that refits).</summary>
+    Fitted,
+
+    /// <summary>The previous run's model applied to this run's customers, nothing refitted (refresh --score-only).</summary>
+    Scored,
+}
+
 /// <summary>
 /// One run, start to end, as one immutable value: the outputs, the report and the notebooks all read it.
 /// </summary>
@@ -24,4 +34,6 @@ public sealed record SegmentationRun(
     public RfmTable Rfm => Prepared.Rfm;
     public Cleaning.DataQualityAccount Quality => Prepared.Quality;
     public KMetrics ChosenMetrics => Sweep.At(Choice.K);
+
+    public RunMode Mode { get; init; } = RunMode.Fitted;
 }

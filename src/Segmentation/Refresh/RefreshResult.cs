@@ -17,10 +17,18 @@ public sealed record DriftReport(
     bool RefitRecommended,
     IReadOnlyList<string> Reasons);
 
-/// <summary>A refresh: the new period's customers with stable segment identities, who moved, and the drift.</summary>
+/// <summary>
+/// A refresh: the new period as a complete run whose segments carry the kept identities (ids and names), who
+/// moved, and the drift.
+/// </summary>
 public sealed record RefreshResult(
-    SegmentationRun? Refit,
-    IReadOnlyList<CustomerSegment> Customers,
+    SegmentationRun Run,
     SegmentMigration Migration,
     DriftReport Drift,
-    IReadOnlyList<string> Movements);
+    IReadOnlyList<string> Movements,
+    string PreviousFolder,
+    RefreshOptions Options)
+{
+    /// <summary>The new period's customers, with the kept ids and names, their previous segment and since when they hold this one.</summary>
+    public IReadOnlyList<CustomerSegment> Customers => Run.Customers;
+}

@@ -17,34 +17,73 @@ public static class Refresher
         options ??= RefreshOptions.Default;
         var old = previous.Model;
         var oldLabels = old.Assign(current.Rfm);
-        SegmentationRun? refit = null;
-        IReadOnlyList<CustomerSegment> customers;
+        SegmentationRun run;
         var matches = new List<SegmentMatch>();
 
         if (options.Refit)
         {
             // The previous k unless the caller asks for another: identities are easiest to keep at the same k.
-            var clustering = segmentation.Clustering with { K = segmentation.Clustering.K ?? old.K };
-            refit = SegmentationPipeline.Segment(current, segmentation with { Clustering = clustering });
+            var refit = SegmentationPipeline.Segment(current, segmentation, keptK: old.K);
             var fit = refit.Sweep.Fit(refit.Choice.K);
             var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
             var identity = Match(old, inOldSpace, refit.Model.Segments, options.MaxMatchDistance, matches);
-            // Segment definitions indexed by identity id (ids of gone segments stay empty: no customer has them).
-            var byId = new SegmentDefinition[identity.Max(i => i.Cluster) + 1];
-            foreach (var i in identity) byId[i.Cluster] = i.Definition;
-            customers = SegmentBuilder.Customers(current.Rfm, fit.Labels.Select(l => identity[l].Cluster).ToArray(), byId);
+            // Every file of the folder is written from this one relabelled run: the kept ids and names everywhere.
+            run = Relabel(refit, identity);
         }
         else
         {
             // The previous model's assignment is already in hand: scoring is naming it.
-            customers = SegmentBuilder.Customers(current.Rfm, oldLabels, old.Segments);
+            run = Scoring.Run(old, current, segmentation);
             matches.AddRange(old.Segments.Select((s, c) => new SegmentMatch(s.Name, "kept", c, c, 0, null)));
         }
 
+        run = run with { Customers = WithHistory(run.Customers, previous, current.Rfm.Snapshot.Date) };
+        var customers = run.Customers;
         var withShift = Shifts(old, current, customers, matches);
         var migration = SegmentMigration.Between(previous.Customers.Select(c => c.Label).ToArray(), customers.Select(SegmentMigration.Labelled.Of).ToArray());
         var drift = Drift(previous, current, customers, oldLabels, withShift, options);
-        return new RefreshResult(refit, customers, migration, drift, migration.Biggest(5));
+        return new RefreshResult(run, migration, drift, migration.Biggest(5), previous.Folder, options);
+    }
+
+    /// <summary>
+    /// The refit with its clusters renumbered to their identities: model, centroids, labels, names and profiles
+    /// all move together, so that cluster 0 means the same segment in every file and in the next refresh.
+    /// </summary>
+    private static SegmentationRun Relabel(SegmentationRun run, Identity[] identity)
+    {
+        var fit = run.Sweep.Fit(run.Choice.K);
+        var k = fit.K;
+        var centroids = new double[k][];
+        var definitions = new SegmentDefinition[k];
+        for (var c = 0; c < k; c++)
+        {
+            centroids[identity[c].Cluster] = fit.Centroids[c];
+            definitions[identity[c].Cluster] = identity[c].Definition;
+        }
+        var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
+        var relabelled = fit with { MlNetToCanonical = fit.MlNetToCanonical.Select(c => identity[c].Cluster).ToArray(), Centroids = centroids, Labels = labels };
+        var model = Model.SegmentationModel.From(relabelled, run.Scaler, definitions);
+        var customers = SegmentBuilder.Customers(run.Rfm, labels, definitions);
+        return run with
+        {
+            Sweep = run.Sweep with { Fits = run.Sweep.Fits.Select(f => f.K == k ? relabelled : f).ToArray() },
+            Model = model,
+            Customers = customers,
+            Profiles = model.Profiles(customers),
+            ScoreProfiles = SegmentBuilder.ScoreProfiles(customers),
+        };
+    }
+
+    /// <summary>Each customer's segment in the previous run, and since when it has been in its current one.</summary>
+    private static IReadOnlyList<CustomerSegment> WithHistory(IReadOnlyList<CustomerSegment> customers, PreviousRun previous, DateTime snapshot)
+    {
+        var before = previous.Customers.ToDictionary(c => c.Label.CustomerId, StringComparer.Ordinal);
+        return customers.Select(c =>
+        {
+            if (!before.TryGetValue(c.Rfm.CustomerId, out var b)) return c with { PreviousSegment = null, SegmentSince = snapshot };
+            var unchanged = b.Label.Segment == c.Segment;
+            return c with { PreviousSegment = b.Label.Segment, SegmentSince = unchanged ? b.SegmentSince ?? previous.Snapshot : snapshot };
+        }).ToArray();
     }
 
     private sealed record Identity(int Cluster, SegmentDefinition Definition);
@@ -74,7 +113,16 @@ public static class Refresher
                 used.Add(old.Segments[assignment[c]].Name);
             }
         }
-        var next = p;
+        // Ids stay dense (0..k-1): a kept segment keeps its id when it fits, a new one takes the lowest free id.
+        var taken = new HashSet<int>(identity.Where(i => i is not null && i.Cluster < k).Select(i => i.Cluster));
+        var free = new Queue<int>(Enumerable.Range(0, k).Where(id => !taken.Contains(id)));
+        var keptAt = new int?[k];
+        for (var c = 0; c < k; c++)
+        {
+            if (identity[c] is null) continue;
+            keptAt[c] = identity[c].Cluster;
+            if (identity[c].Cluster >= k) identity[c] = identity[c] with { Cluster = free.Dequeue() };
+        }
         for (var c = 0; c < k; c++)
         {
             if (identity[c] is not null) continue;
@@ -83,15 +131,15 @@ public static class Refresher
             var definition = !used.Contains(ownNames[c].Name) ? ownNames[c]
                 : SegmentCatalogue.All.Where(d => !used.Contains(d.Name)).OrderBy(d => Math.Pow(d.Recent - recent, 2) + Math.Pow(d.Value - value, 2)).First();
             used.Add(definition.Name);
-            identity[c] = new Identity(next++, definition);
+            identity[c] = new Identity(free.Dequeue(), definition);
         }
         for (var c = 0; c < k; c++)
         {
-            var kept = identity[c].Cluster < p;
-            matches.Add(new SegmentMatch(identity[c].Definition.Name, kept ? "kept" : "new", kept ? identity[c].Cluster : null, identity[c].Cluster,
-                kept ? Math.Sqrt(Clustering.Distances.Squared(centroids[c], old.Centroids[identity[c].Cluster])) : null, null));
+            var kept = keptAt[c] is not null;
+            matches.Add(new SegmentMatch(identity[c].Definition.Name, kept ? "kept" : "new", keptAt[c], identity[c].Cluster,
+                kept ? Math.Sqrt(Clustering.Distances.Squared(centroids[c], old.Centroids[keptAt[c]!.Value])) : null, null));
         }
-        foreach (var j in Enumerable.Range(0, p).Where(j => identity.All(i => i.Cluster != j)))
+        foreach (var j in Enumerable.Range(0, p).Where(j => keptAt.All(i => i != j)))
         {
             matches.Add(new SegmentMatch(old.Segments[j].Name, "gone", j, null, null, null));
         }

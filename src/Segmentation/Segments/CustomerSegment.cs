@@ -3,4 +3,14 @@ using Segmentation.Features;
 namespace Segmentation.Segments;
 
 /// <summary>A customer with both labels: the cluster segment and the RFM score segment.</summary>
-public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluster, string Segment, string Action);
+public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluster, string Segment, string Action)
+{
+    /// <summary>The customer's segment in the previous run of a refresh; null in a first run, or for a customer new since.</summary>
+    public string? PreviousSegment { get; init; }
+
+    /// <summary>
+    /// The snapshot date of the run at which the customer entered this segment (as a CRM's "last changed"): the
+    /// run's own snapshot in a first run or on a change, carried over from the previous run while it stays.
+    /// </summary>
+    public DateTime SegmentSince { get; init; }
+}

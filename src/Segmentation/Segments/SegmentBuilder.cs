@@ -1,3 +1,4 @@
+using Segmentation.Numerics;
 using Segmentation.Features;
 
 namespace Segmentation.Segments;
@@ -26,7 +27,7 @@ public static class SegmentBuilder
     public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names)
     {
         var scores = Scores(rfm);
-        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions)).ToArray();
+        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions) { SegmentSince = rfm.Snapshot.Date }).ToArray();
     }
 
     /// <summary>R, F and M quintile scores of every customer, relative to this population.</summary>
@@ -75,17 +76,7 @@ public static class SegmentBuilder
         }).ToArray();
     }
 
-    public static double Mean(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? double.NaN : list.Average();
-    }
+    private static double Mean(IEnumerable<double> values) => Statistics.Mean(values);
 
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double Median(IEnumerable<double> values) => Statistics.Median(values);
 }

@@ -17,7 +17,7 @@ public sealed class RefreshTests(RealDataFixture data, ITestOutputHelper output)
     private PreviousRun Save(SegmentationRun run, string name)
     {
         new RunFiles(_dir.File(name)).Write(run);
-        return PreviousRun.Load(_dir.File(name));
+        return PreviousRunReader.Read(_dir.File(name));
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class RefreshTests(RealDataFixture data, ITestOutputHelper output)
         Assert.True(after.Except(before).Any(), "customers who first bought after September are new");
         Assert.Equal(first.Customers.Select(c => (c.Rfm.CustomerId, c.Cluster, c.Segment)), again.Customers.Select(c => (c.Rfm.CustomerId, c.Cluster, c.Segment)));
         Assert.Equal(first.Migration.Cells, again.Migration.Cells);
-        var a = new RefreshFiles(_dir.File("a")).Write(first, previous.Folder, RefreshOptions.Default);
-        var b = new RefreshFiles(_dir.File("b")).Write(again, previous.Folder, RefreshOptions.Default);
+        var a = new RefreshFiles(_dir.File("a")).Write(first);
+        var b = new RefreshFiles(_dir.File("b")).Write(again);
         foreach (var name in new[] { "customer_segments.csv", "migration.csv", "refresh.json", "metrics.json" })
         {
             Assert.Equal(File.ReadAllBytes(_dir.File("a/" + name)), File.ReadAllBytes(_dir.File("b/" + name)));
@@ -73,7 +73,7 @@ public sealed class RefreshTests(RealDataFixture data, ITestOutputHelper output)
 
         var result = Refresher.Run(previous, data.Csv, SegmentationOptions.Default, RefreshOptions.Default with { Refit = false });
 
-        Assert.Null(result.Refit);
+        Assert.Equal(RunMode.Scored, result.Run.Mode);
         Assert.Equal(data.Run.Customers.Select(c => c.Segment), result.Customers.Select(c => c.Segment));
         Assert.Equal(1.0, result.Drift.AdjustedRandIndex, 9);
         Assert.Equal(0, result.Migration.Cells.Where(c => c.From != c.To).Sum(c => c.Customers));

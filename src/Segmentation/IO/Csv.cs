@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Segmentation.Output;
+namespace Segmentation.IO;
 
 /// <summary>RFC 4180 field quoting and invariant number forms for the CSV files we write.</summary>
 internal static class Csv
@@ -15,5 +15,6 @@ internal static class Csv
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Day(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

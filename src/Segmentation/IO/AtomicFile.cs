@@ -1,4 +1,4 @@
-namespace Segmentation.Output;
+namespace Segmentation.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new one, never a half-written

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Segmentation.Output;
+namespace Segmentation.IO;
 
 /// <summary>The one JSON style of every file we write: snake_case names, indented, invariant dates.</summary>
 public static class Json

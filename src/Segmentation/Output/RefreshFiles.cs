@@ -1,6 +1,7 @@
-using Segmentation.Output;
+using Segmentation.IO;
+using Segmentation.Refresh;
 
-namespace Segmentation.Refresh;
+namespace Segmentation.Output;
 
 /// <summary>A refresh's output folder: a complete run (so it can be the previous run of the next refresh) plus the comparison.</summary>
 public sealed record RefreshFiles(string Folder)
@@ -8,17 +9,10 @@ public sealed record RefreshFiles(string Folder)
     public string Refresh => Path.Combine(Folder, "refresh.json");
     public string Migration => Path.Combine(Folder, "migration.csv");
 
-    public IReadOnlyList<string> Write(RefreshResult result, string previousFolder, RefreshOptions options)
+    public IReadOnlyList<string> Write(RefreshResult result)
     {
-        var written = new List<string>();
-        var run = new RunFiles(Folder);
-        if (result.Refit is { } refit)
-        {
-            // The refit's own files, with the customers relabelled to the kept identities.
-            written.AddRange(run.Write(refit));
-        }
-        SegmentsCsv.WriteCustomers(run.CustomerSegments, result.Customers);
-        if (!written.Contains(run.CustomerSegments)) written.Add(run.CustomerSegments);
+        // Every run file from the one relabelled run: the kept identities in each of them.
+        var written = new RunFiles(Folder).Write(result.Run).ToList();
         AtomicFile.WriteText(Migration, w =>
         {
             w.WriteLine("From,To,Customers,Revenue");
@@ -26,9 +20,9 @@ public sealed record RefreshFiles(string Folder)
         });
         Json.Write(Refresh, new
         {
-            previous = previousFolder,
-            mode = options.Refit ? "refit" : "score",
-            thresholds = options,
+            previous = result.PreviousFolder,
+            mode = result.Options.Refit ? "refit" : "score",
+            thresholds = result.Options,
             result.Drift,
             movements = result.Movements,
             migration_customers = result.Migration.Customers,

@@ -1,6 +1,6 @@
 using Segmentation.History;
 
-namespace Segmentation.Cli;
+namespace Segmentation.App;
 
 /// <summary>
 /// Writes a run into a fresh staging folder beside its destination and moves it into place at the end: a failed

@@ -1,7 +1,7 @@
-namespace Segmentation.Reporting;
+namespace Segmentation.Report;
 
 /// <summary>What the reports say about themselves.</summary>
-public sealed record ReportOptions
+public sealed record ReportSettings
 {
     public string Title { get; init; } = "Customer segmentation";
 
@@ -11,5 +11,5 @@ public sealed record ReportOptions
     /// <summary>The date printed on every page. Fixed by the caller so that a report can be reproduced.</summary>
     public DateTime RunDate { get; init; } = DateTime.Today;
 
-    public static ReportOptions Default { get; } = new();
+    public static ReportSettings Default { get; } = new();
 }

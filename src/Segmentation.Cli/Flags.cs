@@ -1,0 +1,25 @@
+using Segmentation.App;
+
+namespace Segmentation.Cli;
+
+/// <summary>The flag of each library option: how the CLI says the option an <see cref="OptionException"/> names.</summary>
+internal static class Flags
+{
+    private static readonly Dictionary<string, string> ByOption = new(StringComparer.Ordinal)
+    {
+        [OptionNames.K] = "--k",
+        [OptionNames.KMin] = "--kmin",
+        [OptionNames.KMax] = "--kmax",
+        [OptionNames.Restarts] = "--restarts",
+        [OptionNames.Threads] = "--threads",
+        [OptionNames.FitSampleLimit] = "--fit-sample",
+        [OptionNames.SampleCustomers] = "--sample-customers",
+        [OptionNames.Delimiter] = "--delimiter",
+        [OptionNames.DateFormat] = "--date-format",
+        [OptionNames.AsOf] = "--as-of",
+        [OptionNames.Output] = "--out",
+        [OptionNames.Previous] = "--previous",
+    };
+
+    public static string Of(string option) => ByOption.TryGetValue(option, out var flag) ? flag : option;
+}

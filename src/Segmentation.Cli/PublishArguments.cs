@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Segmentation.App;
+
+namespace Segmentation.Cli;
+
+/// <summary>The flags of a command that publishes a run folder: where, reports and history; one to one onto <see cref="PublishOptions"/>.</summary>
+internal sealed class PublishArguments(string defaultFolder)
+{
+    public Option<string> Output { get; } = new("--out", "-o") { Description = "Output folder (an earlier run in it is moved aside, never overwritten).", DefaultValueFactory = _ => defaultFolder };
+    public Option<bool> NoReport { get; } = new("--no-report") { Description = "Skip the PDF and HTML reports." };
+    public Option<string?> History { get; } = new("--history") { Description = "The run history database (default: history.db in the folder that holds --out)." };
+    public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not record the run in the history." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Output, NoReport, History, NoHistory }) command.Options.Add(o);
+    }
+
+    public PublishOptions Options(ParseResult p) => new()
+    {
+        Folder = p.GetValue(Output)!,
+        Reports = !p.GetValue(NoReport),
+        History = p.GetValue(History),
+        RecordHistory = !p.GetValue(NoHistory),
+        Report = new Report.ReportSettings { RunDate = DateTime.Now },
+    };
+
+    public static void Print(TextWriter stdout, Published published)
+    {
+        foreach (var file in published.Files) stdout.WriteLine($"Wrote {file}");
+        if (published.HistoryId is { } id) stdout.WriteLine($"Recorded as run {id} in {published.History}");
+        if (published.MovedAside is { } aside) stdout.WriteLine($"The earlier run in that folder was moved to {aside}");
+    }
+}

@@ -1,0 +1,26 @@
+using Segmentation.Clustering;
+using Segmentation.Ingest;
+using Segmentation.Pipeline;
+using Segmentation.Sample;
+
+namespace Segmentation.App;
+
+/// <summary>The names <see cref="OptionException"/> gives options: one list, which the doors map onto their own spelling.</summary>
+public static class OptionNames
+{
+    public const string K = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.K);
+    public const string KMin = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.KMin);
+    public const string KMax = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.KMax);
+    public const string Restarts = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.Restarts);
+    public const string Threads = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.Threads);
+    public const string MaxIterations = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.MaxIterations);
+    public const string FitSampleLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.FitSampleLimit);
+    public const string SilhouetteSampleSize = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteSampleSize);
+    public const string SilhouetteExactLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteExactLimit);
+    public const string SampleCustomers = nameof(SampleOptions) + "." + nameof(SampleOptions.Customers);
+    public const string Delimiter = nameof(IngestOptions) + "." + nameof(IngestOptions.Delimiter);
+    public const string DateFormat = nameof(IngestOptions) + "." + nameof(IngestOptions.DateFormat);
+    public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
+    public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
+    public const string Previous = nameof(RefreshRequest) + "." + nameof(RefreshRequest.Previous);
+}

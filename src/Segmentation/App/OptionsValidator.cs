@@ -1,0 +1,43 @@
+using Segmentation.Clustering;
+using Segmentation.Ingest;
+using Segmentation.Pipeline;
+using Segmentation.Sample;
+
+namespace Segmentation.App;
+
+/// <summary>
+/// Checks options before any data is read, so that a wrong option fails at once and names itself. What can only
+/// be judged against the data (a k above the number of customers) is checked where the data is.
+/// </summary>
+public static class OptionsValidator
+{
+    public static void Validate(SegmentationOptions options)
+    {
+        Validate(options.Prepare.Ingest);
+        Validate(options.Clustering);
+    }
+
+    public static void Validate(ClusteringOptions o)
+    {
+        if (o.KMin < 2) throw new OptionException(OptionNames.KMin, $"the sweep must start at k = 2 or more (got {o.KMin})");
+        if (o.KMax < o.KMin) throw new OptionException(OptionNames.KMax, $"the sweep range {o.KMin}..{o.KMax} is empty");
+        if (o.K is < 2) throw new OptionException(OptionNames.K, $"k must be at least 2 (got {o.K})");
+        if (o.Restarts < 1) throw new OptionException(OptionNames.Restarts, "must be at least 1");
+        if (o.Threads is < 1) throw new OptionException(OptionNames.Threads, "must be at least 1");
+        if (o.MaxIterations < 1) throw new OptionException(OptionNames.MaxIterations, "must be at least 1");
+        if (o.FitSampleLimit < 1_000) throw new OptionException(OptionNames.FitSampleLimit, "must be at least 1,000 customers");
+        if (o.SilhouetteSampleSize < 100) throw new OptionException(OptionNames.SilhouetteSampleSize, "must be at least 100 customers");
+        if (o.SilhouetteExactLimit < 0) throw new OptionException(OptionNames.SilhouetteExactLimit, "must not be negative");
+    }
+
+    public static void Validate(IngestOptions o)
+    {
+        if (o.Delimiter is '\r' or '\n' or '"') throw new OptionException(OptionNames.Delimiter, "a line end or a quote cannot separate fields");
+        if (o.DateFormat is { Length: 0 }) throw new OptionException(OptionNames.DateFormat, "is empty");
+    }
+
+    public static void Validate(SampleOptions o)
+    {
+        if (o.Customers < 1) throw new OptionException(OptionNames.SampleCustomers, "must be at least 1");
+    }
+}

@@ -1,0 +1,21 @@
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+using Segmentation.Report;
+using Segmentation.Segments;
+
+namespace Segmentation.App;
+
+/// <summary>What a publication wrote, where an earlier run went, and the history row.</summary>
+public sealed record Published(string Folder, IReadOnlyList<string> Files, string? MovedAside, string? History, long? HistoryId);
+
+/// <summary>A published run: the run, its report model (what every door shows), and what was written.</summary>
+public sealed record RunOutcome(SegmentationRun Run, ReportModel Report, Published Published, IReadOnlyList<StageTiming> Timings);
+
+/// <summary>A published refresh.</summary>
+public sealed record RefreshOutcome(RefreshResult Result, ReportModel Report, Published Published, IReadOnlyList<StageTiming> Timings)
+{
+    public SegmentationRun Run => Result.Run;
+}
+
+/// <summary>A scored file: the period's data-quality account, each customer's segment and the segments' profiles.</summary>
+public sealed record ScoreOutcome(PreparedData Prepared, IReadOnlyList<CustomerSegment> Customers, IReadOnlyList<SegmentProfile> Profiles, string Output);

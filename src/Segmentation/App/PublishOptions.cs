@@ -1,0 +1,21 @@
+using Segmentation.Report;
+
+namespace Segmentation.App;
+
+/// <summary>Where and how a run is published: its folder, its reports, its history row.</summary>
+public sealed record PublishOptions
+{
+    /// <summary>The run folder. An earlier run in it is moved aside, never written over.</summary>
+    public string Folder { get; init; } = System.IO.Path.Combine("data", "processed", "run");
+
+    /// <summary>Render the PDF and HTML reports (when a renderer is given).</summary>
+    public bool Reports { get; init; } = true;
+
+    public ReportSettings Report { get; init; } = ReportSettings.Default;
+
+    /// <summary>Record the run in the history database.</summary>
+    public bool RecordHistory { get; init; } = true;
+
+    /// <summary>The history database; null: history.db in the folder that holds <see cref="Folder"/>.</summary>
+    public string? History { get; init; }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Segmentation.History;
+using Segmentation.Output;
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+using Segmentation.Report;
+
+namespace Segmentation.App;
+
+/// <summary>
+/// Publishes a run folder, for run and refresh alike: the files and the reports are written into a staging folder,
+/// moved into place, and the run is recorded in the history (which follows a run moved aside).
+/// </summary>
+internal static class Publisher
+{
+    public static Published Publish(SegmentationRun run, RefreshResult? refresh, ReportModel report, PublishOptions options, string kind,
+        TransactionSource source, IReportRenderer? renderer, List<StageTiming> stages)
+    {
+        var folder = new RunFolder(options.Folder);
+        var written = new List<string>();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            written.AddRange(refresh is null ? new RunFiles(folder.Staging).Write(run) : new RefreshFiles(folder.Staging).Write(refresh));
+            stages.Add(new StageTiming("outputs", clock.Elapsed));
+            if (renderer is not null && options.Reports)
+            {
+                foreach (var file in renderer.Render(report, folder.Staging))
+                {
+                    written.Add(file.Path);
+                    stages.Add(new StageTiming("report " + System.IO.Path.GetExtension(file.Path).TrimStart('.'), file.Elapsed));
+                }
+            }
+        }
+        catch
+        {
+            folder.Abandon();
+            throw;
+        }
+        // The run folder is in place before the history is touched: a damaged history never costs a run.
+        var aside = folder.Commit();
+        var files = written.Select(folder.Final).ToList();
+        if (!options.RecordHistory) return new Published(folder.Destination, files, aside, null, null);
+
+        var path = options.History ?? RunFolder.DefaultHistory(folder.Destination);
+        using var history = RunHistory.Open(path);
+        if (aside is not null) history.Relocate(folder.Destination, aside);
+        var previousId = refresh is null ? null : history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(refresh.PreviousFolder))?.Id;
+        var id = history.Record(run, kind, folder.Destination, source.Path ?? "sample", previousId);
+        return new Published(folder.Destination, files, aside, path, id);
+    }
+
+    /// <summary>Fails before any data is read when the folder cannot be a run folder.</summary>
+    public static void Check(PublishOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Folder)) throw new OptionException(OptionNames.Output, "name a folder for the run");
+        if (File.Exists(options.Folder)) throw new OptionException(OptionNames.Output, $"'{options.Folder}' is a file; name a folder for the run");
+    }
+}

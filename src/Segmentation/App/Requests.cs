@@ -1,0 +1,26 @@
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+
+namespace Segmentation.App;
+
+/// <summary>A run: read, clean, segment and publish.</summary>
+public sealed record RunRequest(TransactionSource Source)
+{
+    public SegmentationOptions Options { get; init; } = SegmentationOptions.Default;
+    public PublishOptions Publish { get; init; } = new();
+}
+
+/// <summary>A refresh of <see cref="Previous"/> (a run folder) with a new period.</summary>
+public sealed record RefreshRequest(TransactionSource Source, string Previous)
+{
+    public SegmentationOptions Options { get; init; } = SegmentationOptions.Default;
+    public RefreshOptions Refresh { get; init; } = RefreshOptions.Default;
+    public PublishOptions Publish { get; init; } = new() { Folder = System.IO.Path.Combine("data", "processed", "refresh") };
+}
+
+/// <summary>Scoring a period's customers with a saved model into one CSV.</summary>
+public sealed record ScoreRequest(TransactionSource Source, string Model)
+{
+    public PrepareOptions Prepare { get; init; } = PrepareOptions.Default;
+    public string Output { get; init; } = System.IO.Path.Combine("data", "processed", "scored_segments.csv");
+}

@@ -1,0 +1,38 @@
+using System.IO.Compression;
+using Segmentation.IO;
+using Segmentation.Sample;
+
+namespace Segmentation.App;
+
+/// <summary><c>sample</c>: the synthetic dataset written as a file in the Online Retail layout (.csv or .csv.gz), atomically.</summary>
+public static class SampleFile
+{
+    /// <param name="rows">Null: the sample of <paramref name="options"/>; a number: a large streamed file of this many rows (benchmarks).</param>
+    /// <returns>The number of rows written.</returns>
+    public static long Write(string path, SampleOptions options, long? rows = null)
+    {
+        OptionsValidator.Validate(options);
+        long count = 0;
+        AtomicFile.Write(path, stream =>
+        {
+            using var compressed = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true) : null;
+            using var writer = new StreamWriter(compressed ?? stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            if (rows is { } n)
+            {
+                count = ScaleGenerator.Write(writer, new ScaleOptions(n, options.Customers, options.Seed));
+            }
+            else
+            {
+                var generated = SampleGenerator.Generate(options);
+                SampleGenerator.WriteCsv(writer, generated);
+                count = generated.Count;
+            }
+        });
+        return count;
+    }
+
+    /// <summary>How a written sample is described to people.</summary>
+    public static string Describe(SampleOptions options, long? rows) =>
+        rows is null ? SampleGenerator.Describe(options) : $"up to {Formatting.Display.Count(options.Customers)} customers, seed {options.Seed}";
+}

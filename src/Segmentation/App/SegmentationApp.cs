@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Segmentation.Model;
+using Segmentation.Output;
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+using Segmentation.Report;
+using Segmentation.Segments;
+
+namespace Segmentation.App;
+
+/// <summary>
+/// The application layer: every door (the CLI, the web app, the notebooks, the report scripts) calls these use
+/// cases with option records and shows the records they return. Options are validated before any data is read.
+/// </summary>
+public static class SegmentationApp
+{
+    /// <summary>Reads, validates and cleans the transactions and computes RFM (nothing is written).</summary>
+    public static PreparedData Prepare(TransactionSource source, PrepareOptions? options = null, IProgress<long>? progress = null)
+    {
+        options ??= PrepareOptions.Default;
+        OptionsValidator.Validate(options.Ingest);
+        return Preparation.Run(() => source.Open(options.Ingest), options, progress);
+    }
+
+    /// <summary>
+    /// Reads a source once into memory and returns it as a source that can be prepared again with other
+    /// options (another --as-of, other cleaning rules) without reading the file again.
+    /// </summary>
+    public static TransactionSource InMemory(TransactionSource source, Ingest.IngestOptions? ingest = null)
+    {
+        ingest ??= Ingest.IngestOptions.Default;
+        OptionsValidator.Validate(ingest);
+        using var stream = source.Open(ingest);
+        return TransactionSource.Table(Ingest.TransactionTable.Load(stream));
+    }
+
+    /// <summary>Segments prepared customers: features, the k sweep, the choice of k, names, profiles (nothing is written).</summary>
+    public static SegmentationRun Segment(PreparedData prepared, SegmentationOptions? options = null)
+    {
+        options ??= SegmentationOptions.Default;
+        OptionsValidator.Validate(options);
+        return SegmentationPipeline.Segment(prepared, options);
+    }
+
+    /// <summary>The whole pipeline in memory, from a source to a run (nothing is written).</summary>
+    public static SegmentationRun Segment(TransactionSource source, SegmentationOptions? options = null, IProgress<long>? progress = null)
+    {
+        options ??= SegmentationOptions.Default;
+        OptionsValidator.Validate(options);
+        return SegmentationPipeline.Run(() => source.Open(options.Prepare.Ingest), options, progress);
+    }
+
+    /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>
+    public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null) =>
+        ReportBuilder.Build(run, settings, refresh);
+
+    /// <summary><c>run</c>: segments a source and publishes the run folder, its reports and its history row.</summary>
+    public static RunOutcome Run(RunRequest request, IReportRenderer? renderer = null, IProgress<long>? progress = null)
+    {
+        OptionsValidator.Validate(request.Options);
+        Publisher.Check(request.Publish);
+        var run = Segment(request.Source, request.Options, progress);
+        var report = ReportBuilder.Build(run, request.Publish.Report);
+        var stages = run.Timings.ToList();
+        var published = Publisher.Publish(run, null, report, request.Publish, "run", request.Source, renderer, stages);
+        return new RunOutcome(run, report, published, stages);
+    }
+
+    /// <summary>Loads a previous run folder for a refresh.</summary>
+    public static PreviousRun LoadPrevious(string folder) => PreviousRunReader.Read(folder);
+
+    /// <summary>A refresh in memory: a new period against a previous run, with stable identities (nothing is written).</summary>
+    public static RefreshResult Refresh(PreviousRun previous, PreparedData current, SegmentationOptions? options = null, RefreshOptions? refresh = null)
+    {
+        options ??= SegmentationOptions.Default;
+        OptionsValidator.Validate(options);
+        return Refresher.Run(previous, current, options, refresh);
+    }
+
+    /// <summary><c>refresh</c>: re-segments a new period against a previous run folder and publishes a complete run folder.</summary>
+    public static RefreshOutcome Refresh(RefreshRequest request, IReportRenderer? renderer = null, IProgress<long>? progress = null)
+    {
+        OptionsValidator.Validate(request.Options);
+        Publisher.Check(request.Publish);
+        var previous = PreviousRunReader.Read(request.Previous);
+        if (Path.GetFullPath(previous.Folder).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(request.Publish.Folder).TrimEnd(Path.DirectorySeparatorChar))
+        {
+            throw new OptionException(OptionNames.Output, "the refresh would overwrite the previous run; name another folder");
+        }
+        var clock = Stopwatch.StartNew();
+        var current = Prepare(request.Source, request.Options.Prepare, progress);
+        var result = Refresher.Run(previous, current, request.Options, request.Refresh);
+        var report = ReportBuilder.Build(result.Run, request.Publish.Report, result);
+        var stages = result.Run.Timings.ToList();
+        var published = Publisher.Publish(result.Run, result, report, request.Publish, "refresh", request.Source, renderer, stages);
+        return new RefreshOutcome(result, report, published, stages);
+    }
+
+    /// <summary>Loads a saved model (model.zip).</summary>
+    public static SegmentationModel LoadModel(string path) => ModelFile.Load(path);
+
+    /// <summary>Saves a model (model.zip), atomically.</summary>
+    public static void SaveModel(string path, SegmentationModel model) => ModelFile.Save(path, model);
+
+    /// <summary>Puts prepared customers into a model's segments, without refitting.</summary>
+    public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared) => Scoring.Score(model, prepared);
+
+    /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
+    public static ScoreOutcome Score(ScoreRequest request, IProgress<long>? progress = null)
+    {
+        var model = ModelFile.Load(request.Model);
+        var prepared = Prepare(request.Source, request.Prepare, progress);
+        var customers = Scoring.Score(model, prepared);
+        SegmentsCsv.WriteCustomers(request.Output, customers);
+        return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output);
+    }
+
+    /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>
+    public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
+
+    /// <summary><c>download</c>: fetches the public UCI Online Retail workbook; returns its size in bytes.</summary>
+    public static long DownloadOnlineRetail(string path, string? url = null, TimeSpan? timeout = null) =>
+        Ingest.OnlineRetailDownload.FetchAsync(path, url ?? Ingest.OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+
+    /// <summary>The address and file name <see cref="DownloadOnlineRetail"/> uses by default.</summary>
+    public static (string Url, string FileName) OnlineRetailSource => (Ingest.OnlineRetailDownload.Url, Ingest.OnlineRetailDownload.FileName);
+
+    /// <summary>The recorded runs, and the comparison of any two.</summary>
+    public static HistoryView History(string path) => new(path);
+}

@@ -1,0 +1,51 @@
+using Segmentation.Ingest;
+using Segmentation.Sample;
+
+namespace Segmentation.App;
+
+/// <summary>Where a run's transactions come from: a file, the built-in sample, or rows already in memory.</summary>
+public abstract record TransactionSource
+{
+    private protected TransactionSource()
+    {
+    }
+
+    /// <summary>How the history and the messages name the source: the path, or the sample's description.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The file the history fingerprints, if the source is one.</summary>
+    public virtual string? Path => null;
+
+    public static TransactionSource File(string path) => new FileSource(path);
+
+    /// <summary>
+    /// The synthetic sample. It is always read in its own layout: the options that say how to read a file
+    /// (delimiter, column names, sheet, date format) do not apply to it.
+    /// </summary>
+    public static TransactionSource Sample(SampleOptions? options = null) => new SampleSource(options ?? SampleOptions.Default);
+
+    /// <summary>Rows held in memory (a notebook that prepares the same rows with several options).</summary>
+    public static TransactionSource Table(TransactionTable table) => new TableSource(table);
+
+    internal abstract TransactionStream Open(IngestOptions ingest);
+
+    private sealed record FileSource(string FilePath) : TransactionSource
+    {
+        public override string Name => FilePath;
+        public override string? Path => FilePath;
+        internal override TransactionStream Open(IngestOptions ingest) => TransactionReader.Open(FilePath, ingest);
+    }
+
+    private sealed record SampleSource(SampleOptions Options) : TransactionSource
+    {
+        public override string Name => SampleGenerator.Describe(Options);
+        internal override TransactionStream Open(IngestOptions ingest) =>
+            SampleGenerator.Open(Options, IngestOptions.Default with { SkipBadRows = ingest.SkipBadRows });
+    }
+
+    private sealed record TableSource(TransactionTable Rows) : TransactionSource
+    {
+        public override string Name => Rows.File;
+        internal override TransactionStream Open(IngestOptions ingest) => Rows.Open();
+    }
+}

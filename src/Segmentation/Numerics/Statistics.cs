@@ -1,0 +1,32 @@
+namespace Segmentation.Numerics;
+
+/// <summary>The few summary statistics every stage shares: one definition of a median and a quantile.</summary>
+public static class Statistics
+{
+    public static double Mean(IEnumerable<double> values)
+    {
+        var list = values as IReadOnlyCollection<double> ?? values.ToList();
+        return list.Count == 0 ? double.NaN : list.Average();
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>
+    /// The <paramref name="q"/> quantile of already sorted values, interpolated linearly between the two nearest
+    /// ranks (numpy's and pandas' default), so that a median of an even count is the mean of the middle two.
+    /// </summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double q)
+    {
+        if (sorted.Count == 0) return double.NaN;
+        var pos = (sorted.Count - 1) * q;
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}

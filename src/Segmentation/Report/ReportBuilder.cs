@@ -1,0 +1,139 @@
+using Segmentation.Formatting;
+using Segmentation.Numerics;
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+using Segmentation.Segments;
+
+namespace Segmentation.Report;
+
+/// <summary>Computes the <see cref="ReportModel"/> of a run (and of its refresh): the one place report figures come from.</summary>
+public static class ReportBuilder
+{
+    public static ReportModel Build(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null)
+    {
+        settings ??= ReportSettings.Default;
+        return new ReportModel(
+            settings,
+            Path.GetFileName(run.Quality.Source),
+            run.Mode,
+            Headline(run, settings),
+            run.Profiles,
+            Overall(run),
+            Quality(run),
+            run.ScoreProfiles,
+            ScoreByCluster(run),
+            new[] { "Recency", "Frequency", "Monetary" }.Select(f => Boxes(run, f)).ToArray(),
+            refresh is null ? null : Changes(refresh),
+            run.Quality,
+            Method(run),
+            run.Customers);
+    }
+
+    private static Headline Headline(SegmentationRun run, ReportSettings settings)
+    {
+        var q = run.Quality;
+        var money = Display.Currency(q.Revenue, settings.Currency);
+        var k = run.Choice.K;
+        var top = run.Profiles.OrderByDescending(p => p.RevenueShare).ThenBy(p => p.Cluster).First();
+        return new Headline(run.Rfm.Count, q.Invoices, q.Revenue, q.FirstDate, q.LastDate, run.Rfm.Snapshot, k, run.Choice.Reasoning,
+            $"{Display.Count(run.Rfm.Count)} customers placed {Display.Count(q.Invoices)} orders worth {money} in this period. " +
+            $"They fall into {k} segments by how recently, how often and how much they buy.",
+            $"{top.Segment} ({Display.Percent(top.Share)} of customers) bring {Display.Percent(top.RevenueShare)} of revenue.");
+    }
+
+    private static RfmStatistics Overall(SegmentationRun run)
+    {
+        var c = run.Rfm.Customers;
+        var (r, f, m) = run.Rfm.Medians();
+        return new RfmStatistics(Statistics.Mean(c.Select(x => (double)x.Recency)), r, Statistics.Mean(c.Select(x => (double)x.Frequency)), f,
+            Statistics.Mean(c.Select(x => (double)x.Monetary)), m);
+    }
+
+    private static ModelQuality Quality(SegmentationRun run)
+    {
+        var sil = run.Sweep.Silhouette;
+        var note = run.Mode == RunMode.Scored
+            ? $"The previous run's model was applied to these customers; the indices measure its segments on them. Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. "
+            : $"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. " +
+              (run.Sweep.FitOn.Sampled ? $"The k-means fits ran on a random sample of {Display.Count(run.Sweep.FitOn.SampleSize)} customers (seed {run.Sweep.FitOn.Seed}); every customer was then assigned to the nearest centre. " : "");
+        return new ModelQuality(run.Sweep.Metrics, run.Choice, sil, run.Sweep.FitOn, run.Sweep.Restarts, run.Sweep.Seed, note + "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.");
+    }
+
+    private static CrossTab ScoreByCluster(SegmentationRun run)
+    {
+        var rows = run.ScoreProfiles.Select(s => s.Segment).ToArray();
+        var counts = rows.Select(_ => new int[run.Profiles.Count]).ToArray();
+        var rowOf = rows.Select((name, i) => (name, i)).ToDictionary(t => t.name, t => t.i, StringComparer.Ordinal);
+        foreach (var c in run.Customers) counts[rowOf[c.Score.Segment]][c.Cluster]++;
+        return new CrossTab(rows, run.Profiles.Select(p => p.Segment).ToArray(), counts);
+    }
+
+    private static FeatureBoxes Boxes(SegmentationRun run, string feature)
+    {
+        double Value(CustomerSegment c) => feature switch
+        {
+            "Recency" => c.Rfm.Recency,
+            "Frequency" => c.Rfm.Frequency,
+            _ => (double)c.Rfm.Monetary,
+        };
+        var byCluster = run.Customers.GroupBy(c => c.Cluster).ToDictionary(g => g.Key, g => g.Select(Value).Order().ToArray());
+        var boxes = run.Profiles
+            .Where(p => byCluster.ContainsKey(p.Cluster))
+            .Select(p =>
+            {
+                var v = byCluster[p.Cluster];
+                return new BoxStatistics(p.Cluster, p.Segment, v.Length,
+                    Statistics.Quantile(v, FeatureBoxes.LowQuantile), Statistics.Quantile(v, 0.25), Statistics.Quantile(v, 0.5),
+                    Statistics.Quantile(v, 0.75), Statistics.Quantile(v, FeatureBoxes.HighQuantile));
+            }).ToArray();
+        var unit = feature switch { "Recency" => "days since last purchase", "Frequency" => "orders", _ => "spend" };
+        // Frequency and spend spread multiplicatively: a log axis, ticked in real units by the renderers.
+        return new FeatureBoxes(feature, unit, feature != "Recency", FeatureBoxes.Rule, boxes);
+    }
+
+    private static Changes Changes(RefreshResult refresh)
+    {
+        var d = refresh.Drift;
+        var o = refresh.Options;
+        var verdict = d.RefitRecommended
+            ? "Refit recommended: " + string.Join("; ", d.Reasons) + "."
+            : "The segments still hold: every drift measure is within its threshold.";
+        DriftReading[] drift =
+        [
+            new("Population stability of recency", d.PsiRecency, o.PsiReading(d.PsiRecency)),
+            new("Population stability of frequency", d.PsiFrequency, o.PsiReading(d.PsiFrequency)),
+            new("Population stability of monetary", d.PsiMonetary, o.PsiReading(d.PsiMonetary)),
+            new("Population stability of segment shares", d.PsiSegmentShares, o.PsiReading(d.PsiSegmentShares)),
+            new("Adjusted Rand index, previous model vs now", d.AdjustedRandIndex,
+                $"1 = the same customers belong together; 0 = no more than chance; below {Display.Number(o.AriThreshold, 2)} flags a refit"),
+        ];
+        return new Changes(verdict, refresh.Movements, drift, d.Matches, refresh.Migration);
+    }
+
+    private static IReadOnlyList<string> Method(SegmentationRun run)
+    {
+        var mapping = run.Options.Prepare.Ingest.Mapping;
+        var monetary = mapping?.Amount is { } amount
+            ? $"Monetary is the sum of the line amounts (column '{amount}') over the kept rows."
+            : "Monetary is the sum of quantity times unit price over the kept rows.";
+        var frequency = mapping is { Invoice: null }
+            ? "Frequency is the number of distinct purchase times (the file has no invoice column)."
+            : "Frequency is the number of distinct invoices.";
+        var snapshot = run.Options.Prepare.AsOf is null ? "the day after the last purchase in the data" : "set for this run; later rows are left out";
+        var scaling = run.Scaler.Log1p
+            ? "The three measures are log-transformed (log(1 + x)), because a few customers buy far more than the rest, and then standardised to mean 0 and standard deviation 1."
+            : "The three measures are standardised to mean 0 and standard deviation 1 (no log transform).";
+        var sweep = run.Sweep;
+        var clustering = run.Mode == RunMode.Scored
+            ? $"Segments are the previous run's: its model (k = {run.Choice.K}, its scaler and centres, seed {run.Model.Seed}) was applied to these customers without refitting."
+            : $"Segments come from k-means clustering (ML.NET, k-means++ initialisation) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.";
+        return
+        [
+            $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}",
+            scaling,
+            clustering,
+            "Segments are named by matching each cluster's centre (how recent, how valuable) to the profile of each standard segment name; Champions requires the best recency, frequency and spend of all segments. A refreshed run keeps the names and ids of the segments it matches in the previous run.",
+            "Versions: " + string.Join(", ", run.Model.Versions.Select(v => $"{v.Key} {v.Value}")) + $". Seed {run.Options.Clustering.Seed}.",
+        ];
+    }
+}

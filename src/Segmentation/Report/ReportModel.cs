@@ -1,0 +1,88 @@
+using Segmentation.Cleaning;
+using Segmentation.Clustering;
+using Segmentation.Pipeline;
+using Segmentation.Refresh;
+using Segmentation.Segments;
+
+namespace Segmentation.Report;
+
+/// <summary>
+/// Everything a report says, computed once and renderer-neutral: the PDF, the HTML, the CLI summary, the web app
+/// and the notebooks render it and compute nothing of their own. Numbers stay numbers (each renderer formats
+/// them through <see cref="Formatting.Display"/>); sentences are finished here.
+/// </summary>
+public sealed record ReportModel(
+    ReportSettings Settings,
+    string Source,
+    RunMode Mode,
+    Headline Headline,
+    IReadOnlyList<SegmentProfile> Profiles,
+    RfmStatistics Overall,
+    ModelQuality Quality,
+    IReadOnlyList<ScoreSegmentProfile> ScoreSegments,
+    CrossTab ScoreSegmentsByCluster,
+    IReadOnlyList<FeatureBoxes> Distributions,
+    Changes? Changes,
+    DataQualityAccount DataQuality,
+    IReadOnlyList<string> Method,
+    IReadOnlyList<CustomerSegment> Customers)
+{
+    public int K => Profiles.Count;
+
+    /// <summary>The customers of one segment (for charts that draw every customer).</summary>
+    public IEnumerable<CustomerSegment> Members(int cluster) => Customers.Where(c => c.Cluster == cluster);
+}
+
+/// <summary>The executive summary's figures and sentences.</summary>
+public sealed record Headline(
+    int Customers,
+    long Orders,
+    decimal Revenue,
+    DateTime? FirstDate,
+    DateTime? LastDate,
+    DateTime Snapshot,
+    int K,
+    string KReasoning,
+    string Overview,
+    string TopSegment);
+
+/// <summary>Mean and median of recency, frequency and monetary over all customers: the yardstick of every profile.</summary>
+public sealed record RfmStatistics(double MeanRecency, double MedianRecency, double MeanFrequency, double MedianFrequency, double MeanMonetary, double MedianMonetary);
+
+/// <summary>The sweep, the choice of k and how each index was computed.</summary>
+public sealed record ModelQuality(
+    IReadOnlyList<KMetrics> Sweep,
+    KChoice Choice,
+    SampleMethod Silhouette,
+    SampleMethod FitOn,
+    int Restarts,
+    int Seed,
+    string SamplingNote)
+{
+    public KMetrics Chosen => Sweep.Single(m => m.K == Choice.K);
+}
+
+/// <summary>Counts of a table: <see cref="Counts"/>[row][column].</summary>
+public sealed record CrossTab(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<int>> Counts);
+
+/// <summary>One box of a box plot, in the feature's own units: the box is the middle half, the whiskers <see cref="FeatureBoxes.WhiskerRule"/>.</summary>
+public sealed record BoxStatistics(int Cluster, string Segment, int Count, double Low, double Q1, double Median, double Q3, double High);
+
+/// <summary>The boxes of one feature by segment, with the one whisker rule both renderers draw.</summary>
+public sealed record FeatureBoxes(string Feature, string Unit, bool LogScale, string WhiskerRule, IReadOnlyList<BoxStatistics> Boxes)
+{
+    public const double LowQuantile = 0.05;
+    public const double HighQuantile = 0.95;
+    public const string Rule = "boxes span the middle half of customers (25% to 75%), the line is the median, whiskers reach from 5% to 95%";
+}
+
+/// <summary>A drift measure with how it reads.</summary>
+public sealed record DriftReading(string Measure, double Value, string Reading);
+
+/// <summary>"What changed since the last run" of a refresh.</summary>
+public sealed record Changes(
+    string Verdict,
+    IReadOnlyList<string> Movements,
+    IReadOnlyList<DriftReading> Drift,
+    IReadOnlyList<SegmentMatch> Segments,
+    SegmentMigration Migration);
