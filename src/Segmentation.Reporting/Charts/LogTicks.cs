@@ -14,9 +14,12 @@ internal static class LogTicks
         maxValue = Math.Max(maxValue, minValue * 10);
         var positions = new List<double>();
         var labels = new List<string>();
+        // Fewer ticks per decade as the range widens, so that labels never overlap.
+        var decades = Math.Log10(maxValue / minValue);
+        double[] mantissas = decades <= 2.5 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1];
         for (var e = (int)Math.Floor(Math.Log10(minValue)); e <= (int)Math.Ceiling(Math.Log10(maxValue)); e++)
         {
-            foreach (var mantissa in new[] { 1.0, 2.0, 5.0 })
+            foreach (var mantissa in mantissas)
             {
                 var v = mantissa * Math.Pow(10, e);
                 if (v < minValue / 1.5 || v > maxValue * 1.5) continue;

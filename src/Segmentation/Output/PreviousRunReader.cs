@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using Segmentation.IO;
 using Segmentation.Model;
 using Segmentation.Refresh;
 using Segmentation.Segments;
@@ -28,7 +29,7 @@ public static class PreviousRunReader
                     ? DateTime.ParseExact(row["SegmentSince"].Span, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : snapshot;
                 customers.Add(new PreviousCustomer(
-                    new SegmentMigration.Labelled(row["CustomerID"].ToString(), int.Parse(row["Cluster"].Span, CultureInfo.InvariantCulture), row["Segment"].ToString(),
+                    new SegmentMigration.Labelled(Csv.ReadField(row["CustomerID"].ToString()), int.Parse(row["Cluster"].Span, CultureInfo.InvariantCulture), row["Segment"].ToString(),
                         decimal.Parse(row["Monetary"].Span, CultureInfo.InvariantCulture)),
                     double.Parse(row["Recency"].Span, CultureInfo.InvariantCulture),
                     double.Parse(row["Frequency"].Span, CultureInfo.InvariantCulture),
