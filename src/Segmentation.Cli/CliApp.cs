@@ -14,6 +14,7 @@ public static class CliApp
             HistoryCommand.Create(stdout, stderr),
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
+            ExportCommand.Create(stdout, stderr),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,5 +1,3 @@
-using Segmentation.App;
-
 namespace Segmentation.Cli;
 
 /// <summary>The flag of each library option: how the CLI says the option an <see cref="OptionException"/> names.</summary>

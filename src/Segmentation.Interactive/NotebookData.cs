@@ -1,6 +1,4 @@
 using Segmentation.App;
-using Segmentation.Ingest;
-using Segmentation.Sample;
 
 namespace Segmentation.Interactive;
 
@@ -14,7 +12,7 @@ public static class NotebookData
     public static string? DefaultInput(string repositoryRoot = "..")
     {
         if (Environment.GetEnvironmentVariable("SEGMENTATION_DATA") is { Length: > 0 } path) return path;
-        foreach (var name in new[] { OnlineRetailDownload.FileName, "online_retail.csv.gz" })
+        foreach (var name in new[] { SegmentationApp.OnlineRetailSource.FileName, "online_retail.csv.gz" })
         {
             var candidate = Path.Combine(repositoryRoot, "data", "raw", name);
             if (File.Exists(candidate)) return Path.GetFullPath(candidate);
@@ -25,5 +23,5 @@ public static class NotebookData
     /// <summary>The input as the application layer takes it: the file, or the sample when it is null.</summary>
     public static TransactionSource Source(string? input) => input is null ? TransactionSource.Sample() : TransactionSource.File(input);
 
-    public static string Describe(string? input) => input ?? SampleGenerator.Describe(SampleOptions.Default);
+    public static string Describe(string? input) => input ?? TransactionSource.Sample().Name;
 }

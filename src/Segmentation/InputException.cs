@@ -16,7 +16,7 @@ public sealed class InputException : Exception
         Option = option;
     }
 
-    /// <summary>The option that would fix it, when there is one (see <see cref="App.OptionNames"/>); each door names it its own way.</summary>
+    /// <summary>The option that would fix it, when there is one (see <see cref="OptionNames"/>); each door names it its own way.</summary>
     public string? Option { get; }
 
     /// <summary>The file as the user named it.</summary>

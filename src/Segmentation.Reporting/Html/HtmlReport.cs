@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Segmentation.Formatting;
 using Segmentation.IO;
-using Segmentation.Output;
+using Segmentation.App;
 using Segmentation.Report;
 using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Pdf;
@@ -87,9 +87,7 @@ public static class HtmlReport
         html.Append("<figure>").Append(ChartHtml.Fragment(HtmlCharts.Rfm3D(report), $"chart-{++charts}"))
             .Append("<figcaption>Every customer in RFM space: recency (days), log10 orders, log10 spend. Drag to turn; click a segment in the legend to hide it.</figcaption></figure>\n");
 
-        var csv = new StringWriter { NewLine = "\n" };
-        SegmentsCsv.WriteCustomers(csv, report.Customers);
-        var dataUri = "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(csv.ToString()));
+        var dataUri = "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(SegmentationApp.CustomersCsv(report.Customers)));
         html.Append("<p><a class=\"download\" download=\"customer_segments.csv\" href=\"").Append(dataUri).Append("\">Download the labelled customers (customer_segments.csv, ")
             .Append(Display.Count(report.Customers.Count)).Append(" rows)</a></p>\n");
 

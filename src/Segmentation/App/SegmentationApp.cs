@@ -125,6 +125,17 @@ public static class SegmentationApp
     /// <summary>The address and file name <see cref="DownloadOnlineRetail"/> uses by default.</summary>
     public static (string Url, string FileName) OnlineRetailSource => (Ingest.OnlineRetailDownload.Url, Ingest.OnlineRetailDownload.FileName);
 
+    /// <summary>customer_segments.csv as text (the HTML report's and the web app's download), the same bytes as the file.</summary>
+    public static string CustomersCsv(IReadOnlyList<CustomerSegment> customers)
+    {
+        var csv = new StringWriter { NewLine = "\n" };
+        SegmentsCsv.WriteCustomers(csv, customers);
+        return csv.ToString();
+    }
+
+    /// <summary>The header of customer_segments.csv.</summary>
+    public static string CustomersCsvHeader => SegmentsCsv.CustomersHeader;
+
     /// <summary>The recorded runs, and the comparison of any two.</summary>
     public static HistoryView History(string path) => new(path);
 }

@@ -25,7 +25,7 @@ public abstract record TransactionSource
     public static TransactionSource Sample(SampleOptions? options = null) => new SampleSource(options ?? SampleOptions.Default);
 
     /// <summary>Rows held in memory (a notebook that prepares the same rows with several options).</summary>
-    public static TransactionSource Table(TransactionTable table) => new TableSource(table);
+    internal static TransactionSource Table(TransactionTable table) => new TableSource(table);
 
     internal abstract TransactionStream Open(IngestOptions ingest);
 

@@ -3,7 +3,7 @@ using Segmentation.Ingest;
 namespace Segmentation.Cleaning;
 
 /// <summary>The row-level rules: a pure function of one row (duplicates, which need memory, are in <see cref="DuplicateDetector"/>).</summary>
-public static class CleaningRules
+internal static class CleaningRules
 {
     public static DropReason Classify(in Transaction row, CleaningOptions options)
     {

@@ -25,5 +25,5 @@ public sealed record DataQualityAccount(
 {
     public long RowsRemoved => Removed.Sum(r => r.Rows);
 
-    public long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
+    internal long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
 }

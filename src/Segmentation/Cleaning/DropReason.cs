@@ -1,7 +1,7 @@
 namespace Segmentation.Cleaning;
 
 /// <summary>Why a row was removed, in the order the rules are applied.</summary>
-public enum DropReason
+internal enum DropReason
 {
     None = 0,
     Unparseable,
@@ -14,7 +14,7 @@ public enum DropReason
     Duplicate,
 }
 
-public static class DropReasons
+internal static class DropReasons
 {
     /// <summary>The account's name for a rule: stable, used as a JSON key.</summary>
     public static string Key(this DropReason reason) => reason switch

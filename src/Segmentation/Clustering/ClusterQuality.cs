@@ -4,7 +4,7 @@ namespace Segmentation.Clustering;
 /// Internal validity indices, as scikit-learn defines them (ML.NET has neither silhouette nor
 /// Calinski-Harabasz). Each is a pure function of the points and their labels.
 /// </summary>
-public static class ClusterQuality
+internal static class ClusterQuality
 {
     /// <summary>
     /// Mean silhouette over <paramref name="sample"/> (all points when null). For a point, a is its mean

@@ -1,7 +1,7 @@
 namespace Segmentation.Clustering;
 
 /// <summary>Squared Euclidean distances, nearest centroids and inertia: the clustering's geometry, shared with the refresh.</summary>
-public static class Distances
+internal static class Distances
 {
     public static double Squared(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

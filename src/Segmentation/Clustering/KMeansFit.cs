@@ -6,14 +6,14 @@ namespace Segmentation.Clustering;
 /// The kept fit at one k. Labels and centroids are canonical (cluster 0 is the most valuable, see
 /// <see cref="CanonicalOrder"/>), not ML.NET's arbitrary order; <see cref="MlNetToCanonical"/> maps one to the other.
 /// </summary>
-public sealed record KMeansFit(int K, int Seed, ITransformer Model, int[] MlNetToCanonical, double[][] Centroids, int[] Labels, double Inertia);
+internal sealed record KMeansFit(int K, int Seed, ITransformer Model, int[] MlNetToCanonical, double[][] Centroids, int[] Labels, double Inertia);
 
 /// <summary>
 /// A fixed order of clusters derived from their centroids: by value, -recency + frequency + monetary in the
 /// scaled space, highest first; exact ties by the centroid's coordinates. It makes ids stable across seeds
 /// and runs where ML.NET's numbering is not.
 /// </summary>
-public static class CanonicalOrder
+internal static class CanonicalOrder
 {
     public static double Value(ReadOnlySpan<double> centroid) => -centroid[0] + centroid[1] + centroid[2];
 

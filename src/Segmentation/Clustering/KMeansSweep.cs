@@ -7,7 +7,7 @@ namespace Segmentation.Clustering;
 /// independent tasks run in parallel; each is single-threaded and seeded, and the kept one is chosen by
 /// (inertia, restart), so the result is the same whatever the number of threads.
 /// </summary>
-public static class KMeansSweep
+internal static class KMeansSweep
 {
     public static SweepResult Run(double[][] features, ClusteringOptions options)
     {

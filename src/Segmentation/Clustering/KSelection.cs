@@ -24,7 +24,7 @@ public sealed record KChoice(int K, int ElbowK, int SilhouetteK, KSource Source,
 /// <see cref="SilhouetteTolerance"/>, in which case the elbow stays. The k of the best silhouette overall is
 /// reported beside it: it is often 2, which separates good from bad customers but is too coarse to act on.
 /// </summary>
-public static class KSelection
+internal static class KSelection
 {
     public const double SilhouetteTolerance = 0.005;
 

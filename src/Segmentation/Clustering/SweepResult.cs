@@ -10,8 +10,14 @@ public sealed record KMetrics(int K, double Inertia, double Silhouette, double D
 public sealed record SampleMethod(bool Sampled, int SampleSize, int? Seed);
 
 /// <summary>Every k of the sweep, with the fitted partitions kept so that any k can be named and used.</summary>
-public sealed record SweepResult(IReadOnlyList<KMetrics> Metrics, IReadOnlyList<KMeansFit> Fits, SampleMethod Silhouette, SampleMethod FitOn, int Restarts, int Seed)
+public sealed record SweepResult(IReadOnlyList<KMetrics> Metrics, SampleMethod Silhouette, SampleMethod FitOn, int Restarts, int Seed)
 {
-    public KMeansFit Fit(int k) => Fits.Single(f => f.K == k);
+    internal SweepResult(IReadOnlyList<KMetrics> metrics, IReadOnlyList<KMeansFit> fits, SampleMethod silhouette, SampleMethod fitOn, int restarts, int seed)
+        : this(metrics, silhouette, fitOn, restarts, seed) => Fits = fits;
+
+    /// <summary>The kept fit of every k (ML.NET models inside: not part of the public surface).</summary>
+    internal IReadOnlyList<KMeansFit> Fits { get; init; } = [];
+
+    internal KMeansFit Fit(int k) => Fits.Single(f => f.K == k);
     public KMetrics At(int k) => Metrics.Single(m => m.K == k);
 }

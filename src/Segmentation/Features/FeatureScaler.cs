@@ -35,7 +35,7 @@ public sealed record ScalerParameters(bool Log1p, double[] Mean, double[] StdDev
     }
 }
 
-public static class FeatureScaler
+internal static class FeatureScaler
 {
     /// <summary>Fits the scaler on <paramref name="rfm"/> and returns it with the scaled rows.</summary>
     public static (ScalerParameters Scaler, double[][] Features) FitTransform(RfmTable rfm, bool log1p = true)

@@ -7,7 +7,7 @@ namespace Segmentation.Features;
 /// Accumulates cleaned rows into per-customer RFM in one pass. Memory grows with customers and orders,
 /// never with rows, so a file of any length streams through it.
 /// </summary>
-public sealed class RfmBuilder
+internal sealed class RfmBuilder
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<Accumulator> _customers = [];

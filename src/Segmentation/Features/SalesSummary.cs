@@ -10,7 +10,7 @@ public sealed record RevenueLine(string Key, decimal Revenue, long Lines, long Q
 public sealed record SalesSummary(IReadOnlyList<RevenueLine> Months, IReadOnlyList<RevenueLine> Countries, IReadOnlyList<RevenueLine> TopProducts);
 
 /// <summary>Accumulates <see cref="SalesSummary"/>.</summary>
-public sealed class SalesSummaryBuilder
+internal sealed class SalesSummaryBuilder
 {
     public const int TopProductCount = 20;
 

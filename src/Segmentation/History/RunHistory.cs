@@ -13,7 +13,7 @@ namespace Segmentation.History;
 /// that runs can be listed and any two compared. The database only indexes the run folders: losing it never
 /// loses a run, and a damaged one is reported, not repaired over.
 /// </summary>
-public sealed class RunHistory : IDisposable
+internal sealed class RunHistory : IDisposable
 {
     public const string FileName = "history.db";
     private readonly SqliteConnection _connection;

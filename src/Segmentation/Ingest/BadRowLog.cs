@@ -4,7 +4,7 @@ namespace Segmentation.Ingest;
 /// What happens to a row whose values do not parse: by default the first one stops the run; with
 /// <see cref="IngestOptions.SkipBadRows"/> it is counted, and the first few are kept as examples.
 /// </summary>
-public sealed class BadRowLog
+internal sealed class BadRowLog
 {
     private const int MaxExamples = 10;
     private readonly List<string> _examples = [];

@@ -1,13 +1,13 @@
 namespace Segmentation.Ingest;
 
-public enum InputFormat
+internal enum InputFormat
 {
     Csv,
     CsvGzip,
     Excel,
 }
 
-public static class InputFormats
+internal static class InputFormats
 {
     /// <summary>Decides the format from the file name; the content is checked again when it is opened.</summary>
     public static InputFormat FromPath(string path)

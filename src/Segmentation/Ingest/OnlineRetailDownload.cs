@@ -1,7 +1,7 @@
 namespace Segmentation.Ingest;
 
 /// <summary>Fetches the UCI Online Retail workbook. Fails fast, and says where to put the file by hand.</summary>
-public static class OnlineRetailDownload
+internal static class OnlineRetailDownload
 {
     public const string Url = "https://archive.ics.uci.edu/ml/machine-learning-databases/00352/Online%20Retail.xlsx";
     public const string FileName = "Online_Retail.xlsx";

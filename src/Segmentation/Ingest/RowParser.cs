@@ -18,7 +18,7 @@ internal sealed class RowParser(string file, ResolvedColumns columns, IngestOpti
         var expected = options.DateFormat is null
             ? "an ISO date such as 2011-12-09 12:50:00; give the date format for other forms"
             : $"a date in the format '{options.DateFormat}'";
-        throw Error(row, columns.Date, $"'{text.ToString()}' is not {expected}", App.OptionNames.DateFormat);
+        throw Error(row, columns.Date, $"'{text.ToString()}' is not {expected}", OptionNames.DateFormat);
     }
 
     public decimal Number(long row, int column, ReadOnlySpan<char> text)

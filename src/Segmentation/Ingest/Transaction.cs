@@ -6,7 +6,7 @@ namespace Segmentation.Ingest;
 /// Quantity x UnitPrice, or the file's own line-amount column when it has one.
 /// </summary>
 /// <param name="Row">1-based row as a spreadsheet shows it (the header is row 1).</param>
-public readonly record struct Transaction(
+internal readonly record struct Transaction(
     long Row,
     string? CustomerId,
     string? InvoiceNo,

@@ -2,7 +2,7 @@
 namespace Segmentation.Ingest;
 
 /// <summary>The entry point of ingest: opens a CSV, CSV.gz or Excel file and checks its header.</summary>
-public static class TransactionReader
+internal static class TransactionReader
 {
     /// <summary>Opens <paramref name="path"/>; the format follows the file name, and is checked against the content.</summary>
     public static TransactionStream Open(string path, IngestOptions? options = null)

@@ -4,7 +4,7 @@ namespace Segmentation.Ingest;
 /// An opened transactions file: its header is read and checked, its rows are read once, forward only,
 /// so that memory does not grow with the file.
 /// </summary>
-public sealed class TransactionStream : IDisposable
+internal sealed class TransactionStream : IDisposable
 {
     private readonly Action _dispose;
     private bool _enumerated;

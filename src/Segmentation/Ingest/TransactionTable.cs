@@ -8,7 +8,7 @@ namespace Segmentation.Ingest;
 /// does. Memory grows with the rows (about 130 bytes each, text shared), which the streaming path avoids;
 /// both give the same result, row for row (a test holds them to it on a million rows).
 /// </summary>
-public sealed class TransactionTable : IReadOnlyList<Transaction>
+internal sealed class TransactionTable : IReadOnlyList<Transaction>
 {
     // Chunks rather than one array: no copy of the whole table as it grows, and no single huge allocation.
     private const int ChunkSize = 1 << 16;

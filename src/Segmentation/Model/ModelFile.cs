@@ -9,7 +9,7 @@ namespace Segmentation.Model;
 /// The model as one file: a zip holding ML.NET's own model (mlnet.zip) beside our part (model.json: the
 /// scaler, the canonical map, the segments), so neither can be used without the other.
 /// </summary>
-public static class ModelFile
+internal static class ModelFile
 {
     private const string MlNetEntry = "mlnet.zip";
     private const string JsonEntry = "model.json";

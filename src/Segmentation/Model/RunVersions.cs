@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Segmentation.Model;
 
 /// <summary>The versions a result was made with, written into metrics and models.</summary>
-public static class RunVersions
+internal static class RunVersions
 {
     public static IReadOnlyDictionary<string, string> Current { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

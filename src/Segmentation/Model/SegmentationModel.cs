@@ -24,16 +24,16 @@ public sealed record SegmentationModel(
     public const int CurrentFormat = 1;
 
     [JsonIgnore]
-    public ITransformer? MlNetModel { get; init; }
+    internal ITransformer? MlNetModel { get; init; }
 
     /// <summary>Canonical cluster of each row of scaled features, by ML.NET's own prediction.</summary>
-    public int[] Assign(double[][] features)
+    internal int[] Assign(double[][] features)
     {
         var model = MlNetModel ?? throw new InvalidOperationException("The model has no ML.NET part loaded.");
         return MlNetKMeans.Predict(model, features).Select(l => MlNetToCanonical[l]).ToArray();
     }
 
-    public static SegmentationModel From(KMeansFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments) => new(
+    internal static SegmentationModel From(KMeansFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments) => new(
         CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, fit.MlNetToCanonical, fit.Centroids, segments, RunVersions.Current)
     {
         MlNetModel = fit.Model,

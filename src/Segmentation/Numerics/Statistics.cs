@@ -1,7 +1,7 @@
 namespace Segmentation.Numerics;
 
 /// <summary>The few summary statistics every stage shares: one definition of a median and a quantile.</summary>
-public static class Statistics
+internal static class Statistics
 {
     public static double Mean(IEnumerable<double> values)
     {

@@ -8,7 +8,7 @@ using Segmentation.Segments;
 namespace Segmentation.Output;
 
 /// <summary>Reads a run folder back as the previous run of a refresh (customer_segments.csv, model.zip, metrics.json).</summary>
-public static class PreviousRunReader
+internal static class PreviousRunReader
 {
     public static PreviousRun Read(string folder)
     {

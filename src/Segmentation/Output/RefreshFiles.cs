@@ -4,7 +4,7 @@ using Segmentation.Refresh;
 namespace Segmentation.Output;
 
 /// <summary>A refresh's output folder: a complete run (so it can be the previous run of the next refresh) plus the comparison.</summary>
-public sealed record RefreshFiles(string Folder)
+internal sealed record RefreshFiles(string Folder)
 {
     public string Refresh => Path.Combine(Folder, "refresh.json");
     public string Migration => Path.Combine(Folder, "migration.csv");

@@ -4,7 +4,7 @@ using Segmentation.Features;
 namespace Segmentation.Output;
 
 /// <summary>The RFM table as CSV: one row per customer, in the table's order.</summary>
-public static class RfmCsv
+internal static class RfmCsv
 {
     public const string Header = "CustomerID,Recency,Frequency,Monetary,FirstPurchase,LastPurchase,Lines,Country";
 

@@ -5,7 +5,7 @@ using Segmentation.Pipeline;
 namespace Segmentation.Output;
 
 /// <summary>The files of a run's output folder, and the one place that writes them (each atomically).</summary>
-public sealed record RunFiles(string Folder)
+internal sealed record RunFiles(string Folder)
 {
     public string CustomerSegments => Path.Combine(Folder, "customer_segments.csv");
     public string SegmentProfile => Path.Combine(Folder, "segment_profile.csv");

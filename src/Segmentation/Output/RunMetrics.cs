@@ -4,7 +4,7 @@ using Segmentation.Pipeline;
 namespace Segmentation.Output;
 
 /// <summary>metrics.json: the sweep, the chosen k and why, the seed and the versions. No timestamps: the same run gives the same bytes.</summary>
-public sealed record RunMetrics(
+internal sealed record RunMetrics(
     string Source,
     int Customers,
     DateTime Snapshot,
@@ -28,4 +28,4 @@ public sealed record RunMetrics(
 }
 
 /// <summary>A segment as metrics.json names it: its id, its name and its size.</summary>
-public sealed record MetricsSegment(int Cluster, string Name, int Customers);
+internal sealed record MetricsSegment(int Cluster, string Name, int Customers);

@@ -4,7 +4,7 @@ using Segmentation.Segments;
 namespace Segmentation.Output;
 
 /// <summary>customer_segments.csv and segment_profile.csv.</summary>
-public static class SegmentsCsv
+internal static class SegmentsCsv
 {
     public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action,PreviousSegment,SegmentSince";
 

@@ -10,7 +10,7 @@ namespace Segmentation.Pipeline;
 /// duplicate check's 16-byte hash), so memory follows the number of customers. Reading and cleaning run on two
 /// threads at once; the timings split the wall time into cleaning and waiting for rows (ingest).
 /// </summary>
-public static class Preparation
+internal static class Preparation
 {
     /// <summary>How often, in rows, progress is reported.</summary>
     public const int ProgressInterval = 100_000;

@@ -8,7 +8,7 @@ using Segmentation.Segments;
 namespace Segmentation.Pipeline;
 
 /// <summary>Applies a saved model to new transactions: same ingest, cleaning and RFM, no refitting.</summary>
-public static class Scoring
+internal static class Scoring
 {
     public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared)
     {

@@ -8,7 +8,7 @@ using Segmentation.Segments;
 namespace Segmentation.Pipeline;
 
 /// <summary>The entry point: a transactions file in, a <see cref="SegmentationRun"/> out. No file is written here.</summary>
-public static class SegmentationPipeline
+internal static class SegmentationPipeline
 {
     public static SegmentationRun Run(string path, SegmentationOptions? options = null, IProgress<long>? progress = null)
     {
@@ -54,7 +54,7 @@ public static class SegmentationPipeline
                     throw new InputException(prepared.Quality.Source,
                         $"only {prepared.Rfm.Count} customers are left after cleaning, too few to keep the previous run's {forced} segments (k must be below the number of customers); refresh with a smaller k, or start afresh with a new run");
                 }
-                throw new OptionException(App.OptionNames.K, $"k must be between 2 and {prepared.Rfm.Count - 1} (the number of customers - 1)");
+                throw new OptionException(OptionNames.K, $"k must be between 2 and {prepared.Rfm.Count - 1} (the number of customers - 1)");
             }
             clustering = clustering with { KMin = Math.Min(clustering.KMin, forced), KMax = Math.Max(clustering.KMax, forced) };
         }

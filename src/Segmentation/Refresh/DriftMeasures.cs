@@ -1,7 +1,7 @@
 namespace Segmentation.Refresh;
 
 /// <summary>Measures of how far two populations or two partitions differ.</summary>
-public static class DriftMeasures
+internal static class DriftMeasures
 {
     private const double Floor = 1e-4;
 

@@ -10,7 +10,7 @@ namespace Segmentation.Refresh;
 /// both are measured with the same ruler); a match within <see cref="RefreshOptions.MaxMatchDistance"/> keeps the
 /// previous segment's name and id, a new cluster without one is a new segment, a previous one without one is gone.
 /// </summary>
-public static class Refresher
+internal static class Refresher
 {
     public static RefreshResult Run(PreviousRun previous, PreparedData current, SegmentationOptions segmentation, RefreshOptions? options = null)
     {

@@ -7,7 +7,7 @@ using Segmentation.Segments;
 namespace Segmentation.Report;
 
 /// <summary>Computes the <see cref="ReportModel"/> of a run (and of its refresh): the one place report figures come from.</summary>
-public static class ReportBuilder
+internal static class ReportBuilder
 {
     public static ReportModel Build(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null)
     {

@@ -8,7 +8,7 @@ namespace Segmentation.Sample;
 /// regulars, recent newcomers, lapsed buyers, one-off buyers) and the real file's dirt (guest orders
 /// without a customer, cancellations, stock adjustments with negative quantities, free lines, repeated rows).
 /// </summary>
-public static class SampleGenerator
+internal static class SampleGenerator
 {
     /// <summary>The kinds of customer the sample holds, with their share of customers.</summary>
     public static IReadOnlyList<(string Kind, double Share)> Kinds { get; } =

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Segmentation.Sample;
 
 /// <summary>Size and seed of a large synthetic file.</summary>
-public sealed record ScaleOptions(long Rows, int Customers, int Seed = 42);
+internal sealed record ScaleOptions(long Rows, int Customers, int Seed = 42);
 
 /// <summary>
 /// Synthetic transactions at retail-export scale (millions of rows), written as they are generated so that
@@ -11,7 +11,7 @@ public sealed record ScaleOptions(long Rows, int Customers, int Seed = 42);
 /// so that a few buy very often and most rarely, some customers lapsing early and some joining late, and the
 /// same kinds of dirt as <see cref="SampleGenerator"/> (guest orders, cancellations, free lines, repeats).
 /// </summary>
-public static class ScaleGenerator
+internal static class ScaleGenerator
 {
     public static long Write(TextWriter writer, ScaleOptions options)
     {

@@ -7,7 +7,7 @@ namespace Segmentation.Segments;
 /// distinct values no score is left empty merely by ties (a pandas qcut on Frequency, mostly 1s, fails or
 /// merges bins). With fewer than five distinct values the scores are spread over 1..5.
 /// </summary>
-public static class QuintileScorer
+internal static class QuintileScorer
 {
     public static int[] Score(IReadOnlyList<double> values, bool higherIsBetter = true)
     {

@@ -1,7 +1,7 @@
 namespace Segmentation.Segments;
 
 /// <summary>The 11 standard segments of the 125 RFM score codes (../shared/reference/rfm_segments.md).</summary>
-public static class RfmScoreSegments
+internal static class RfmScoreSegments
 {
     /// <summary>Segment name to its codes (R F M digits), exactly as the reference lists them.</summary>
     public static IReadOnlyDictionary<string, string[]> Codes { get; } = new Dictionary<string, string[]>

@@ -4,7 +4,7 @@ using Segmentation.Features;
 namespace Segmentation.Segments;
 
 /// <summary>From labels to segments: names, per-customer rows, cluster profiles and score-segment profiles.</summary>
-public static class SegmentBuilder
+internal static class SegmentBuilder
 {
     /// <summary>Cluster means of recency, frequency and monetary in original units.</summary>
     public static double[][] Means(RfmTable rfm, int[] labels, int k)

@@ -5,7 +5,7 @@ namespace Segmentation.Segments;
 /// Spenders, a name that clusters need and score codes do not (high value at average recency). Names,
 /// meanings and actions are shared by the cluster naming and the RFM score segments: one strategy table.
 /// </summary>
-public static class SegmentCatalogue
+internal static class SegmentCatalogue
 {
     public const string Champions = "Champions";
     public const string Loyal = "Loyal";

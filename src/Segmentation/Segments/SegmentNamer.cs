@@ -10,7 +10,7 @@ namespace Segmentation.Segments;
 /// all, Lost only by one with the highest mean recency and the lowest mean frequency and monetary. A name
 /// that contradicts the side of the average a cluster is on is a last resort (<see cref="Contradiction"/>).
 /// </summary>
-public static class SegmentNamer
+internal static class SegmentNamer
 {
     private const double Forbidden = 1e6;
     // A generic name costs more than any agreeing catalogue name, so it is used only beyond 11 clusters.

@@ -1,11 +1,15 @@
+using Segmentation.App;
 using Segmentation.Clustering;
 using Segmentation.Ingest;
 using Segmentation.Pipeline;
 using Segmentation.Sample;
 
-namespace Segmentation.App;
+namespace Segmentation;
 
-/// <summary>The names <see cref="OptionException"/> gives options: one list, which the doors map onto their own spelling.</summary>
+/// <summary>
+/// The names <see cref="OptionException"/> (and <see cref="InputException.Option"/>) give options: one list, which the
+/// doors map onto their own spelling. Compile-time constants: a stage that names an option depends on no later stage.
+/// </summary>
 public static class OptionNames
 {
     public const string K = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.K);
