@@ -44,11 +44,41 @@ public sealed class RefreshTests(RealDataFixture data, ITestOutputHelper output)
         {
             Assert.Equal(File.ReadAllBytes(_dir.File("a/" + name)), File.ReadAllBytes(_dir.File("b/" + name)));
         }
-        Assert.All(new[] { first.Drift.PsiRecency, first.Drift.PsiFrequency, first.Drift.PsiMonetary, first.Drift.PsiSegmentShares }, psi => Assert.InRange(psi, 0, 5));
-        Assert.InRange(first.Drift.AdjustedRandIndex, -1, 1);
+        // The drift figures against an independent computation from the two runs' own customers.
+        var now = data.Csv.Rfm.Customers;
+        Assert.Equal(Psi(previous.Customers.Select(c => c.Recency).ToArray(), now.Select(c => (double)c.Recency).ToArray()), first.Drift.PsiRecency, 12);
+        Assert.Equal(Psi(previous.Customers.Select(c => c.Frequency).ToArray(), now.Select(c => (double)c.Frequency).ToArray()), first.Drift.PsiFrequency, 12);
+        Assert.Equal(Psi(previous.Customers.Select(c => c.Monetary).ToArray(), now.Select(c => (double)c.Monetary).ToArray()), first.Drift.PsiMonetary, 12);
+        var oldLabels = previous.Model.Assign(data.Csv.Rfm);
+        Assert.Equal(Ari(oldLabels, first.Customers.Select(c => c.Cluster).ToArray()), first.Drift.AdjustedRandIndex, 12);
         Assert.NotEmpty(first.Movements);
         output.WriteLine($"PSI R {first.Drift.PsiRecency:F3} F {first.Drift.PsiFrequency:F3} M {first.Drift.PsiMonetary:F3} shares {first.Drift.PsiSegmentShares:F3}; ARI {first.Drift.AdjustedRandIndex:F3}");
         foreach (var m in first.Movements) output.WriteLine(m);
+    }
+
+    /// <summary>PSI over the expected values' deciles, written out plainly: bins (-inf, e1], (e1, e2], ..., (e9, inf).</summary>
+    private static double Psi(double[] expected, double[] actual)
+    {
+        var sorted = expected.Order().ToArray();
+        var edges = Enumerable.Range(1, 9).Select(b => sorted[(int)Math.Floor((sorted.Length - 1) * b / 10.0)]).Distinct().ToList();
+        edges.Add(double.PositiveInfinity);
+        double Share(double[] values, int bin) => values.Count(v => v <= edges[bin] && (bin == 0 || v > edges[bin - 1])) / (double)values.Length;
+        return Enumerable.Range(0, edges.Count).Sum(bin =>
+        {
+            double e = Math.Max(Share(expected, bin), 1e-4), a = Math.Max(Share(actual, bin), 1e-4);
+            return (a - e) * Math.Log(a / e);
+        });
+    }
+
+    /// <summary>Adjusted Rand index from the contingency table (Hubert and Arabie 1985).</summary>
+    private static double Ari(int[] a, int[] b)
+    {
+        static double C2(double n) => n * (n - 1) / 2;
+        var cells = a.Zip(b).GroupBy(t => t).Sum(g => C2(g.Count()));
+        var rows = a.GroupBy(x => x).Sum(g => C2(g.Count()));
+        var cols = b.GroupBy(x => x).Sum(g => C2(g.Count()));
+        var expected = rows * cols / C2(a.Length);
+        return (cells - expected) / ((rows + cols) / 2 - expected);
     }
 
     [Fact]

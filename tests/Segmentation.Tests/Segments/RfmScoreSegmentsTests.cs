@@ -16,6 +16,35 @@ public sealed class RfmScoreSegmentsTests
         Assert.All(RfmScoreSegments.Codes.Keys, name => SegmentCatalogue.Get(name));
     }
 
+    /// <summary>The table of ../shared/reference/rfm_segments.md, transcribed here by hand: an oracle independent of the code.</summary>
+    private static readonly Dictionary<string, string> Reference = new()
+    {
+        ["Champions"] = "555 554 544 545 454 455 445",
+        ["Loyal"] = "543 444 435 355 354 345 344 335",
+        ["Potential Loyalist"] = "553 551 552 541 542 533 532 531 452 451 442 441 431 453 433 432 423 353 352 351 342 341 333 323",
+        ["New Customers"] = "512 511 422 421 412 411 311",
+        ["Promising"] = "525 524 523 522 521 515 514 513 425 424 413 414 415 315 314 313",
+        ["Need Attention"] = "535 534 443 434 343 334 325 324",
+        ["About To Sleep"] = "331 321 312 221 213 231 241 251",
+        ["At Risk"] = "255 254 245 244 253 252 243 242 235 234 225 224 153 152 145 143 142 135 134 133 125 124",
+        ["Can't Lose Them"] = "155 154 144 214 215 115 114 113",
+        ["Hibernating"] = "332 322 233 232 223 222 132 123 122 212 211",
+        ["Lost"] = "111 112 121 131 141 151",
+    };
+
+    [Fact]
+    public void Every_code_names_the_segment_of_the_reference_table()
+    {
+        foreach (var (segment, codes) in Reference)
+        {
+            foreach (var code in codes.Split(' '))
+            {
+                Assert.Equal(segment, RfmScoreSegments.Of(code[0] - '0', code[1] - '0', code[2] - '0'));
+            }
+        }
+        Assert.Equal(125, Reference.Values.Sum(v => v.Split(' ').Length));
+    }
+
     [Fact]
     public void Every_segment_of_the_mapping_is_reachable()
     {
@@ -67,6 +96,18 @@ public sealed class RealDataScoreSegmentTests(RealDataFixture data)
         Assert.Equal([1, 2, 3, 4, 5], scores.Select(s => s.R).Distinct().Order());
         Assert.Equal([1, 2, 3, 4, 5], scores.Select(s => s.F).Distinct().Order());
         Assert.Equal([1, 2, 3, 4, 5], scores.Select(s => s.M).Distinct().Order());
-        Assert.All(data.Run.Customers, c => Assert.Equal(RfmScoreSegments.Of(c.Score.R, c.Score.F, c.Score.M), c.Score.Segment));
+    }
+
+    [Theory]
+    // 12346: one order of 77,183.60, 325 days ago: worst recency, fewest orders, highest spend.
+    [InlineData("12346", "115", "Can't Lose Them")]
+    // 12347: 7 orders worth 4,310.00, the last 2 days before the snapshot.
+    [InlineData("12347", "555", "Champions")]
+    public void Known_customers_get_the_scores_and_segment_their_figures_imply(string customer, string code, string segment)
+    {
+        var c = data.Run.Customers.Single(x => x.Rfm.CustomerId == customer);
+
+        Assert.Equal(code, c.Score.Code);
+        Assert.Equal(segment, c.Score.Segment);
     }
 }
