@@ -16,7 +16,7 @@ internal static class ExportCommand
         command.Options.Add(output);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
-            var rows = TransactionExport.Write(input.Source(p, stderr), p.GetValue(output)!, input.Prepare(p).Ingest);
+            var rows = SegmentationApp.Export(input.Source(p, stderr), p.GetValue(output)!, input.Prepare(p).Ingest);
             stdout.WriteLine($"Wrote {p.GetValue(output)}: {Display.Count(rows)} rows");
             return ExitCodes.Ok;
         }));

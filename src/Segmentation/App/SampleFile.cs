@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Segmentation.IO;
 using Segmentation.Sample;
 
@@ -13,11 +12,8 @@ public static class SampleFile
     {
         OptionsValidator.Validate(options);
         long count = 0;
-        AtomicFile.Write(path, stream =>
+        TextOutput.Write(path, writer =>
         {
-            using var compressed = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                ? new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true) : null;
-            using var writer = new StreamWriter(compressed ?? stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
             if (rows is { } n)
             {
                 count = ScaleGenerator.Write(writer, new ScaleOptions(n, options.Customers, options.Seed));

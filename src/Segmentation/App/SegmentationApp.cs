@@ -118,6 +118,9 @@ public static class SegmentationApp
     /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>
     public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
 
+    /// <summary><c>export</c>: a source's rows, as read, into a CSV or CSV.gz in the Online Retail layout; returns the row count.</summary>
+    public static long Export(TransactionSource source, string path, Ingest.IngestOptions? ingest = null) => TransactionExport.Write(source, path, ingest);
+
     /// <summary><c>download</c>: fetches the public UCI Online Retail workbook; returns its size in bytes.</summary>
     public static long DownloadOnlineRetail(string path, string? url = null, TimeSpan? timeout = null) =>
         Ingest.OnlineRetailDownload.FetchAsync(path, url ?? Ingest.OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();

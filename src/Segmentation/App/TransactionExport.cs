@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Segmentation.Ingest;
 using Segmentation.IO;
 
@@ -10,7 +9,7 @@ namespace Segmentation.App;
 /// as a plain CSV or CSV.gz in the UCI Online Retail layout, every row as read, before cleaning. Text fields are
 /// always quoted and written as they are (no spreadsheet formula guard): the file is data to be read back.
 /// </summary>
-public static class TransactionExport
+internal static class TransactionExport
 {
     public const string Header = "\"InvoiceNo\",\"StockCode\",\"Description\",\"Quantity\",\"InvoiceDate\",\"UnitPrice\",\"CustomerID\",\"Country\"";
 
@@ -21,11 +20,8 @@ public static class TransactionExport
         OptionsValidator.Validate(ingest);
         long rows = 0;
         using var stream = source.Open(ingest);
-        AtomicFile.Write(path, output =>
+        TextOutput.Write(path, w =>
         {
-            // Fastest keeps the export quick; the file is read back, not archived.
-            using var compressed = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : null;
-            using var w = new StreamWriter(compressed ?? output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
             w.WriteLine(Header);
             foreach (var t in stream.Rows)
             {

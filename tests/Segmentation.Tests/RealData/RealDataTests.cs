@@ -53,7 +53,7 @@ public sealed class RealDataTests(RealDataFixture data)
         using var dir = new TempFolder();
         var path = dir.File("online_retail.csv.gz");
 
-        var rows = App.TransactionExport.Write(App.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), path);
+        var rows = App.SegmentationApp.Export(App.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), path);
 
         Assert.Equal(541_909, rows);
         // Where the shared data is itself derived (test.sh without ../shared/data) this holds by construction; with
