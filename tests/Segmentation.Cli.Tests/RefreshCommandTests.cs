@@ -63,6 +63,25 @@ public sealed class RefreshCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_period_too_small_for_the_kept_k_says_so_without_naming_a_flag_the_user_never_gave()
+    {
+        var previous = _dir.File("september");
+        Assert.Equal(0, Cli.Run("run", "--sample", "--out", previous, "--no-report", "--no-history").ExitCode);
+        var k = File.ReadAllLines(Path.Combine(previous, "segment_profile.csv")).Length - 1;
+        // k customers with different orders: enough to segment, one too few to keep k segments.
+        var rows = Enumerable.Range(1, k).Select(i => $"{536365 + i},A,X,{i},2011-0{1 + i % 9}-1{i % 9} 10:00:00,{i}.5,{17850 + i},United Kingdom");
+        var small = _dir.File("small.csv");
+        File.WriteAllText(small, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" + string.Join("\n", rows) + "\n");
+
+        var result = Cli.Run("refresh", "--previous", previous, "--input", small, "--out", _dir.File("december"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains($"too few to keep the previous run's {k} segments", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--k", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("december")));
+    }
+
+    [Fact]
     public void A_missing_previous_run_is_a_clear_error()
     {
         var result = Cli.Run("refresh", "--previous", _dir.File("nothing"), "--sample", "--out", _dir.File("out"));
