@@ -15,7 +15,7 @@ namespace Segmentation.Cli;
 /// </summary>
 internal sealed class InputArguments
 {
-    public Option<string?> Input { get; } = new("--input", "-i") { Description = "Transactions file: .csv, .csv.gz or .xlsx (the UCI Online Retail layouts are recognised; others need the column flags)." };
+    public Option<string?> Input { get; } = new("--input", "-i") { Description = "Transactions file: .csv, .csv.gz, .xlsx or .parquet (the UCI Online Retail layouts are recognised; others need the column flags)." };
     public Option<bool> UseSample { get; } = new("--sample") { Description = "Use the built-in synthetic sample instead of a file." };
     public Option<int> SampleCustomers { get; } = new("--sample-customers") { Description = "Customers in the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Customers };
     public Option<int> SampleSeed { get; } = new("--sample-seed") { Description = "Seed of the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Seed };

@@ -152,6 +152,24 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_value_that_does_not_parse_in_a_parquet_file()
+    {
+        var path = _dir.File("bad.parquet");
+        ParquetFiles.FromQuery("""
+            SELECT * FROM (VALUES
+                ('536365', '85123A', 'HEART', '6', TIMESTAMP '2010-12-01 08:26:00', 2.55, 17850, 'United Kingdom'),
+                ('536366', '71053', 'LANTERN', 'six', TIMESTAMP '2010-12-01 08:28:00', 3.39, 17851, 'United Kingdom'))
+            AS t(InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country)
+            """, path);
+
+        AssertRefused(path, "row 3, column 'Quantity': 'six' is not a number");
+    }
+
+    [Fact]
+    public void A_file_named_parquet_that_is_not_one() =>
+        AssertRefused(_dir.Write("fake.parquet", Header + "\n" + GoodRow + "\n"), "the file is named .parquet but is not a Parquet file");
+
+    [Fact]
     public void No_input_at_all_says_how_to_give_one()
     {
         var result = Cli.Run("run", "--out", Out);

@@ -5,6 +5,7 @@ internal enum InputFormat
     Csv,
     CsvGzip,
     Excel,
+    Parquet,
 }
 
 internal static class InputFormats
@@ -14,6 +15,7 @@ internal static class InputFormats
     {
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".gz", StringComparison.Ordinal)) return InputFormat.CsvGzip;
+        if (name.EndsWith(".parquet", StringComparison.Ordinal)) return InputFormat.Parquet;
         if (name.EndsWith(".xlsx", StringComparison.Ordinal) || name.EndsWith(".xls", StringComparison.Ordinal)
             || name.EndsWith(".xlsm", StringComparison.Ordinal)) return InputFormat.Excel;
         return InputFormat.Csv;

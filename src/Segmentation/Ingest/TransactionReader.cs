@@ -1,7 +1,7 @@
 
 namespace Segmentation.Ingest;
 
-/// <summary>The entry point of ingest: opens a CSV, CSV.gz or Excel file and checks its header.</summary>
+/// <summary>The entry point of ingest: opens a CSV, CSV.gz, Excel or Parquet file and checks its header.</summary>
 internal static class TransactionReader
 {
     /// <summary>Opens <paramref name="path"/>; the format follows the file name, and is checked against the content.</summary>
@@ -24,6 +24,13 @@ internal static class TransactionReader
         {
             file.Dispose();
             throw new InputException(path, "the file is empty");
+        }
+        if (InputFormats.FromPath(path) == InputFormat.Parquet)
+        {
+            var isParquet = Peek(file) is [(byte)'P', (byte)'A', (byte)'R', (byte)'1', ..];
+            file.Dispose();
+            if (!isParquet) throw new InputException(path, "the file is named .parquet but is not a Parquet file");
+            return ParquetTransactionReader.Open(path, options);
         }
         return Open(file, path, InputFormats.FromPath(path), options);
     }

@@ -70,6 +70,23 @@ public sealed class RealDataTests(RealDataFixture data)
     }
 
     [Fact]
+    public void A_parquet_copy_gives_the_same_account_and_the_same_rfm_as_the_csv()
+    {
+        using var dir = new TempFolder();
+        var parquet = dir.File("online_retail.parquet");
+        ParquetFiles.FromCsv(TestPaths.RealFile("online_retail.csv.gz"), parquet);
+
+        var prepared = Segmentation.Pipeline.Preparation.Run(parquet);
+
+        var (a, b) = (data.Csv.Quality, prepared.Quality);
+        Assert.Equal(
+            (a.RowsIn, a.RowsOut, a.DuplicateRowsFound, a.Customers, a.Invoices, a.Revenue, a.InputFirstDate, a.InputLastDate, a.FirstDate, a.LastDate),
+            (b.RowsIn, b.RowsOut, b.DuplicateRowsFound, b.Customers, b.Invoices, b.Revenue, b.InputFirstDate, b.InputLastDate, b.FirstDate, b.LastDate));
+        Assert.Equal(a.Removed, b.Removed);
+        Assert.Equal(data.Csv.Rfm.Customers, prepared.Rfm.Customers);
+    }
+
+    [Fact]
     public void The_workbook_and_the_csv_give_identical_rfm_tables()
     {
         Assert.Equal(data.Csv.Rfm.Customers, data.Xlsx.Rfm.Customers);

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Segmentation.Ingest;
+
+/// <summary>
+/// Reads a Parquet file through the embedded DuckDB engine, row by row in the file's order, typed as the file
+/// stores them (text, integers, doubles, decimals, timestamps); the same column mapping and row checks as every
+/// other source apply. A row number counts the header as row 1, as for the other formats: row 2 is the file's first row.
+/// </summary>
+internal static class ParquetTransactionReader
+{
+    public static TransactionStream Open(string path, IngestOptions options)
+    {
+        DuckDBConnection? connection = null;
+        try
+        {
+            connection = new DuckDBConnection("DataSource=:memory:");
+            connection.Open();
+            var command = connection.CreateCommand();
+            // The path travels as a parameter, never inside the SQL text; insertion order is the file's row order.
+            command.CommandText = "SELECT * FROM read_parquet($path)";
+            command.Parameters.Add(new DuckDBParameter("path", path));
+            var reader = command.ExecuteReader();
+            var owned = connection;
+            return TypedRowReader.Open(new Sheet(reader, command), path, options, InputFormat.Parquet, owned.Dispose, Describe);
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            connection?.Dispose();
+            throw Describe(path, e, null);
+        }
+    }
+
+    private static InputException Describe(string file, Exception e, long? row) => e switch
+    {
+        InputException input => input,
+        _ => new InputException(file, $"the Parquet file cannot be read ({e.Message.ReplaceLineEndings(" ").Trim()})", row, inner: e),
+    };
+
+    /// <summary>The result set as the typed row loop reads it: the column names first, as a header row.</summary>
+    private sealed class Sheet(DbDataReader reader, DbCommand command) : TypedRowReader.ISheet
+    {
+        private int _reads;
+
+        public string Name => "the Parquet file";
+        public int FieldCount => reader.FieldCount;
+
+        // The first read is the header row (the column names); every later one a row of the file.
+        public bool Read() => _reads++ == 0 || reader.Read();
+
+        public object? GetValue(int i) => _reads == 1 ? reader.GetName(i) : reader.IsDBNull(i) ? null : reader.GetValue(i);
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            command.Dispose();
+        }
+    }
+}
