@@ -14,6 +14,7 @@ internal static class Flags
         [OptionNames.SampleCustomers] = "--sample-customers",
         [OptionNames.Delimiter] = "--delimiter",
         [OptionNames.DateFormat] = "--date-format",
+        [OptionNames.DecimalSeparator] = "--decimal",
         [OptionNames.AsOf] = "--as-of",
         [OptionNames.Output] = "--out",
         [OptionNames.Previous] = "--previous",

@@ -23,6 +23,7 @@ internal sealed class InputArguments
     public Option<string?> DateFormat { get; } = new("--date-format") { Description = "Format of text dates, e.g. 'M/d/yyyy H:mm' (default: ISO 8601, e.g. 2011-12-09 12:50:00)." };
     // A string, not a char: System.CommandLine 2.0 cannot bind a char option ("Cannot parse argument ';'").
     public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field separator of a text file: one character, or 'tab'.", DefaultValueFactory = _ => "," };
+    public Option<string> Decimal { get; } = new("--decimal") { Description = "Decimal separator of numbers in a text file: '.' (default; then a comma in a number is an error) or ',' (European exports: 2,55; '.' is then the thousands separator).", DefaultValueFactory = _ => "." };
     public Option<string?> CustomerColumn { get; } = new("--customer-column") { Description = "Header of the customer ID column." };
     public Option<string?> InvoiceColumn { get; } = new("--invoice-column") { Description = "Header of the invoice (order) number column." };
     public Option<bool> NoInvoiceColumn { get; } = new("--no-invoice-column") { Description = "The file has no invoice column: each distinct customer and timestamp is one order." };
@@ -39,7 +40,7 @@ internal sealed class InputArguments
 
     public IEnumerable<Option> All =>
     [
-        Input, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter,
+        Input, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter, Decimal,
         CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn,
         SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, AsOf,
     ];
@@ -80,7 +81,7 @@ internal sealed class InputArguments
         return TransactionSource.File(input);
     }
 
-    private IEnumerable<Option> FileFlags => [Sheet, DateFormat, Delimiter, CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn];
+    private IEnumerable<Option> FileFlags => [Sheet, DateFormat, Delimiter, Decimal, CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn];
 
     private IngestOptions Ingest(ParseResult p) => new()
     {
@@ -88,6 +89,7 @@ internal sealed class InputArguments
         Sheet = p.GetValue(Sheet),
         DateFormat = p.GetValue(DateFormat),
         Delimiter = ParseDelimiter(p.GetValue(Delimiter)!),
+        DecimalSeparator = p.GetValue(Decimal) is { Length: 1 } d ? d[0] : throw new OptionException(OptionNames.DecimalSeparator, $"'{p.GetValue(Decimal)}' is not one character ('.' or ',')"),
         SkipBadRows = p.GetValue(SkipBadRows),
     };
 

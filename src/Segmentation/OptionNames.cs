@@ -23,6 +23,7 @@ public static class OptionNames
     public const string SilhouetteExactLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteExactLimit);
     public const string SampleCustomers = nameof(SampleOptions) + "." + nameof(SampleOptions.Customers);
     public const string Delimiter = nameof(IngestOptions) + "." + nameof(IngestOptions.Delimiter);
+    public const string DecimalSeparator = nameof(IngestOptions) + "." + nameof(IngestOptions.DecimalSeparator);
     public const string DateFormat = nameof(IngestOptions) + "." + nameof(IngestOptions.DateFormat);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);

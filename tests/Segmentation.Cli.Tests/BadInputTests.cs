@@ -169,6 +169,31 @@ public sealed class BadInputTests : IDisposable
     public void A_file_named_parquet_that_is_not_one() =>
         AssertRefused(_dir.Write("fake.parquet", Header + "\n" + GoodRow + "\n"), "the file is named .parquet but is not a Parquet file");
 
+    private const string European = "InvoiceNo;StockCode;Description;Quantity;InvoiceDate;UnitPrice;CustomerID;Country\n" +
+        "536365;85123A;HEART;6;01.12.2010 08:26;2,55;17850;United Kingdom\n" +
+        "536366;71053;LANTERN;2;02.12.2010 09:00;3,39;17851;France\n" +
+        "536367;71054;CANDLE;3;03.12.2010 10:00;1,25;17852;France\n" +
+        "536368;71055;CLOCK;1;04.12.2010 11:00;12,50;17853;Spain\n";
+
+    [Fact]
+    public void A_decimal_comma_is_refused_unless_the_decimal_separator_is_given() =>
+        AssertRefused(_dir.Write("eu.csv", European), "row 2, column 'UnitPrice': '2,55' is not a number: a comma is neither a decimal point nor a thousands separator here; give the decimal separator for decimal commas (see --decimal)",
+            "--delimiter", ";", "--date-format", "dd.MM.yyyy HH:mm");
+
+    [Fact]
+    public void With_the_decimal_separator_given_a_european_export_reads_its_prices_right()
+    {
+        var input = _dir.Write("eu.csv", European);
+
+        var result = Cli.Run("run", "--input", input, "--delimiter", ";", "--date-format", "dd.MM.yyyy HH:mm", "--decimal", ",", "--k", "2", "--kmax", "2", "--out", Out, "--no-report", "--no-history");
+
+        Assert.Equal(0, result.ExitCode);
+        var rfm = File.ReadAllLines(Path.Combine(Out, "rfm.csv"));
+        // 6 x 2.55, not 6 x 255.
+        Assert.StartsWith("17850,", rfm[1], StringComparison.Ordinal);
+        Assert.Equal("15.30", rfm[1].Split(',')[3]);
+    }
+
     [Fact]
     public void No_input_at_all_says_how_to_give_one()
     {

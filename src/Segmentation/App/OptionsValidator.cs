@@ -33,6 +33,7 @@ public static class OptionsValidator
     public static void Validate(IngestOptions o)
     {
         if (o.Delimiter is '\r' or '\n' or '"') throw new OptionException(OptionNames.Delimiter, "a line end or a quote cannot separate fields");
+        if (o.DecimalSeparator is not ('.' or ',')) throw new OptionException(OptionNames.DecimalSeparator, $"'{o.DecimalSeparator}' is not '.' or ','");
         if (o.DateFormat is { Length: 0 }) throw new OptionException(OptionNames.DateFormat, "is empty");
     }
 

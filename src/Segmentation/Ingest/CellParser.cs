@@ -47,9 +47,19 @@ internal static class CellParser
         return trimmed.IsEmpty ? null : trimmed.ToString();
     }
 
-    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
-        TryPlainDecimal(text, out value)
-        || decimal.TryParse(text.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// A number as text, with <paramref name="decimalSeparator"/> '.' (no thousands separator: "2,55" and "1,234.5" fail
+    /// rather than become 255 and 1234.5) or ',' ("2,55", with '.' as the thousands separator: "1.234,5").
+    /// </summary>
+    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value, char decimalSeparator = '.') =>
+        decimalSeparator == ','
+            ? decimal.TryParse(text.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, DecimalComma, out value)
+            : TryPlainDecimal(text, out value) || decimal.TryParse(text.Trim(), PointStyles, CultureInfo.InvariantCulture, out value);
+
+    private const NumberStyles PointStyles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign
+        | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     /// <summary>
     /// The common "-123.45": up to 18 digits, an optional sign and point, nothing else. The value and its scale

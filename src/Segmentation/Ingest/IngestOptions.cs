@@ -15,6 +15,12 @@ public sealed record IngestOptions
     /// <summary>Field separator of a text file.</summary>
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>
+    /// The decimal separator of numbers in text cells: '.' (no thousands separator accepted, so "2,55" is an error,
+    /// not 255) or ',' (a European export: "2,55"; '.' is then read as a thousands separator), as pandas' decimal=.
+    /// </summary>
+    public char DecimalSeparator { get; init; } = '.';
+
     /// <summary>Skip rows whose values do not parse, counting them, instead of stopping at the first.</summary>
     public bool SkipBadRows { get; init; }
 

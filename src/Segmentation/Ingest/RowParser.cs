@@ -23,8 +23,13 @@ internal sealed class RowParser(string file, ResolvedColumns columns, IngestOpti
 
     public decimal Number(long row, int column, ReadOnlySpan<char> text)
     {
-        if (CellParser.TryDecimal(text, out var value)) return value;
+        if (CellParser.TryDecimal(text, out var value, options.DecimalSeparator)) return value;
         var shown = text.Trim().IsEmpty ? "an empty cell" : $"'{text.ToString()}'";
+        // A comma the options do not explain: a decimal comma, or a thousands separator; never guessed.
+        if (options.DecimalSeparator == '.' && text.Contains(','))
+        {
+            throw Error(row, column, $"{shown} is not a number: a comma is neither a decimal point nor a thousands separator here; give the decimal separator for decimal commas", OptionNames.DecimalSeparator);
+        }
         throw Error(row, column, $"{shown} is not a number");
     }
 

@@ -156,7 +156,6 @@ public sealed class CsvIngestTests : IDisposable
     [InlineData("1234567890123456789")]
     [InlineData("1e3")]
     [InlineData(" 7 ")]
-    [InlineData("1,234.5")]
     [InlineData("+3")]
     public void Numbers_parse_to_the_value_and_scale_that_decimal_parse_gives(string text)
     {
@@ -167,6 +166,21 @@ public sealed class CsvIngestTests : IDisposable
         Assert.Equal(expected, value);
         // The scale shows in every output: 2.50 must stay 2.50.
         Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2,55", '.', null)]
+    [InlineData("1,234.5", '.', null)]
+    [InlineData("2,55", ',', "2.55")]
+    [InlineData("1.234,5", ',', "1234.5")]
+    [InlineData("-0,5", ',', "-0.5")]
+    [InlineData("2.55", '.', "2.55")]
+    public void Decimal_separators_are_read_as_the_options_say_and_never_guessed(string text, char separator, string? expected)
+    {
+        var ok = CellParser.TryDecimal(text, out var value, separator);
+
+        Assert.Equal(expected is not null, ok);
+        if (expected is not null) Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), value);
     }
 
     [Fact]
