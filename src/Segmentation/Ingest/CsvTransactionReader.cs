@@ -96,9 +96,11 @@ internal static class CsvTransactionReader
         public DateTime Date;
     }
 
-    private static Transaction Parse(SepReader.Row cells, long row, RowParser parser, RepeatCache repeats)
+    private static Transaction? Parse(SepReader.Row cells, long row, RowParser parser, RepeatCache repeats)
     {
         var c = parser.Columns;
+        // A blank line (a trailing one, as many exporters write, or one between rows) is no transaction: skipped, as pandas does.
+        if (cells.ColCount == 1 && c.Header.Count > 1 && cells[0].Span.Trim().IsEmpty) return null;
         if (cells.ColCount != c.Header.Count)
         {
             throw parser.Error(row, -1, $"the row does not fit the header: it has {cells.ColCount} fields, the header has {c.Header.Count}");

@@ -18,6 +18,25 @@ public sealed class CsvIngestTests : IDisposable
         return stream.Rows.ToList();
     }
 
+    [Theory]
+    [InlineData("\n", ',')]
+    [InlineData("\r\n", ',')]
+    [InlineData("\r\n", ';')]
+    [InlineData("\n", '\t')]
+    public void Blank_lines_anywhere_are_skipped_whatever_the_line_ends_separator_and_bom(string eol, char separator)
+    {
+        string Line(string csv) => csv.Replace(',', separator) + eol;
+        var text = "\uFEFF" + Line(Header) + Line("536365,A,X,6,2010-12-01 08:26:00,2.55,17850,UK") + eol
+            + Line("536366,A,\"two\nlines\",2,2010-12-02 08:26:00,1.5,17851,UK") + eol + eol
+            + Line("536367,A,X,3,2010-12-03 08:26:00,1.5,17852,UK") + eol + eol;
+        var path = _dir.Write("blank.csv", text);
+
+        var rows = ReadAll(path, IngestOptions.Default with { Delimiter = separator });
+
+        Assert.Equal(["17850", "17851", "17852"], rows.Select(r => r.CustomerId));
+        Assert.Equal("two\nlines", rows[1].Description);
+    }
+
     [Fact]
     public void Quoted_fields_keep_commas_quotes_and_newlines_and_rows_are_numbered_as_a_spreadsheet_shows_them()
     {
