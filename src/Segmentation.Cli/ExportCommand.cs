@@ -10,8 +10,8 @@ internal static class ExportCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new InputArguments();
-        var output = new Option<string>("--out", "-o") { Description = "The file to write (.csv or .csv.gz).", Required = true };
-        var command = new Command("export", "Write the rows of a transactions file (e.g. the workbook) as CSV or CSV.gz in the Online Retail layout, before cleaning.");
+        var output = new Option<string>("--out", "-o") { Description = "The file to write (.csv, .csv.gz or .parquet).", Required = true };
+        var command = new Command("export", "Write the rows of a transactions file (e.g. the workbook) as CSV, CSV.gz or Parquet in the Online Retail layout, before cleaning.");
         input.AddTo(command);
         command.Options.Add(output);
         command.SetAction(p => Guard.Run(stderr, () =>

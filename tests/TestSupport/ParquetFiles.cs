@@ -5,10 +5,6 @@ namespace Segmentation.Tests;
 /// <summary>Parquet test inputs, written by DuckDB (the test's own paths, quoted as SQL literals).</summary>
 internal static class ParquetFiles
 {
-    /// <summary>A Parquet copy of a CSV or CSV.gz, with the types DuckDB infers (text keys, integer quantities, double prices, timestamps).</summary>
-    public static void FromCsv(string csv, string parquet) =>
-        Execute($"COPY (SELECT * FROM read_csv({Literal(csv)}, header = true)) TO {Literal(parquet)} (FORMAT parquet)");
-
     /// <summary>A Parquet file holding the rows of <paramref name="select"/>.</summary>
     public static void FromQuery(string select, string parquet) => Execute($"COPY ({select}) TO {Literal(parquet)} (FORMAT parquet)");
 

@@ -24,7 +24,7 @@ public static class SegmentationApp
 
     /// <summary>
     /// Reads a source once into memory and returns it as a source that can be prepared again with other
-    /// options (another --as-of, other cleaning rules) without reading the file again.
+    /// options (another AsOf date, other cleaning rules) without reading the file again.
     /// </summary>
     public static TransactionSource InMemory(TransactionSource source, Ingest.IngestOptions? ingest = null)
     {
@@ -120,7 +120,7 @@ public static class SegmentationApp
     /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>
     public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
 
-    /// <summary><c>export</c>: a source's rows, as read, into a CSV or CSV.gz in the Online Retail layout; returns the row count.</summary>
+    /// <summary><c>export</c>: a source's rows, as read, into a CSV, CSV.gz or Parquet file in the Online Retail layout; returns the row count.</summary>
     public static long Export(TransactionSource source, string path, Ingest.IngestOptions? ingest = null) => TransactionExport.Write(source, path, ingest);
 
     /// <summary><c>download</c>: fetches the public UCI Online Retail workbook; returns its size in bytes.</summary>

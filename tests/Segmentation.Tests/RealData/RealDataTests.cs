@@ -74,7 +74,8 @@ public sealed class RealDataTests(RealDataFixture data)
     {
         using var dir = new TempFolder();
         var parquet = dir.File("online_retail.parquet");
-        ParquetFiles.FromCsv(TestPaths.RealFile("online_retail.csv.gz"), parquet);
+        // Our own export, from the workbook: the Parquet a user would make with `export --out x.parquet`.
+        Assert.Equal(541_909, App.SegmentationApp.Export(App.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), parquet));
 
         var prepared = Segmentation.Pipeline.Preparation.Run(parquet);
 
