@@ -17,7 +17,6 @@ internal static class Flags
         [OptionNames.DecimalSeparator] = "--decimal",
         [OptionNames.AsOf] = "--as-of",
         [OptionNames.Output] = "--out",
-        [OptionNames.Previous] = "--previous",
     };
 
     public static string Of(string option) => ByOption.TryGetValue(option, out var flag) ? flag : option;

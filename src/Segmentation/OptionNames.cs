@@ -27,5 +27,4 @@ public static class OptionNames
     public const string DateFormat = nameof(IngestOptions) + "." + nameof(IngestOptions.DateFormat);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
-    public const string Previous = nameof(RefreshRequest) + "." + nameof(RefreshRequest.Previous);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Segmentation.Clustering;
 using Segmentation.Features;
-using Segmentation.Ingest;
 using Segmentation.Model;
 using Segmentation.Segments;
 
@@ -14,13 +13,6 @@ internal static class Scoring
     {
         var labels = model.Assign(prepared.Rfm);
         return SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments);
-    }
-
-    public static (PreparedData Prepared, IReadOnlyList<CustomerSegment> Customers) Score(
-        SegmentationModel model, Func<TransactionStream> open, PrepareOptions? options = null, IProgress<long>? progress = null)
-    {
-        var prepared = Preparation.Run(open, options, progress);
-        return (prepared, Score(model, prepared));
     }
 
     /// <summary>

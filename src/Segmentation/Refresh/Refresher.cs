@@ -16,12 +16,13 @@ internal static class Refresher
     {
         options ??= RefreshOptions.Default;
         var old = previous.Model;
-        var oldLabels = old.Assign(current.Rfm);
         SegmentationRun run;
+        int[] oldLabels;
         var matches = new List<SegmentMatch>();
 
         if (options.Refit)
         {
+            oldLabels = old.Assign(current.Rfm);
             // The previous k unless the caller asks for another: identities are easiest to keep at the same k.
             var refit = SegmentationPipeline.Segment(current, segmentation, keptK: old.K);
             var fit = refit.Sweep.Fit(refit.Choice.K);
@@ -32,8 +33,9 @@ internal static class Refresher
         }
         else
         {
-            // The previous model's assignment is already in hand: scoring is naming it.
+            // Scoring is the previous model's assignment: the run's labels are the ones drift compares against.
             run = Scoring.Run(old, current, segmentation);
+            oldLabels = run.Customers.Select(c => c.Cluster).ToArray();
             matches.AddRange(old.Segments.Select((s, c) => new SegmentMatch(s.Name, "kept", c, c, 0, null)));
         }
 
@@ -63,14 +65,14 @@ internal static class Refresher
         var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
         var relabelled = fit with { MlNetToCanonical = fit.MlNetToCanonical.Select(c => identity[c].Cluster).ToArray(), Centroids = centroids, Labels = labels };
         var model = Model.SegmentationModel.From(relabelled, run.Scaler, definitions);
-        var customers = SegmentBuilder.Customers(run.Rfm, labels, definitions);
+        // Only the cluster and its name change: RFM scores and score-segment profiles do not depend on the clusters.
+        var customers = run.Customers.Select((c, i) => c with { Cluster = labels[i], Segment = definitions[labels[i]].Name, Action = definitions[labels[i]].Actions }).ToArray();
         return run with
         {
             Sweep = run.Sweep with { Fits = run.Sweep.Fits.Select(f => f.K == k ? relabelled : f).ToArray() },
             Model = model,
             Customers = customers,
             Profiles = model.Profiles(customers),
-            ScoreProfiles = SegmentBuilder.ScoreProfiles(customers),
         };
     }
 

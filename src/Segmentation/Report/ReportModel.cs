@@ -27,8 +27,6 @@ public sealed record ReportModel(
     IReadOnlyList<string> Method,
     IReadOnlyList<CustomerSegment> Customers)
 {
-    public int K => Profiles.Count;
-
     /// <summary>The customers of one segment (for charts that draw every customer).</summary>
     public IEnumerable<CustomerSegment> Members(int cluster) => Customers.Where(c => c.Cluster == cluster);
 }

@@ -51,9 +51,9 @@ internal static class SegmentBuilder
                 cluster, d.Name, d.Description, d.Actions, d.Priority,
                 members.Count,
                 total == 0 ? 0 : members.Count / (double)total,
-                Mean(members.Select(m => (double)m.Recency)), Median(members.Select(m => (double)m.Recency)),
-                Mean(members.Select(m => (double)m.Frequency)), Median(members.Select(m => (double)m.Frequency)),
-                Mean(members.Select(m => (double)m.Monetary)), Median(members.Select(m => (double)m.Monetary)),
+                Statistics.Mean(members.Select(m => (double)m.Recency)), Statistics.Median(members.Select(m => (double)m.Recency)),
+                Statistics.Mean(members.Select(m => (double)m.Frequency)), Statistics.Median(members.Select(m => (double)m.Frequency)),
+                Statistics.Mean(members.Select(m => (double)m.Monetary)), Statistics.Median(members.Select(m => (double)m.Monetary)),
                 seg,
                 revenue == 0 ? 0 : (double)(seg / revenue),
                 centroidsOriginal[cluster],
@@ -75,8 +75,4 @@ internal static class SegmentBuilder
             return new ScoreSegmentProfile(name, members.Count, total == 0 ? 0 : members.Count / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
         }).ToArray();
     }
-
-    private static double Mean(IEnumerable<double> values) => Statistics.Mean(values);
-
-    private static double Median(IEnumerable<double> values) => Statistics.Median(values);
 }
