@@ -15,6 +15,18 @@ AssemblyLoadContext.Default.Resolving += (_, name) => name.Name == "FSharp.Core"
     ? AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "FSharp.Core")
     : null;
 
+// The kernel loads lib/ without its deps.json, so it does not look in runtimes/ for native libraries: point
+// DuckDB's bindings (the engine that reads, cleans and aggregates) at the copy built for this platform.
+var lib = System.IO.Path.GetDirectoryName(typeof(Segmentation.App.SegmentationApp).Assembly.Location)!;
+System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(System.Reflection.Assembly.LoadFrom(System.IO.Path.Combine(lib, "DuckDB.NET.Bindings.dll")), (name, _, _) =>
+{
+    var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+    var file = OperatingSystem.IsWindows() ? "duckdb.dll" : OperatingSystem.IsMacOS() ? "libduckdb.dylib" : "libduckdb.so";
+    var folder = OperatingSystem.IsMacOS() ? "osx" : rid;
+    var path = System.IO.Path.Combine(lib, "runtimes", folder, "native", file);
+    return name == "duckdb" && System.IO.File.Exists(path) ? System.Runtime.InteropServices.NativeLibrary.Load(path) : IntPtr.Zero;
+});
+
 // DataFrames as HTML tables, Plotly.NET charts as interactive charts (plotly.js inlined once: no network needed).
 Formatter.Register<DataFrame>((frame, writer) => writer.Write(NotebookHtml.Table(frame)), "text/html");
 Formatter.Register<Plotly.NET.GenericChart>((chart, writer) => writer.Write(NotebookHtml.Chart(chart)), "text/html");

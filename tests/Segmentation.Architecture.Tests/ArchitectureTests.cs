@@ -18,7 +18,7 @@ public sealed class ArchitectureTests
     /// <summary>The stages in the order data flows through them; the foundation (root, Formatting, Numerics, IO) serves all.</summary>
     public static readonly string[] Stages =
     [
-        "Segmentation.Ingest", "Segmentation.Sample", "Segmentation.Cleaning", "Segmentation.Features", "Segmentation.Clustering",
+        "Segmentation.Ingest", "Segmentation.Sample", "Segmentation.Cleaning", "Segmentation.Features", "Segmentation.Engine", "Segmentation.Clustering",
         "Segmentation.Segments", "Segmentation.Model", "Segmentation.Pipeline", "Segmentation.Refresh", "Segmentation.Output",
         "Segmentation.Report", "Segmentation.History", "Segmentation.App",
     ];

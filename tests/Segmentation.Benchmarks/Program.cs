@@ -30,8 +30,7 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
     .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics, and writing outputs; ours also counts duplicates, aggregates sales, names segments, scores RFM, and saves the model.")
-    .AppendLine("Our RFM aggregation happens in the same pass as cleaning (so our \"rfm\" stage is only the final table). Our reading runs on its own thread while")
-    .AppendLine("the rows already read are cleaned: \"cleaning\" is the time spent cleaning and aggregating, \"ingest\" the rest of that wall time (waiting for rows).")
+    .AppendLine("Our ingest, cleaning and RFM are one statement of the embedded engine (DuckDB), so they are one figure; the peer's three stages are added up beside it.")
     .AppendLine("Reports are ours alone and timed apart. Neither side records anything beyond its outputs (ours runs with --no-history).").AppendLine();
 
 foreach (var input in inputs) SideBySide(input, repetitions);
@@ -73,7 +72,10 @@ void SideBySide(string input, int times)
     }
     report.AppendLine("| stage | ours (s) | peer (s) | peer / ours |").AppendLine("|---|---:|---:|---:|");
     var finished = theirs.All(t => t.Finished);
-    foreach (var (stage, peerStage) in new[] { ("ingest", "ingest"), ("cleaning", "clean"), ("rfm", "rfm"), ("sweep", "sweep"), ("segments", ""), ("outputs", "final") })
+    // Ours reads, cleans and aggregates in one engine statement ("prepare", plus "ingest" when the row readers parse
+    // the file first); the peer's ingest, clean and rfm stages are the same work.
+    report.AppendLine(Row("ingest + cleaning + rfm", MedianOf(ours, Prepare), finished ? MedianOf(theirs, m => m.Seconds["ingest"] + m.Seconds["clean"] + m.Seconds["rfm"]) : null));
+    foreach (var (stage, peerStage) in new[] { ("sweep", "sweep"), ("segments", ""), ("outputs", "final") })
     {
         report.AppendLine(Row(stage, Median(ours, stage), peerStage.Length > 0 && finished ? Median(theirs, peerStage) : null));
     }
@@ -108,7 +110,8 @@ void OursAlone(string input)
     report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB, ours alone, one run, no reports)").AppendLine()
         .AppendLine($"{m.RowsIn:N0} rows, {m.Customers:N0} customers after cleaning.").AppendLine()
         .AppendLine("| stage | seconds |").AppendLine("|---|---:|");
-    foreach (var stage in new[] { "ingest", "cleaning", "rfm", "sweep", "segments", "outputs" }) report.AppendLine($"| {stage} | {m.Seconds.GetValueOrDefault(stage):F2} |");
+    report.AppendLine($"| ingest + cleaning + rfm | {Prepare(m):F2} |");
+    foreach (var stage in new[] { "sweep", "segments", "outputs" }) report.AppendLine($"| {stage} | {m.Seconds.GetValueOrDefault(stage):F2} |");
     report.AppendLine($"| **process wall** | {m.Wall:F2} |").AppendLine($"| peak memory (MB) | {m.PeakMb:F0} |").AppendLine();
     Save();
 }
@@ -122,7 +125,7 @@ void IngestRates()
     {
         // Only the reading stages are looked at: the smallest sweep keeps the runs short.
         var runs = Enumerable.Range(0, repetitions).Select(_ => Ours(input, report: false, "--kmin", "2", "--kmax", "3", "--restarts", "1")).ToList();
-        var seconds = MedianOf(runs, m => m.Seconds["ingest"] + m.Seconds["cleaning"] + m.Seconds["rfm"]);
+        var seconds = MedianOf(runs, Prepare);
         var mb = new FileInfo(input).Length / 1e6;
         Console.Error.WriteLine($"{Path.GetFileName(input)}: {mb / seconds:F0} MB/s");
         report.AppendLine($"| {Path.GetFileName(input)} | {mb:F1} | {runs[0].RowsIn:N0} | {seconds:F2} | {mb / seconds:F0} |");
@@ -130,6 +133,8 @@ void IngestRates()
     report.AppendLine();
     Save();
 }
+
+static double Prepare(Measured m) => m.Seconds.GetValueOrDefault("ingest") + m.Seconds.GetValueOrDefault("prepare");
 
 Measured Ours(string input, bool report = true, params string[] extra)
 {

@@ -19,7 +19,7 @@ public static class SegmentationApp
     {
         options ??= PrepareOptions.Default;
         OptionsValidator.Validate(options.Ingest);
-        return Preparation.Run(() => source.Open(options.Ingest), options, progress);
+        return source.Prepare(options, progress);
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ public static class SegmentationApp
     {
         options ??= SegmentationOptions.Default;
         OptionsValidator.Validate(options);
-        return SegmentationPipeline.Run(() => source.Open(options.Prepare.Ingest), options, progress);
+        return SegmentationPipeline.Run(() => source.Prepare(options.Prepare, progress), options);
     }
 
     /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>

@@ -1,4 +1,5 @@
 using Segmentation.Ingest;
+using Segmentation.Pipeline;
 using Segmentation.Sample;
 
 namespace Segmentation.App;
@@ -29,11 +30,16 @@ public abstract record TransactionSource
 
     internal abstract TransactionStream Open(IngestOptions ingest);
 
+    /// <summary>Reads, cleans and aggregates the source: a file by the engine itself where it can, rows through the row readers.</summary>
+    internal virtual PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) =>
+        Preparation.Run(() => Open(options.Ingest), options, progress);
+
     private sealed record FileSource(string FilePath) : TransactionSource
     {
         public override string Name => FilePath;
         public override string? Path => FilePath;
         internal override TransactionStream Open(IngestOptions ingest) => TransactionReader.Open(FilePath, ingest);
+        internal override PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) => Preparation.Run(FilePath, options, progress);
     }
 
     private sealed record SampleSource(SampleOptions Options) : TransactionSource

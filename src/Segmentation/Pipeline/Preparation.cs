@@ -1,30 +1,30 @@
 using System.Diagnostics;
+using DuckDB.NET.Data;
 using Segmentation.Cleaning;
-using Segmentation.Features;
+using Segmentation.Engine;
 using Segmentation.Ingest;
 
 namespace Segmentation.Pipeline;
 
 /// <summary>
-/// Ingest, cleaning and RFM, fused into one forward pass over the rows: nothing per row is kept (but the
-/// duplicate check's 16-byte hash), so memory follows the number of customers. Reading and cleaning run on two
-/// threads at once; the timings split the wall time into cleaning and waiting for rows (ingest).
+/// Ingest, cleaning and RFM. A CSV, CSV.gz or Parquet file is read by the embedded engine itself, every value
+/// checked as it is cast, and cleaned and aggregated in the same statement; any other source (a workbook, the
+/// sample, rows in memory) is parsed by the row readers and appended to the engine, which runs the same
+/// statement. A file the engine finds a bad value in (or cannot read) goes to the row readers too: they name
+/// the file, row and column, or skip and count the row when asked.
 /// </summary>
 internal static class Preparation
 {
-    /// <summary>How often, in rows, progress is reported.</summary>
+    /// <summary>How often, in rows, the row readers report progress.</summary>
     public const int ProgressInterval = 100_000;
-
-    // How many rows ahead the duplicate check's table slot is prefetched.
-    private const int PrefetchDistance = 8;
 
     public static PreparedData Run(string path, PrepareOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        return Run(() => TransactionReader.Open(path, options.Ingest), options, progress);
+        return ReadByEngine(path, options) ?? Run(() => TransactionReader.Open(path, options.Ingest), options, progress);
     }
 
-    /// <summary>Opens the input with <paramref name="open"/> (clocked as ingest: a workbook does much of its work there) and prepares it.</summary>
+    /// <summary>Opens the input with <paramref name="open"/> and prepares its rows.</summary>
     public static PreparedData Run(Func<TransactionStream> open, PrepareOptions? options = null, IProgress<long>? progress = null)
     {
         var opening = Stopwatch.StartNew();
@@ -40,112 +40,148 @@ internal static class Preparation
     public static PreparedData Run(TransactionStream stream, PrepareOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        var cleaning = options.AsOf is { } asOf ? options.Cleaning with { Before = asOf } : options.Cleaning;
-        var removed = new long[Enum.GetValues<DropReason>().Length];
-        var duplicates = new DuplicateDetector();
-        var rfm = new RfmBuilder();
-        var sales = new SalesSummaryBuilder();
-        long rowsIn = 0, duplicateRows = 0;
-        DateTime? inputFirst = null, inputLast = null;
-        long workTicks = 0;
-        var started = Stopwatch.GetTimestamp();
+        var reading = Stopwatch.StartNew();
+        using var engine = new DuckDbEngine();
+        engine.CreateRowsTable();
+        engine.Append(Counted(stream.Rows, progress));
+        var ingest = reading.Elapsed;
 
-        // Reading runs on its own thread, a batch ahead: parsing (and hashing each row for the duplicate
-        // check) overlaps with cleaning and aggregation, in the file's order, so the result is the one a
-        // single thread gives.
-        using var reader = new BatchReader(stream);
-        foreach (var batch in reader.Batches())
-        {
-            var t0 = Stopwatch.GetTimestamp();
-            for (var b = 0; b < Math.Min(PrefetchDistance, batch.Count); b++) duplicates.Prefetch(batch.Hashes[b]);
-            for (var b = 0; b < batch.Count; b++)
-            {
-                if (b + PrefetchDistance < batch.Count) duplicates.Prefetch(batch.Hashes[b + PrefetchDistance]);
-                ref readonly var row = ref batch.Rows[b];
-                rowsIn++;
-                if (inputFirst is null || row.Date < inputFirst) inputFirst = row.Date;
-                if (inputLast is null || row.Date > inputLast) inputLast = row.Date;
-
-                var reason = CleaningRules.Classify(row, cleaning);
-                if (duplicates.IsRepeat(batch.Hashes[b]))
-                {
-                    duplicateRows++;
-                    if (reason == DropReason.None && cleaning.DropDuplicates) reason = DropReason.Duplicate;
-                }
-                if (reason == DropReason.None)
-                {
-                    rfm.Add(row);
-                    sales.Add(row);
-                }
-                else
-                {
-                    removed[(int)reason]++;
-                }
-
-                if (rowsIn % ProgressInterval == 0) progress?.Report(rowsIn);
-            }
-            workTicks += Stopwatch.GetTimestamp() - t0;
-            reader.Recycle(batch);
-        }
-        // The two threads overlap: "cleaning" is the time spent cleaning and aggregating, "ingest" the rest of
-        // the wall time, i.e. the time spent waiting for rows. The two add up to the stage's wall time.
-        var readTicks = Stopwatch.GetTimestamp() - started - workTicks;
-        progress?.Report(rowsIn);
-
-        removed[(int)DropReason.Unparseable] = stream.BadRows.Count;
-        rowsIn += stream.BadRows.Count;
-        if (rowsIn == 0) throw new InputException(stream.File, "the file has a header but no data rows");
-        if (rfm.Rows == 0)
-        {
-            throw new InputException(stream.File,
-                $"none of the {rowsIn:N0} rows is left after cleaning ({Summarise(removed)}); check the column mapping and the cleaning options");
-        }
-
-        var t2 = Stopwatch.GetTimestamp();
-        var table = rfm.Build(options.AsOf);
-        var buildTicks = Stopwatch.GetTimestamp() - t2;
-
-        var account = new DataQualityAccount(
-            Source: stream.File,
-            RowsIn: rowsIn,
-            Removed: Enum.GetValues<DropReason>()
-                .Where(r => r != DropReason.None && Applies(r, cleaning, stream, options))
-                .Select(r => new RuleCount(r.Key(), r.Describe(), removed[(int)r]))
-                .ToArray(),
-            RowsOut: rfm.Rows,
-            DuplicateRowsFound: duplicateRows,
-            DuplicatesDropped: cleaning.DropDuplicates,
-            Customers: rfm.Customers,
-            Invoices: rfm.Orders,
-            Revenue: rfm.Revenue,
-            InputFirstDate: inputFirst,
-            InputLastDate: inputLast,
-            FirstDate: rfm.FirstDate,
-            LastDate: rfm.LastDate,
-            BadRowExamples: stream.BadRows.Examples);
-
-        return new PreparedData(account, table, sales.Build(),
-        [
-            new StageTiming("ingest", Stopwatch.GetElapsedTime(0, readTicks)),
-            new StageTiming("cleaning", Stopwatch.GetElapsedTime(0, workTicks)),
-            new StageTiming("rfm", Stopwatch.GetElapsedTime(0, buildTicks)),
-        ]);
+        var mapping = stream.Mapping;
+        SourceColumn Column(string name) => new(name, ColumnKind.Ready);
+        var lineAmounts = mapping.Amount is not null;
+        var relation = new SourceRelation(stream.File, DuckDbEngine.RowsTable, mapping,
+            Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
+            lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
+            Column("stock_code"), Column("description"), Column("country"));
+        var prepared = Query(engine, relation, options, [], stream.BadRows);
+        return prepared with { Timings = [new StageTiming("ingest", ingest), .. prepared.Timings] };
     }
 
-    /// <summary>The account lists the rules that could have removed something in this run, zero or not.</summary>
-    private static bool Applies(DropReason rule, CleaningOptions cleaning, TransactionStream stream, PrepareOptions options) => rule switch
+    /// <summary>
+    /// The engine's own read of a CSV, CSV.gz or Parquet file; null when the row readers must read it (a value
+    /// that does not parse, a row that does not fit the header, a date format or decimal comma the engine does
+    /// not read as they do).
+    /// </summary>
+    private static PreparedData? ReadByEngine(string path, PrepareOptions options)
     {
-        DropReason.Unparseable => stream.BadRows.Skip,
-        DropReason.MissingCustomer => true,
-        DropReason.Cancelled => cleaning.DropCancelled && stream.Mapping.Invoice is not null,
-        DropReason.NonPositiveQuantity => cleaning.DropNonPositiveQuantity && stream.Mapping.Amount is null,
-        DropReason.NonPositivePrice => cleaning.DropNonPositivePrice && stream.Mapping.Amount is null,
-        DropReason.NonPositiveAmount => cleaning.DropNonPositivePrice && stream.Mapping.Amount is not null,
-        DropReason.AfterAsOf => options.AsOf is not null,
-        DropReason.Duplicate => cleaning.DropDuplicates,
-        _ => false,
-    };
+        var ingest = options.Ingest;
+        if (ingest.DateFormat is not null || ingest.DecimalSeparator != '.') return null;
+        var started = Stopwatch.StartNew();
+        IReadOnlyList<string> header;
+        ColumnMapping mapping;
+        InputFormat format;
+        bool gzip;
+        // The row readers open the file: the same checks of its existence, format and header, the same messages.
+        using (var stream = TransactionReader.Open(path, ingest))
+        {
+            (header, mapping, format) = (stream.Header, stream.Mapping, stream.Format);
+        }
+        if (format is not (InputFormat.Csv or InputFormat.Parquet)) return null;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            gzip = TransactionReader.Peek(file) is [0x1F, 0x8B, ..];
+        }
+        var columns = ResolvedColumns.Resolve(path, header, mapping);
 
-    private static string Summarise(long[] removed) => string.Join(", ",
-        Enum.GetValues<DropReason>().Where(r => removed[(int)r] > 0).Select(r => $"{r.Describe()}: {removed[(int)r]:N0}"));
+        using var engine = new DuckDbEngine();
+        SourceRelation relation;
+        List<(string, object?)> parameters = [("path", path)];
+        if (format == InputFormat.Parquet)
+        {
+            var schema = engine.ParquetSchema(path);
+            relation = SourceRelation.Bind(path, "read_parquet($path)", columns,
+                i => new SourceColumn(SqlDialect.Quote(schema[i].Name), schema[i].Type == "VARCHAR" ? ColumnKind.Text : ColumnKind.Typed));
+        }
+        else
+        {
+            var (from, column) = DuckDbEngine.Csv(header.Count);
+            relation = SourceRelation.Bind(path, from, columns, column);
+            parameters.Add(("delim", ingest.Delimiter.ToString()));
+            parameters.Add(("compression", gzip ? "gzip" : "none"));
+        }
+        try
+        {
+            var prepared = Query(engine, relation, options, parameters, badRows: null);
+            return prepared with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+        }
+        catch (DuckDBException)
+        {
+            // A row that does not fit the header, bytes that are not UTF-8, a damaged archive: the row readers
+            // read the file again and say which row and why.
+            return null;
+        }
+        catch (EngineFoundBadValues)
+        {
+            return null;
+        }
+    }
+
+    private sealed class EngineFoundBadValues : Exception;
+
+    private static PreparedData Query(DuckDbEngine engine, SourceRelation relation, PrepareOptions options,
+        List<(string, object?)> parameters, BadRowLog? badRows)
+    {
+        var cleaning = Cleaning(options);
+        var rules = PreparationQuery.Rules(relation, cleaning);
+        if (cleaning.Before is { } before) parameters.Add((PreparationQuery.BeforeParameter, before));
+        var started = Stopwatch.StartNew();
+        using var command = engine.Command(PreparationQuery.Build(SqlDialect.DuckDb, relation, cleaning), [.. parameters]);
+        PreparationResult result;
+        using (var reader = command.ExecuteReader())
+        {
+            result = PreparationResult.Read(reader, rules, relation.Invoice is not null);
+        }
+        if (result.BadRows > 0) throw new EngineFoundBadValues();
+        return Build(result, relation.Name, rules, badRows, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+    }
+
+    /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
+    internal static CleaningOptions Cleaning(PrepareOptions options) =>
+        options.AsOf is { } asOf ? options.Cleaning with { Before = asOf } : options.Cleaning;
+
+    /// <summary>The prepared data from the engine's result, checked: an input with no rows, or none kept, is an error.</summary>
+    internal static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options)
+    {
+        var skipped = badRows?.Count ?? 0;
+        var rowsIn = result.RowsIn + skipped;
+        if (rowsIn == 0) throw new InputException(source, "the file has a header but no data rows");
+        var removed = new List<RuleCount>();
+        if (badRows?.Skip == true) removed.Add(Count(DropReason.Unparseable, skipped));
+        removed.AddRange(rules.Select(r => Count(r, result.Removed(r))));
+        if (result.RowsOut == 0)
+        {
+            var counts = string.Join(", ", removed.Where(r => r.Rows > 0).Select(r => $"{r.Description}: {r.Rows:N0}"));
+            throw new InputException(source,
+                $"none of the {rowsIn:N0} rows is left after cleaning ({counts}); check the column mapping and the cleaning options");
+        }
+        var account = new DataQualityAccount(
+            Source: source,
+            RowsIn: rowsIn,
+            Removed: removed,
+            RowsOut: result.RowsOut,
+            DuplicateRowsFound: result.Repeats,
+            DuplicatesDropped: options.Cleaning.DropDuplicates,
+            Customers: result.Customers,
+            Invoices: result.Invoices,
+            Revenue: result.Revenue,
+            InputFirstDate: result.FirstAny,
+            InputLastDate: result.LastAny,
+            FirstDate: result.FirstKept,
+            LastDate: result.LastKept,
+            BadRowExamples: badRows?.Examples ?? []);
+        return new PreparedData(account, result.Rfm(options.AsOf), result.Sales(), []);
+    }
+
+    private static RuleCount Count(DropReason rule, long rows) => new(rule.Key(), rule.Describe(), rows);
+
+    private static IEnumerable<Transaction> Counted(IEnumerable<Transaction> rows, IProgress<long>? progress)
+    {
+        long n = 0;
+        foreach (var row in rows)
+        {
+            yield return row;
+            if (++n % ProgressInterval == 0) progress?.Report(n);
+        }
+        progress?.Report(n);
+    }
 }

@@ -13,17 +13,21 @@ internal static class SegmentationPipeline
     public static SegmentationRun Run(string path, SegmentationOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= SegmentationOptions.Default;
-        return Run(() => TransactionReader.Open(path, options.Prepare.Ingest), options, progress);
+        return Run(() => Preparation.Run(path, options.Prepare, progress), options);
     }
 
     public static SegmentationRun Run(Func<TransactionStream> open, SegmentationOptions? options = null, IProgress<long>? progress = null)
     {
         options ??= SegmentationOptions.Default;
-        // Reading leaves a core partly idle (the cleaning thread waits on the parser): ML.NET's code is compiled
-        // there meanwhile instead of at the start of the sweep. It changes no result.
+        return Run(() => Preparation.Run(open, options.Prepare, progress), options);
+    }
+
+    /// <summary>Prepares with <paramref name="prepare"/>, then segments.</summary>
+    public static SegmentationRun Run(Func<PreparedData> prepare, SegmentationOptions options)
+    {
+        // ML.NET's code is compiled meanwhile instead of at the start of the sweep. It changes no result.
         var warmUp = Task.Run(MlNetKMeans.WarmUp);
-        var prepared = Preparation.Run(open, options.Prepare, progress);
-        return Segment(prepared, options, warmUp);
+        return Segment(prepare(), options, warmUp);
     }
 
     /// <summary>The stages after RFM: features, the k sweep, the choice of k, names, profiles.</summary>

@@ -1,10 +1,14 @@
 using System.Text;
+using Segmentation.Cleaning;
 using Segmentation.Ingest;
 using Segmentation.Pipeline;
 
 namespace Segmentation.Tests.Pipeline;
 
-/// <summary>Reading runs a few thousand rows ahead on its own thread: its errors must still surface as they were raised.</summary>
+/// <summary>
+/// The engine reads a CSV itself; a value it cannot cast sends the file to the row readers, which name the row and
+/// column (or skip and count it). Both ways of reading give the same account, RFM and sales.
+/// </summary>
 public sealed class PreparationTests : IDisposable
 {
     private readonly TempFolder _dir = new();
@@ -23,13 +27,13 @@ public sealed class PreparationTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_value_many_batches_into_the_file_stops_the_run_naming_its_row_and_column()
+    public void A_bad_value_deep_in_a_file_the_engine_reads_stops_the_run_naming_its_row_and_column()
     {
-        var path = FileWithABadNumberAt(badRow: 3 * BatchReader.BatchSize + 17, rows: 6 * BatchReader.BatchSize);
+        var path = FileWithABadNumberAt(badRow: 12_345, rows: 25_000);
 
         var error = Assert.Throws<InputException>(() => Preparation.Run(path));
 
-        Assert.Equal(3 * BatchReader.BatchSize + 17, error.Row);
+        Assert.Equal(12_345, error.Row);
         Assert.Equal("UnitPrice", error.Column);
         Assert.Equal(path, error.File);
     }
@@ -37,8 +41,8 @@ public sealed class PreparationTests : IDisposable
     [Fact]
     public void Skipping_bad_rows_counts_the_one_deep_in_the_file_and_keeps_every_other_row()
     {
-        var rows = 5 * BatchReader.BatchSize + 3;
-        var path = FileWithABadNumberAt(badRow: 2 * BatchReader.BatchSize, rows);
+        const int rows = 20_003;
+        var path = FileWithABadNumberAt(badRow: 8_192, rows);
 
         var quality = Preparation.Run(path, PrepareOptions.Default with { Ingest = IngestOptions.Default with { SkipBadRows = true } }).Quality;
 
@@ -46,5 +50,59 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal(rows - 1, quality.RowsOut);
         Assert.Single(quality.BadRowExamples);
         Assert.Equal(rows - 1, Preparation.Run(TransactionTable.Load(path, IngestOptions.Default with { SkipBadRows = true }).Open).Quality.RowsOut);
+    }
+
+    public static TheoryData<string> Options() => ["standard", "duplicates dropped", "as of", "nothing but customers"];
+
+    [Theory]
+    [MemberData(nameof(Options))]
+    public void The_engine_reading_a_file_and_the_row_readers_appending_it_give_the_same_account_rfm_and_sales(string name)
+    {
+        var path = _dir.Write("dirty.csv", """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            1,A, Red mug ,2,2011-01-03 10:00:00,2.50,17850.0,United Kingdom
+            1,A, Red mug ,2,2011-01-03 10:00:00,2.50,17850,United Kingdom
+            1,B,Plate,1,2011-01-03 10:00:00,0,17850,United Kingdom
+            C2,A,Red mug,-1,2011-01-04 09:00:00,2.50,17850,United Kingdom
+            3,A,Red mug,3,2011-02-01 12:30:00,2.50, 12347 ,France
+            3,C,Bowl,0,2011-02-01 12:30:00,4.00,12347,France
+            4,B,Plate,5,2011-03-05 08:00:00,1.25,,Germany
+            5,C,Bowl,1,2011-03-06 18:45:00,4.00,12347,
+            6,C,Bowl,7,2011-04-06 18:45:00,4.125,13000,Spain
+            """);
+        var options = name switch
+        {
+            "duplicates dropped" => PrepareOptions.Default with { Cleaning = CleaningOptions.Default with { DropDuplicates = true } },
+            "as of" => PrepareOptions.Default with { AsOf = new DateTime(2011, 3, 6) },
+            "nothing but customers" => PrepareOptions.Default with
+            {
+                Cleaning = new CleaningOptions { DropCancelled = false, DropNonPositivePrice = false, DropNonPositiveQuantity = false },
+            },
+            _ => PrepareOptions.Default,
+        };
+
+        var byEngine = Preparation.Run(path, options);
+        var byRows = Preparation.Run(TransactionTable.Load(path).Open, options);
+
+        Assert.Equal(["prepare"], byEngine.Timings.Select(t => t.Stage));
+        Assert.Equal(["ingest", "prepare"], byRows.Timings.Select(t => t.Stage));
+        Assert.Equal(byRows.Quality with { BadRowExamples = [], Removed = [] }, byEngine.Quality with { BadRowExamples = [], Removed = [] });
+        Assert.Equal(byRows.Quality.Removed, byEngine.Quality.Removed);
+        Assert.Equal(byRows.Rfm.Customers, byEngine.Rfm.Customers);
+        Assert.Equal(byRows.Sales.Months, byEngine.Sales.Months);
+        Assert.Equal(byRows.Sales.Countries, byEngine.Sales.Countries);
+        Assert.Equal(byRows.Sales.TopProducts, byEngine.Sales.TopProducts);
+        // The key 17850.0 is the customer 17850, " 12347 " is 12347 (the row without a customer is removed; 13000 buys after the as-of date).
+        Assert.Equal(name == "as of" ? ["12347", "17850"] : ["12347", "13000", "17850"], byEngine.Rfm.Customers.Select(c => c.CustomerId));
+        Assert.Equal(1, byEngine.Quality.DuplicateRowsFound);
+        var (expected17850, expected12347) = name switch
+        {
+            "duplicates dropped" => (5m, 11.5m),
+            "as of" => (10m, 7.5m),
+            "nothing but customers" => (7.5m, 11.5m),
+            _ => (10m, 11.5m),
+        };
+        Assert.Equal(expected17850, byEngine.Rfm.Customers.Single(c => c.CustomerId == "17850").Monetary);
+        Assert.Equal(expected12347, byEngine.Rfm.Customers.Single(c => c.CustomerId == "12347").Monetary);
     }
 }

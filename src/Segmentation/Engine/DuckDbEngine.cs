@@ -1,0 +1,90 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Segmentation.Ingest;
+
+namespace Segmentation.Engine;
+
+/// <summary>
+/// The embedded engine: an in-memory DuckDB that reads a CSV, CSV.gz or Parquet file itself (as text, every value
+/// tried with TRY_CAST) or takes rows the row readers parsed, and runs <see cref="PreparationQuery"/> over them.
+/// Spills to a temporary folder of its own, never next to the input, and removes it when disposed.
+/// </summary>
+internal sealed class DuckDbEngine : IDisposable
+{
+    public const string RowsTable = "parsed_rows";
+
+    private readonly string _spill;
+
+    public DuckDbEngine()
+    {
+        _spill = Path.Combine(Path.GetTempPath(), $"segmentation-engine-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Connection = new DuckDBConnection("DataSource=:memory:");
+        Connection.Open();
+        // The order of rows is never needed (every result is an aggregate): DuckDB then streams with less memory.
+        Execute("SET preserve_insertion_order = false");
+        Execute($"SET temp_directory = '{_spill.Replace("'", "''", StringComparison.Ordinal)}'");
+    }
+
+    public DuckDBConnection Connection { get; }
+
+    /// <summary>A CSV or CSV.gz file read by DuckDB with the header the row readers resolved; every column as text.</summary>
+    public static (string From, Func<int, SourceColumn> Column) Csv(int columns) =>
+        ($"read_csv($path, header = true, auto_detect = false, delim = $delim, quote = '\"', escape = '\"', compression = $compression, columns = {{{string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'"))}}})",
+            i => new SourceColumn($"c{i}", ColumnKind.Text));
+
+    /// <summary>The names and types of a Parquet file's columns.</summary>
+    public IReadOnlyList<(string Name, string Type)> ParquetSchema(string path)
+    {
+        using var command = Command("DESCRIBE SELECT * FROM read_parquet($path)", ("path", path));
+        using var reader = command.ExecuteReader();
+        var columns = new List<(string, string)>();
+        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
+        return columns;
+    }
+
+    /// <summary>A table for rows the row readers parsed, in the engine's own types (exact decimals).</summary>
+    public void CreateRowsTable() => Execute($"""
+        CREATE TEMP TABLE {RowsTable} (customer VARCHAR, invoice VARCHAR, date TIMESTAMP, quantity DECIMAL(38,10), unit_price DECIMAL(38,10),
+            amount DECIMAL(38,12), stock_code VARCHAR, description VARCHAR, country VARCHAR)
+        """);
+
+    public void Append(IEnumerable<Transaction> rows)
+    {
+        using var appender = Connection.CreateAppender(RowsTable);
+        foreach (var row in rows)
+        {
+            var r = appender.CreateRow()
+                .AppendValue(row.CustomerId).AppendValue(row.InvoiceNo).AppendValue(row.Date)
+                .AppendValue(row.Quantity).AppendValue(row.UnitPrice).AppendValue((decimal?)row.Amount)
+                .AppendValue(row.StockCode).AppendValue(row.Description).AppendValue(row.Country);
+            r.EndRow();
+        }
+    }
+
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        try
+        {
+            if (Directory.Exists(_spill)) Directory.Delete(_spill, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A spill folder left in the temporary folder is harmless; the result is already computed.
+        }
+    }
+}
