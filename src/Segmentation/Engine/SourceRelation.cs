@@ -26,7 +26,6 @@ internal sealed record SourceColumn(string Sql, ColumnKind Kind);
 internal sealed record SourceRelation(
     string Name,
     string From,
-    ColumnMapping Mapping,
     SourceColumn Customer,
     SourceColumn? Invoice,
     SourceColumn Date,
@@ -41,7 +40,7 @@ internal sealed record SourceRelation(
     public static SourceRelation Bind(string name, string from, ResolvedColumns columns, Func<int, SourceColumn> column)
     {
         SourceColumn? At(int i) => i < 0 ? null : column(i);
-        return new SourceRelation(name, from, columns.Mapping,
+        return new SourceRelation(name, from,
             At(columns.Customer)!, At(columns.Invoice), At(columns.Date)!, At(columns.Quantity), At(columns.UnitPrice),
             At(columns.Amount), At(columns.StockCode), At(columns.Description), At(columns.Country));
     }

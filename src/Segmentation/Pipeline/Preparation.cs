@@ -49,7 +49,7 @@ internal static class Preparation
         var mapping = stream.Mapping;
         SourceColumn Column(string name) => new(name, ColumnKind.Ready);
         var lineAmounts = mapping.Amount is not null;
-        var relation = new SourceRelation(stream.File, DuckDbEngine.RowsTable, mapping,
+        var relation = new SourceRelation(stream.File, DuckDbEngine.RowsTable,
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
