@@ -53,11 +53,11 @@ internal sealed class DuckDbEngine : IDisposable
         using var appender = Connection.CreateAppender(RowsTable);
         foreach (var row in rows)
         {
-            var r = appender.CreateRow()
+            appender.CreateRow()
                 .AppendValue(row.CustomerId).AppendValue(row.InvoiceNo).AppendValue(row.Date)
                 .AppendValue(row.Quantity).AppendValue(row.UnitPrice).AppendValue((decimal?)row.Amount)
-                .AppendValue(row.StockCode).AppendValue(row.Description).AppendValue(row.Country);
-            r.EndRow();
+                .AppendValue(row.StockCode).AppendValue(row.Description).AppendValue(row.Country)
+                .EndRow();
         }
     }
 

@@ -5,7 +5,8 @@ namespace Segmentation.Ingest;
 /// <summary>Reads delimited text (optionally gzip-compressed) with Sep: quoted fields may hold separators, quotes and newlines.</summary>
 internal static class CsvTransactionReader
 {
-    public static TransactionStream Open(Stream stream, string file, IngestOptions options)
+    /// <param name="format">What the file is: text, or text that <paramref name="stream"/> decompresses.</param>
+    public static TransactionStream Open(Stream stream, string file, IngestOptions options, InputFormat format = InputFormat.Csv)
     {
         SepReader reader;
         try
@@ -41,7 +42,7 @@ internal static class CsvTransactionReader
         }
         var parser = new RowParser(file, columns, options);
         var bad = new BadRowLog(options.SkipBadRows);
-        return new TransactionStream(file, InputFormat.Csv, columns.Mapping, header, bad,
+        return new TransactionStream(file, format, columns.Mapping, header, bad,
             Rows(reader, stream, file, parser, bad), () => { reader.Dispose(); stream.Dispose(); });
     }
 
@@ -119,8 +120,7 @@ internal static class CsvTransactionReader
     }
 
     /// <summary>
-    /// A product's code or description, one string per distinct text: no allocation per row, and the string
-    /// look-ups of cleaning and aggregation find the same instance (equal by reference) rather than comparing text.
+    /// A product's code or description, one string per distinct text: no allocation per row for values that repeat.
     /// </summary>
     private static string? Pooled(SepReader.Row cells, int i, StringPool pool, Func<SepReader.Row, int, string?> convert) =>
         pool.TryGet(cells[i].Span) ?? pool.Add(cells[i].Span, convert(cells, i));

@@ -47,7 +47,7 @@ internal static class TransactionReader
                 stream.Dispose();
                 throw new InputException(name, "the file is named .gz but is not gzip-compressed");
             }
-            return CsvTransactionReader.Open(GzipTruncationGuard.Decompress(stream), name, options);
+            return CsvTransactionReader.Open(GzipTruncationGuard.Decompress(stream), name, options, InputFormat.CsvGzip);
         }
         if (format == InputFormat.Excel) return ExcelTransactionReader.Open(stream, name, options);
         if (IsZip(magic) || IsCompoundFile(magic))

@@ -53,8 +53,11 @@ internal static class Preparation
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
-        var prepared = Query(engine, relation, options, [], stream.BadRows);
-        return prepared with { Timings = [new StageTiming("ingest", ingest), .. prepared.Timings] };
+        var (result, rules, elapsed) = Query(engine, relation, options, []);
+        return Build(result, relation.Name, rules, stream.BadRows, options) with
+        {
+            Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],
+        };
     }
 
     /// <summary>
@@ -70,17 +73,12 @@ internal static class Preparation
         IReadOnlyList<string> header;
         ColumnMapping mapping;
         InputFormat format;
-        bool gzip;
         // The row readers open the file: the same checks of its existence, format and header, the same messages.
         using (var stream = TransactionReader.Open(path, ingest))
         {
             (header, mapping, format) = (stream.Header, stream.Mapping, stream.Format);
         }
-        if (format is not (InputFormat.Csv or InputFormat.Parquet)) return null;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        {
-            gzip = TransactionReader.Peek(file) is [0x1F, 0x8B, ..];
-        }
+        if (format is not (InputFormat.Csv or InputFormat.CsvGzip or InputFormat.Parquet)) return null;
         var columns = ResolvedColumns.Resolve(path, header, mapping);
 
         using var engine = new DuckDbEngine();
@@ -97,12 +95,14 @@ internal static class Preparation
             var (from, column) = DuckDbEngine.Csv(header.Count);
             relation = SourceRelation.Bind(path, from, columns, column);
             parameters.Add(("delim", ingest.Delimiter.ToString()));
-            parameters.Add(("compression", gzip ? "gzip" : "none"));
+            parameters.Add(("compression", format == InputFormat.CsvGzip ? "gzip" : "none"));
         }
         try
         {
-            var prepared = Query(engine, relation, options, parameters, badRows: null);
-            return prepared with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+            var (result, rules, _) = Query(engine, relation, options, parameters);
+            // A value that does not parse: the row readers read the file again and name it (or skip it, as asked).
+            if (result.BadRows > 0) return null;
+            return Build(result, path, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
         catch (DuckDBException)
         {
@@ -110,16 +110,11 @@ internal static class Preparation
             // read the file again and say which row and why.
             return null;
         }
-        catch (EngineFoundBadValues)
-        {
-            return null;
-        }
     }
 
-    private sealed class EngineFoundBadValues : Exception;
-
-    private static PreparedData Query(DuckDbEngine engine, SourceRelation relation, PrepareOptions options,
-        List<(string, object?)> parameters, BadRowLog? badRows)
+    /// <summary>Runs the preparation statement over <paramref name="relation"/>: its result, the rules it applied, the time it took.</summary>
+    private static (PreparationResult Result, IReadOnlyList<DropReason> Rules, TimeSpan Elapsed) Query(DuckDbEngine engine, SourceRelation relation,
+        PrepareOptions options, List<(string, object?)> parameters)
     {
         var cleaning = Cleaning(options);
         var rules = PreparationQuery.Rules(relation, cleaning);
@@ -131,16 +126,15 @@ internal static class Preparation
         {
             result = PreparationResult.Read(reader, rules, relation.Invoice is not null);
         }
-        if (result.BadRows > 0) throw new EngineFoundBadValues();
-        return Build(result, relation.Name, rules, badRows, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+        return (result, rules, started.Elapsed);
     }
 
     /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
-    internal static CleaningOptions Cleaning(PrepareOptions options) =>
+    private static CleaningOptions Cleaning(PrepareOptions options) =>
         options.AsOf is { } asOf ? options.Cleaning with { Before = asOf } : options.Cleaning;
 
     /// <summary>The prepared data from the engine's result, checked: an input with no rows, or none kept, is an error.</summary>
-    internal static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options)
+    private static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options)
     {
         var skipped = badRows?.Count ?? 0;
         var rowsIn = result.RowsIn + skipped;
