@@ -19,7 +19,8 @@ if [ -n "${SEGMENTATION_SHARED_DATA:-}" ]; then data=$SEGMENTATION_SHARED_DATA
 elif have_all ../shared/data; then data=$(cd ../shared/data && pwd)
 fi
 
-# Debian tools the tests use: pdffonts and pdftoppm (poppler-utils), headless Chromium for the HTML report;
+# Debian tools the tests use: pdffonts and pdftoppm (poppler-utils), headless Chromium for the HTML report,
+# PostgreSQL (installed by tests/postgres.sh);
 # pandas and openpyxl from Debian only when the oracle has to be derived.
 need=()
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
@@ -50,6 +51,10 @@ if ! have_all "$data"; then
   exit 1
 fi
 export SEGMENTATION_SHARED_DATA=$data
+
+# The database-source tests read from a real PostgreSQL: a throwaway cluster, stopped and removed when this
+# script exits, unless SEGMENTATION_TEST_POSTGRES already names a server.
+if [ -z "${SEGMENTATION_TEST_POSTGRES:-}" ]; then source tests/postgres.sh; fi
 
 log=$(mktemp)
 set +e

@@ -16,6 +16,9 @@ internal static class Flags
         [OptionNames.DateFormat] = "--date-format",
         [OptionNames.DecimalSeparator] = "--decimal",
         [OptionNames.AsOf] = "--as-of",
+        [OptionNames.Database] = "--db",
+        [OptionNames.Table] = "--table",
+        [OptionNames.Query] = "--query",
         [OptionNames.Output] = "--out",
     };
 

@@ -16,6 +16,9 @@ namespace Segmentation.Cli;
 internal sealed class InputArguments
 {
     public Option<string?> Input { get; } = new("--input", "-i") { Description = "Transactions file: .csv, .csv.gz, .xlsx or .parquet (the UCI Online Retail layouts are recognised; others need the column flags)." };
+    public Option<string?> Database { get; } = new("--db") { Description = "Read transactions from a database: a DuckDB file (.duckdb), or a PostgreSQL connection string (Host=...;Database=...;Username=...). Give env:NAME to take it from the environment variable NAME, so that no password is on the command line. With --table or --query; the cleaning and RFM run in the database." };
+    public Option<string?> Table { get; } = new("--table") { Description = "The table (or schema.table) of --db that holds the transactions." };
+    public Option<string?> Query { get; } = new("--query") { Description = "A SELECT of --db that returns the transactions (run read-only)." };
     public Option<bool> UseSample { get; } = new("--sample") { Description = "Use the built-in synthetic sample instead of a file." };
     public Option<int> SampleCustomers { get; } = new("--sample-customers") { Description = "Customers in the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Customers };
     public Option<int> SampleSeed { get; } = new("--sample-seed") { Description = "Seed of the synthetic sample.", DefaultValueFactory = _ => SampleOptions.Default.Seed };
@@ -40,7 +43,7 @@ internal sealed class InputArguments
 
     public IEnumerable<Option> All =>
     [
-        Input, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter, Decimal,
+        Input, Database, Table, Query, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter, Decimal,
         CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn,
         SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, AsOf,
     ];
@@ -68,7 +71,21 @@ internal sealed class InputArguments
     {
         var input = p.GetValue(Input);
         var sample = p.GetValue(UseSample);
-        if (sample && input is not null) throw new OptionException("--input", "give either --input or --sample, not both");
+        var db = p.GetValue(Database);
+        if (new[] { input is not null, sample, db is not null }.Count(given => given) > 1)
+        {
+            throw new OptionException("--input", "give one of --input, --db or --sample");
+        }
+        if (db is null && (p.GetValue(Table) is not null || p.GetValue(Query) is not null))
+        {
+            throw new OptionException(OptionNames.Database, "--table and --query name a table of a database: give the database with --db");
+        }
+        if (db is not null)
+        {
+            var ignored = new Option[] { Sheet, Delimiter, Decimal }.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
+            if (ignored.Length > 0) stderr.WriteLine($"note: {string.Join(", ", ignored)} say how to read a file; a database's columns are typed, so they are not used");
+            return TransactionSource.Database(db, p.GetValue(Table), p.GetValue(Query));
+        }
         if (sample)
         {
             var ignored = FileFlags.Where(o => p.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
@@ -77,7 +94,7 @@ internal sealed class InputArguments
             OptionsValidator.Validate(options);
             return TransactionSource.Sample(options);
         }
-        if (input is null) throw new OptionException("--input", "name a transactions file with --input PATH, or use --sample for the built-in sample data");
+        if (input is null) throw new OptionException("--input", "name a transactions file with --input PATH, a database with --db and --table, or use --sample for the built-in sample data");
         return TransactionSource.File(input);
     }
 

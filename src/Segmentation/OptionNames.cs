@@ -25,6 +25,9 @@ public static class OptionNames
     public const string Delimiter = nameof(IngestOptions) + "." + nameof(IngestOptions.Delimiter);
     public const string DecimalSeparator = nameof(IngestOptions) + "." + nameof(IngestOptions.DecimalSeparator);
     public const string DateFormat = nameof(IngestOptions) + "." + nameof(IngestOptions.DateFormat);
+    public const string Database = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Connection);
+    public const string Table = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Table);
+    public const string Query = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Query);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
 }

@@ -200,6 +200,6 @@ public sealed class BadInputTests : IDisposable
         var result = Cli.Run("run", "--out", Out);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("--input PATH, or use --sample", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--input PATH, a database with --db and --table, or use --sample", result.Error, StringComparison.Ordinal);
     }
 }

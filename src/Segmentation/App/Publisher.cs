@@ -46,7 +46,7 @@ internal static class Publisher
         using var history = RunHistory.Open(path);
         if (aside is not null) history.Relocate(folder.Destination, aside);
         var previousId = refresh is null ? null : history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(refresh.PreviousFolder))?.Id;
-        var id = history.Record(run, kind, folder.Destination, source.Path ?? "sample", previousId);
+        var id = history.Record(run, kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
         return new Published(folder.Destination, files, aside, path, id);
     }
 

@@ -1,3 +1,4 @@
+using Segmentation.History;
 using Segmentation.Ingest;
 using Segmentation.Pipeline;
 using Segmentation.Sample;
@@ -25,6 +26,17 @@ public abstract record TransactionSource
     /// </summary>
     public static TransactionSource Sample(SampleOptions? options = null) => new SampleSource(options ?? SampleOptions.Default);
 
+    /// <summary>
+    /// A table or query of a database (PostgreSQL, or a DuckDB file): the cleaning and RFM run in the database and
+    /// only one row per customer, month, country and product travels back.
+    /// </summary>
+    /// <param name="database">A DuckDB database file, or a PostgreSQL connection string; <c>env:NAME</c> takes it from
+    /// the environment variable NAME.</param>
+    /// <param name="table">The table (<c>sales</c>, <c>schema.sales</c>); give this or <paramref name="query"/>.</param>
+    /// <param name="query">A SELECT whose rows are the transactions.</param>
+    public static TransactionSource Database(string database, string? table = null, string? query = null) =>
+        new DatabaseSource(DatabaseInput.Parse(database, table, query));
+
     /// <summary>Rows held in memory (a notebook that prepares the same rows with several options).</summary>
     internal static TransactionSource Table(TransactionTable table) => new TableSource(table);
 
@@ -40,6 +52,26 @@ public abstract record TransactionSource
         public override string? Path => FilePath;
         internal override TransactionStream Open(IngestOptions ingest) => TransactionReader.Open(FilePath, ingest);
         internal override PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) => Preparation.Run(FilePath, options, progress);
+        internal override string Fingerprint(PreparedData prepared) => InputFingerprint.OfFile(FilePath);
+    }
+
+    /// <summary>
+    /// What identifies the data the history records beside <see cref="Name"/>: a file's SHA-256; for a database,
+    /// whose rows cannot be hashed without reading them all, a SHA-256 of what the run read from it (the row count,
+    /// the data-quality account and every customer's RFM), so that the same rows give the same value.
+    /// </summary>
+    internal virtual string Fingerprint(PreparedData prepared) => "";
+
+    /// <summary>How the history names the source: a file by its path, a database by <see cref="Name"/>, the sample as "sample".</summary>
+    internal virtual string HistoryName => Path ?? "sample";
+
+    private sealed record DatabaseSource(DatabaseInput Input) : TransactionSource
+    {
+        public override string Name => Input.Describe();
+        internal override TransactionStream Open(IngestOptions ingest) => DatabaseReader.Open(Input, ingest);
+        internal override PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) => Preparation.Run(Input, options, progress);
+        internal override string Fingerprint(PreparedData prepared) => InputFingerprint.Of(prepared);
+        internal override string HistoryName => Name;
     }
 
     private sealed record SampleSource(SampleOptions Options) : TransactionSource

@@ -15,11 +15,12 @@ internal sealed class DuckDbEngine : IDisposable
 
     private readonly string _spill;
 
-    public DuckDbEngine()
+    /// <param name="database">A DuckDB database file opened read-only (see <see cref="DatabaseReader.Connect"/>); an in-memory one without it.</param>
+    public DuckDbEngine(DuckDBConnection? database = null)
     {
         _spill = Path.Combine(Path.GetTempPath(), $"segmentation-engine-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Connection = new DuckDBConnection("DataSource=:memory:");
-        Connection.Open();
+        Connection = database ?? new DuckDBConnection("DataSource=:memory:");
+        if (database is null) Connection.Open();
         // The order of rows is never needed (every result is an aggregate): DuckDB then streams with less memory.
         Execute("SET preserve_insertion_order = false");
         Execute($"SET temp_directory = '{_spill.Replace("'", "''", StringComparison.Ordinal)}'");
@@ -61,11 +62,20 @@ internal sealed class DuckDbEngine : IDisposable
         }
     }
 
-    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => Command(Connection, sql, parameters);
+
+    /// <summary>A command on any engine's connection, its values passed as parameters, never in the text.</summary>
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = Connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 

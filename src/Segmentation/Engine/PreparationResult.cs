@@ -138,14 +138,17 @@ internal sealed class PreparationResult
         var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
     };
 
-    // The engines hand sums back with trailing zeros dropped (15.3); money keeps at least its two places (15.30),
-    // as the sums of the rows' own decimals always did. Adding 0.00 changes the scale, never the value.
-    private static decimal Decimal(DbDataReader reader, C column) => Value(reader, (int)column) switch
+    private static decimal Decimal(DbDataReader reader, C column) => Money(Value(reader, (int)column) switch
     {
-        null => 0.00m,
-        BigInteger b => (decimal)b + 0.00m,
-        var v => Convert.ToDecimal(v, CultureInfo.InvariantCulture) + 0.00m,
-    };
+        null => 0m,
+        BigInteger b => (decimal)b,
+        var v => Convert.ToDecimal(v, CultureInfo.InvariantCulture),
+    });
+
+    // Engines hand sums back at different scales (DuckDB drops trailing zeros: 15.3; PostgreSQL keeps the column's:
+    // 15.300): the same sum is written the same way from every source, at least its two places of money (15.30) and
+    // more only where a digit needs them. Dividing by 1.000... and adding 0.00 change the scale, never the value.
+    private static decimal Money(decimal value) => value / 1.0000000000000000000000000000m + 0.00m;
 
     private static DateTime? Date(DbDataReader reader, C column) => Value(reader, (int)column) switch
     {

@@ -1,6 +1,5 @@
 using Segmentation.IO;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Segmentation.Output;
@@ -53,7 +52,8 @@ internal sealed class RunHistory : IDisposable
         }
     }
 
-    public long Record(SegmentationRun run, string kind, string folder, string input, long? previousId = null)
+    /// <param name="fingerprint">What identifies the data read (see <see cref="InputFingerprint"/>); empty for the sample.</param>
+    public long Record(SegmentationRun run, string kind, string folder, string input, string fingerprint, long? previousId = null)
     {
         var metrics = RunMetrics.From(run);
         using var command = _connection.CreateCommand();
@@ -66,7 +66,7 @@ internal sealed class RunHistory : IDisposable
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$folder", Path.GetFullPath(folder));
         command.Parameters.AddWithValue("$input", input);
-        command.Parameters.AddWithValue("$sha", File.Exists(input) ? Sha256(input) : "");
+        command.Parameters.AddWithValue("$sha", fingerprint);
         command.Parameters.AddWithValue("$seed", run.Sweep.Seed);
         command.Parameters.AddWithValue("$k", run.Choice.K);
         command.Parameters.AddWithValue("$customers", run.Rfm.Count);
@@ -125,12 +125,6 @@ internal sealed class RunHistory : IDisposable
         while (Directory.Exists(aside)) aside = $"{folder.TrimEnd(Path.DirectorySeparatorChar)}.{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{n++}";
         Directory.Move(folder, aside);
         return aside;
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     public void Dispose() => _connection.Dispose();

@@ -6,6 +6,9 @@ internal enum InputFormat
     CsvGzip,
     Excel,
     Parquet,
+
+    /// <summary>A table or query of a database (see <see cref="DatabaseInput"/>).</summary>
+    Database,
 }
 
 internal static class InputFormats

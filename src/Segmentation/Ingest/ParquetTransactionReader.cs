@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DuckDB.NET.Data;
 
 namespace Segmentation.Ingest;
@@ -23,7 +22,7 @@ internal static class ParquetTransactionReader
             command.Parameters.Add(new DuckDBParameter("path", path));
             var reader = command.ExecuteReader();
             var owned = connection;
-            return TypedRowReader.Open(new Sheet(reader, command), path, options, InputFormat.Parquet, owned.Dispose, Describe);
+            return TypedRowReader.Open(new DataReaderSheet("the Parquet file", reader, command), path, options, InputFormat.Parquet, owned.Dispose, Describe);
         }
         catch (Exception e) when (e is not InputException)
         {
@@ -37,24 +36,4 @@ internal static class ParquetTransactionReader
         InputException input => input,
         _ => new InputException(file, $"the Parquet file cannot be read ({e.Message.ReplaceLineEndings(" ").Trim()})", row, inner: e),
     };
-
-    /// <summary>The result set as the typed row loop reads it: the column names first, as a header row.</summary>
-    private sealed class Sheet(DbDataReader reader, DbCommand command) : TypedRowReader.ISheet
-    {
-        private int _reads;
-
-        public string Name => "the Parquet file";
-        public int FieldCount => reader.FieldCount;
-
-        // The first read is the header row (the column names); every later one a row of the file.
-        public bool Read() => _reads++ == 0 || reader.Read();
-
-        public object? GetValue(int i) => _reads == 1 ? reader.GetName(i) : reader.IsDBNull(i) ? null : reader.GetValue(i);
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            command.Dispose();
-        }
-    }
 }

@@ -18,7 +18,12 @@ internal static class TypedRowReader
     }
 
     /// <param name="describe">Turns a failure of the source into its one-line message (file, reason, row).</param>
-    public static TransactionStream Open(ISheet reader, string file, IngestOptions options, InputFormat format, Action dispose, Func<string, Exception, long?, InputException> describe)
+    /// <param name="headerIsRow">
+    /// Whether the header counts as row 1, as a spreadsheet shows it (a file); a database's rows are numbered from 1
+    /// in the order the query returns them, its column names being no row.
+    /// </param>
+    public static TransactionStream Open(ISheet reader, string file, IngestOptions options, InputFormat format, Action dispose,
+        Func<string, Exception, long?, InputException> describe, bool headerIsRow = true)
     {
         try
         {
@@ -31,7 +36,7 @@ internal static class TypedRowReader
             var parser = new RowParser(file, columns, options);
             var bad = new BadRowLog(options.SkipBadRows);
             return new TransactionStream(file, format, columns.Mapping, header, bad,
-                Rows(reader, dispose, file, parser, bad, describe), () => { reader.Dispose(); dispose(); });
+                Rows(reader, dispose, file, parser, bad, describe, headerIsRow ? 1 : 0), () => { reader.Dispose(); dispose(); });
         }
         catch (Exception e)
         {
@@ -41,9 +46,9 @@ internal static class TypedRowReader
         }
     }
 
-    private static IEnumerable<Transaction> Rows(ISheet reader, Action dispose, string file, RowParser parser, BadRowLog bad, Func<string, Exception, long?, InputException> describe)
+    private static IEnumerable<Transaction> Rows(ISheet reader, Action dispose, string file, RowParser parser, BadRowLog bad,
+        Func<string, Exception, long?, InputException> describe, long row)
     {
-        long row = 1;
         try
         {
             while (true)
