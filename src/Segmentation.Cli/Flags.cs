@@ -16,6 +16,8 @@ internal static class Flags
         [OptionNames.DateFormat] = "--date-format",
         [OptionNames.DecimalSeparator] = "--decimal",
         [OptionNames.AsOf] = "--as-of",
+        [OptionNames.NetCancellations] = "--net-cancellations",
+        [OptionNames.ExcludedProducts] = "--exclude-products",
         [OptionNames.Database] = "--db",
         [OptionNames.Table] = "--table",
         [OptionNames.Query] = "--query",

@@ -39,13 +39,15 @@ internal sealed class InputArguments
     public Option<bool> KeepCancelled { get; } = new("--keep-cancelled") { Description = "Keep cancelled invoices (numbers starting with C)." };
     public Option<bool> KeepNonPositiveQuantity { get; } = new("--keep-nonpositive-quantity") { Description = "Keep lines with quantity <= 0." };
     public Option<bool> KeepNonPositivePrice { get; } = new("--keep-nonpositive-price") { Description = "Keep lines with unit price (or amount) <= 0." };
+    public Option<bool> NetCancellations { get; } = new("--net-cancellations") { Description = "Net each cancellation against the purchase it cancels (same customer and product, the nearest earlier line with at least that quantity): the purchase is reduced, or removed when cancelled in full." };
+    public Option<string?> ExcludeProducts { get; } = new("--exclude-products") { Description = "Remove lines of these stock codes, comma-separated, ignoring case (postage, fees, adjustments); 'uci' is the UCI Online Retail list: " + string.Join(",", CleaningOptions.OnlineRetailNonProducts) + "." };
     public Option<string?> AsOf { get; } = new("--as-of") { Description = "RFM snapshot date (yyyy-MM-dd); later rows are left out. Default: the day after the last purchase." };
 
     public IEnumerable<Option> All =>
     [
         Input, Database, Table, Query, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter, Decimal,
         CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn,
-        SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, AsOf,
+        SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, NetCancellations, ExcludeProducts, AsOf,
     ];
 
     public void AddTo(Command command)
@@ -62,6 +64,8 @@ internal sealed class InputArguments
             DropNonPositiveQuantity = !p.GetValue(KeepNonPositiveQuantity),
             DropNonPositivePrice = !p.GetValue(KeepNonPositivePrice),
             DropDuplicates = p.GetValue(DropDuplicates),
+            NetCancellations = p.GetValue(NetCancellations),
+            ExcludedProducts = ParseProducts(p.GetValue(ExcludeProducts)),
         },
         AsOf = ParseAsOf(p.GetValue(AsOf)),
     };
@@ -133,6 +137,16 @@ internal sealed class InputArguments
         { Length: 1 } => text[0],
         _ => throw new OptionException(OptionNames.Delimiter, $"'{text}' is not one character (use 'tab' for a tab)"),
     };
+
+    /// <summary>The stock codes of --exclude-products; 'uci' stands for the UCI list.</summary>
+    private static IReadOnlyList<string> ParseProducts(string? text)
+    {
+        if (text is null) return [];
+        var codes = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(c => c.Equals("uci", StringComparison.OrdinalIgnoreCase) ? CleaningOptions.OnlineRetailNonProducts : [c])
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return codes.Length > 0 ? codes : throw new OptionException(OptionNames.ExcludedProducts, "name at least one stock code (or 'uci')");
+    }
 
     private static DateTime? ParseAsOf(string? text)
     {

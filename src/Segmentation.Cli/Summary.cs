@@ -26,6 +26,7 @@ internal static class Summary
             o.WriteLine($"  {"- " + rule.Description,-44}{Display.Count(rule.Rows),12}");
         }
         o.WriteLine($"  {"rows out",-44}{Display.Count(q.RowsOut),12}");
+        if (q.PurchasesReduced > 0) o.WriteLine($"  {"  of which reduced by a partial cancellation",-44}{Display.Count(q.PurchasesReduced),12}");
         var dupes = q.DuplicatesDropped ? "dropped" : "kept";
         o.WriteLine($"  {$"exact duplicate rows found ({dupes})",-44}{Display.Count(q.DuplicateRowsFound),12}");
         o.WriteLine($"  {"customers",-44}{Display.Count(q.Customers),12}");

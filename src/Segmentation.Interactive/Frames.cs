@@ -56,6 +56,7 @@ public static class Frames
         var rows = new List<(string, long)> { ("rows in", q.RowsIn) };
         rows.AddRange(q.Removed.Select(r => ("removed: " + r.Description, r.Rows)));
         rows.Add(("rows out", q.RowsOut));
+        if (q.PurchasesReduced > 0) rows.Add(("kept purchases reduced by a partial cancellation", q.PurchasesReduced));
         rows.Add(("exact duplicate rows found", q.DuplicateRowsFound));
         rows.Add(("customers", q.Customers));
         rows.Add(("invoices", q.Invoices));

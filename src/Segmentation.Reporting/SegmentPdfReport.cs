@@ -161,6 +161,7 @@ public static class SegmentPdfReport
         var rows = new List<IReadOnlyList<string>> { new[] { "Rows read", Display.Count(q.RowsIn) } };
         rows.AddRange(q.Removed.Select(x => (IReadOnlyList<string>)[$"Removed: {x.Description}", Display.Count(x.Rows)]));
         rows.Add(["Rows kept", Display.Count(q.RowsOut)]);
+        if (q.PurchasesReduced > 0) rows.Add(["Kept purchases reduced by a partial cancellation", Display.Count(q.PurchasesReduced)]);
         rows.Add([$"Exact duplicate rows ({(q.DuplicatesDropped ? "removed" : "kept")})", Display.Count(q.DuplicateRowsFound)]);
         rows.Add(["Customers", Display.Count(q.Customers)]);
         rows.Add(["Invoices", Display.Count(q.Invoices)]);

@@ -1,4 +1,5 @@
 using Segmentation.App;
+using Segmentation.Cleaning;
 using Segmentation.Clustering;
 using Segmentation.Ingest;
 using Segmentation.Pipeline;
@@ -28,6 +29,8 @@ public static class OptionNames
     public const string Database = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Connection);
     public const string Table = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Table);
     public const string Query = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Query);
+    public const string NetCancellations = nameof(CleaningOptions) + "." + nameof(CleaningOptions.NetCancellations);
+    public const string ExcludedProducts = nameof(CleaningOptions) + "." + nameof(CleaningOptions.ExcludedProducts);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
 }

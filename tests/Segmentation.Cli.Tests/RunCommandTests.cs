@@ -85,4 +85,37 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("customers                                              4", result.Out, StringComparison.Ordinal);
         Assert.Contains("revenue                                            75.00", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_cleaning_flags_for_fees_and_cancellations_are_each_counted_in_the_account()
+    {
+        var input = _dir.Write("orders.csv", "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+            "1,22423,X,10,2011-01-01 10:00:00,2,100,UK\n1,POST,POSTAGE,1,2011-01-01 10:00:00,18,100,UK\nC1,22423,X,-10,2011-01-01 10:16:00,2,100,UK\n" +
+            "2,85123A,Y,4,2011-01-03 10:00:00,5,100,UK\n3,GIFT,Voucher,1,2011-01-04 10:00:00,10,200,UK\n4,85123A,Y,2,2011-01-05 10:00:00,5,200,UK\n" +
+            "5,22423,X,4,2011-01-06 10:00:00,2,300,UK\nC5,22423,X,-1,2011-01-07 10:00:00,2,300,UK\n");
+
+        var result = Cli.Run("run", "--input", input, "--net-cancellations", "--exclude-products", "uci, gift", "--k", "2",
+            "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var account = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir.File("out"), "data_quality.json")));
+        var removed = account.RootElement.GetProperty("removed").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("rule").GetString()!, r => r.GetProperty("rows").GetInt64());
+        Assert.Equal(2, removed["excluded_product"]);
+        Assert.Equal(2, removed["cancelled_invoice"]);
+        Assert.Equal(1, removed["purchase_cancelled_in_full"]);
+        Assert.Equal(1, account.RootElement.GetProperty("purchases_reduced").GetInt64());
+        Assert.Equal(20m + 10m + 6m, account.RootElement.GetProperty("revenue").GetDecimal());
+        Assert.Contains("of which reduced by a partial cancellation", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Netting_cancellations_that_are_kept_is_a_usage_error_naming_the_flag()
+    {
+        var result = Cli.Run("run", "--sample", "--net-cancellations", "--keep-cancelled", "--out", _dir.File("out"));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("error: --net-cancellations:", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out")));
+    }
 }

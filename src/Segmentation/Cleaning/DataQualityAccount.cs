@@ -25,5 +25,12 @@ public sealed record DataQualityAccount(
 {
     public long RowsRemoved => Removed.Sum(r => r.Rows);
 
+    /// <summary>
+    /// Kept purchases whose quantity a later, partial cancellation reduced (with
+    /// <see cref="CleaningOptions.NetCancellations"/>; a purchase cancelled in full is removed and counted as a rule).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public long PurchasesReduced { get; init; }
+
     internal long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
 }

@@ -42,6 +42,8 @@ internal static class PreparationQuery
         LastKept,
         FirstAny,
         LastAny,
+        /// <summary>Kept purchases whose quantity a later, partial cancellation reduced.</summary>
+        Reduced,
         Detail,
         // One count per rule follows, in Rules() order.
         FirstRule,
@@ -51,9 +53,24 @@ internal static class PreparationQuery
     public static IReadOnlyList<DropReason> Rules(SourceRelation source, CleaningOptions cleaning)
     {
         var rules = new List<DropReason> { DropReason.MissingCustomer };
+        if (cleaning.ExcludedProducts.Count > 0)
+        {
+            if (source.StockCode is null) throw new OptionException(OptionNames.ExcludedProducts, $"{source.Name} has no stock code column to exclude products by");
+            rules.Add(DropReason.ExcludedProduct);
+        }
         if (cleaning.DropCancelled && source.Invoice is not null) rules.Add(DropReason.Cancelled);
         if (cleaning.DropNonPositiveQuantity && source.Quantity is not null) rules.Add(DropReason.NonPositiveQuantity);
         if (cleaning.DropNonPositivePrice) rules.Add(source.UnitPrice is not null ? DropReason.NonPositivePrice : DropReason.NonPositiveAmount);
+        if (cleaning.NetCancellations)
+        {
+            var missing = new[] { ("invoice", source.Invoice), ("quantity", source.Quantity), ("unit price", source.UnitPrice), ("stock code", source.StockCode) }
+                .Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
+            if (missing.Count > 0)
+                throw new OptionException(OptionNames.NetCancellations, $"matching a cancellation to its purchase needs the {string.Join(", ", missing)} column{(missing.Count > 1 ? "s" : "")}, which {source.Name} lacks");
+            if (!cleaning.DropCancelled)
+                throw new OptionException(OptionNames.NetCancellations, "cannot net cancellations that are kept: the purchase would be reduced and the cancellation subtracted again");
+            rules.Add(DropReason.CancelledPurchase);
+        }
         if (cleaning.Before is not null) rules.Add(DropReason.AfterAsOf);
         if (cleaning.DropDuplicates) rules.Add(DropReason.Duplicate);
         return rules;
@@ -62,8 +79,20 @@ internal static class PreparationQuery
     /// <summary>The parameter that carries <see cref="CleaningOptions.Before"/>, when set.</summary>
     public const string BeforeParameter = "before";
 
+    /// <summary>The statement's parameters for <paramref name="cleaning"/>: the as-of instant, the excluded stock codes (in upper case).</summary>
+    public static IEnumerable<(string Name, object? Value)> Parameters(CleaningOptions cleaning)
+    {
+        if (cleaning.Before is { } before) yield return (BeforeParameter, before);
+        for (var i = 0; i < cleaning.ExcludedProducts.Count; i++)
+            yield return (ExcludedParameter(i), cleaning.ExcludedProducts[i].Trim().ToUpperInvariant());
+    }
+
+    private static string ExcludedParameter(int i) => "excluded" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The columns whose values make two rows the same row.</summary>
     private static readonly string[] Content = ["customer", "invoice", "date", "quantity", "unit_price", "amount", "stock_code", "description", "country"];
+
+    private const string Cancellation = "left(invoice, 1) IN ('C', 'c')";
 
     /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>).</summary>
     public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning)
@@ -104,10 +133,12 @@ internal static class PreparationQuery
         string Condition(DropReason rule) => rule switch
         {
             DropReason.MissingCustomer => "customer IS NULL",
-            DropReason.Cancelled => "left(invoice, 1) IN ('C', 'c')",
+            DropReason.ExcludedProduct => $"upper(stock_code) IN ({string.Join(", ", cleaning.ExcludedProducts.Select((_, i) => d.Parameter(ExcludedParameter(i))))})",
+            DropReason.Cancelled => Cancellation,
             DropReason.NonPositiveQuantity => "quantity <= 0",
             DropReason.NonPositivePrice => "unit_price <= 0",
             DropReason.NonPositiveAmount => "amount <= 0",
+            DropReason.CancelledPurchase => "cancelled >= quantity",
             DropReason.AfterAsOf => $"date >= {d.Parameter(BeforeParameter)}",
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
         };
@@ -130,25 +161,59 @@ internal static class PreparationQuery
             .AppendLine($"  FROM {s.From}")
             .AppendLine("), priced AS (")
             .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed")
-            .AppendLine("), classified AS (")
-            .AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");
+            ;
+        var net = cleaning.NetCancellations;
+        if (net)
+        {
+            var asOf = cleaning.Before is null ? "" : $" AND date < {d.Parameter(BeforeParameter)}";
+            // A purchase is known by its content (no row has an identity that two reads of a file agree on): two
+            // identical purchase lines are both reduced by a cancellation of either, as they are both repeats.
+            const string purchase = "customer, stock_code, invoice, date, quantity, unit_price";
+            sql.AppendLine("), cancellations AS MATERIALIZED (")
+                .AppendLine("  SELECT row_number() OVER () AS cancellation, customer, stock_code, date, -quantity AS cancelled FROM priced")
+                .AppendLine($"  WHERE NOT bad AND {Cancellation} AND quantity < 0 AND customer IS NOT NULL AND stock_code IS NOT NULL{asOf}")
+                .AppendLine("), matches AS (")
+                .AppendLine($"  SELECT {string.Join(", ", purchase.Split(", ").Select(c => "p." + c))}, c.cancelled,")
+                .AppendLine("    row_number() OVER (PARTITION BY c.cancellation ORDER BY p.date DESC, p.invoice DESC, p.quantity) AS nearest")
+                .AppendLine("  FROM cancellations c JOIN priced p ON p.customer = c.customer AND p.stock_code = c.stock_code AND p.date <= c.date AND p.quantity >= c.cancelled")
+                .AppendLine($"  WHERE NOT p.bad AND p.invoice IS NOT NULL AND NOT {Cancellation.Replace("invoice", "p.invoice", StringComparison.Ordinal)}")
+                .AppendLine("), netted AS (")
+                .AppendLine($"  SELECT {string.Join(", ", purchase.Split(", ").Select(c => $"{c} AS netted_{c}"))}, sum(cancelled) AS cancelled")
+                .AppendLine($"  FROM matches WHERE nearest = 1 GROUP BY {purchase}")
+                .AppendLine("), classified AS (")
+                .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Split(", ").Select(c => $"netted_{c} = {c}"))}");
+        }
+        else
+        {
+            sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");
+        }
         if (cleaning.DropDuplicates)
         {
             // Identical rows get identical reasons: among the rows no other rule removes, all but one of each are repeats.
             sql.AppendLine("), ranked AS (")
                 .AppendLine($"  SELECT classified.*, row_number() OVER (PARTITION BY {string.Join(", ", Content)}) AS copy FROM classified")
                 .AppendLine("), cleaned AS (")
-                .AppendLine($"  SELECT {string.Join(", ", Content)}, bad, CASE WHEN reason = 0 AND copy > 1 THEN {(int)DropReason.Duplicate} ELSE reason END AS reason FROM ranked");
+                .AppendLine($"  SELECT {string.Join(", ", Content)}, bad{(net ? ", cancelled" : "")}, CASE WHEN reason = 0 AND copy > 1 THEN {(int)DropReason.Duplicate} ELSE reason END AS reason FROM ranked");
         }
         else
         {
             sql.AppendLine("), cleaned AS (").AppendLine("  SELECT * FROM classified");
         }
+        var source = "cleaned";
+        if (net)
+        {
+            // A kept purchase counts what was not cancelled of it.
+            sql.AppendLine("), reduced AS (")
+                .AppendLine("  SELECT customer, invoice, date, quantity - COALESCE(cancelled, 0) AS quantity, unit_price,")
+                .AppendLine("    (quantity - COALESCE(cancelled, 0)) * unit_price AS amount, stock_code, description, country, bad, reason, cancelled FROM cleaned");
+            source = "reduced";
+        }
+        var reducedRows = net ? "count(*) FILTER (WHERE reason = 0 AND cancelled IS NOT NULL)" : "0";
         var counts = string.Concat(rules.Select(r => $", count(*) FILTER (WHERE reason = {(int)r}) AS {r.Key()}"));
         var sums = string.Concat(rules.Select(r => $", sum({r.Key()})"));
         var zeros = string.Concat(rules.Select(_ => ", 0"));
         sql.AppendLine("), keyed AS (")
-            .AppendLine($"  SELECT cleaned.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM cleaned")
+            .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM {source}")
             // First the rows fold into orders (a customer's invoice in one month and country) and into products: the
             // only groups with as many members as rows. Everything else is rolled up from the orders, far fewer.
             .AppendLine("), lines AS MATERIALIZED (")
@@ -156,7 +221,7 @@ internal static class PreparationQuery
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE reason = 0) AS kept,")
             .AppendLine("    sum(amount) FILTER (WHERE reason = 0) AS revenue, sum(COALESCE(quantity, 1)) FILTER (WHERE reason = 0) AS quantity,")
             .AppendLine("    min(date) FILTER (WHERE reason = 0) AS first_kept, max(date) FILTER (WHERE reason = 0) AS last_kept,")
-            .AppendLine($"    min(date) AS first_any, max(date) AS last_any, count(DISTINCT {d.RowHash(Content)}) AS distinct_rows{counts}")
+            .AppendLine($"    min(date) AS first_any, max(date) AS last_any, {reducedRows} AS reduced, count(DISTINCT {d.RowHash(Content)}) AS distinct_rows{counts}")
             .AppendLine("  FROM keyed GROUP BY GROUPING SETS ((customer, order_key, month, country), (product, description))")
             .AppendLine("), orders AS (")
             .AppendLine("  SELECT lines.*, COALESCE(country, '(unknown)') AS country_key FROM lines WHERE by_order = 1")
@@ -166,12 +231,12 @@ internal static class PreparationQuery
             .AppendLine("  CASE WHEN grouping(customer) = 0 THEN customer WHEN grouping(country_key) = 0 THEN country_key END AS key,")
             .AppendLine("  CASE WHEN grouping(month) = 0 THEN month END AS month,")
             .AppendLine("  sum(rows_in), sum(bad), sum(kept), sum(revenue), sum(quantity), count(DISTINCT order_key) FILTER (WHERE kept > 0),")
-            .AppendLine("  min(first_kept), max(last_kept), min(first_any), max(last_any),")
+            .AppendLine("  min(first_kept), max(last_kept), min(first_any), max(last_any), sum(reduced),")
             .AppendLine($"  CASE WHEN grouping(country) = 0 THEN country END{sums}")
             .AppendLine("FROM orders")
             .AppendLine("GROUP BY GROUPING SETS ((), (customer), (customer, country), (month), (country_key))")
             .AppendLine("UNION ALL")
-            .AppendLine($"SELECT {(int)Kind.ProductDescription}, product, NULL, rows_in - distinct_rows, 0, kept, revenue, quantity, 0, NULL, NULL, NULL, NULL, description{zeros}")
+            .AppendLine($"SELECT {(int)Kind.ProductDescription}, product, NULL, rows_in - distinct_rows, 0, kept, revenue, quantity, 0, NULL, NULL, NULL, NULL, 0, description{zeros}")
             .AppendLine("FROM lines WHERE by_order = 0");
         return sql.ToString();
     }

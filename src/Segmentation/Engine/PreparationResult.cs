@@ -29,6 +29,9 @@ internal sealed class PreparationResult
 
     public long RowsOut { get; private set; }
     public long Repeats { get; private set; }
+
+    /// <summary>Kept purchases a later, partial cancellation reduced (netting cancellations).</summary>
+    public long Reduced { get; private set; }
     public long Invoices { get; private set; }
     public decimal Revenue { get; private set; }
     public DateTime? FirstKept { get; private set; }
@@ -59,6 +62,7 @@ internal sealed class PreparationResult
                     result.LastKept = Date(reader, C.LastKept);
                     result.FirstAny = Date(reader, C.FirstAny);
                     result.LastAny = Date(reader, C.LastAny);
+                    result.Reduced = Long(reader, C.Reduced);
                     for (var r = 0; r < rules.Count; r++) result._rules[(int)rules[r]] = Long(reader, (int)C.FirstRule + r);
                     break;
                 case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:

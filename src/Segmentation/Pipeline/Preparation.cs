@@ -153,7 +153,7 @@ internal static class Preparation
     {
         var cleaning = Cleaning(options);
         var rules = PreparationQuery.Rules(relation, cleaning);
-        if (cleaning.Before is { } before) parameters.Add((PreparationQuery.BeforeParameter, before));
+        parameters.AddRange(PreparationQuery.Parameters(cleaning));
         var started = Stopwatch.StartNew();
         using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning), [.. parameters]);
         PreparationResult result;
@@ -197,7 +197,10 @@ internal static class Preparation
             InputLastDate: result.LastAny,
             FirstDate: result.FirstKept,
             LastDate: result.LastKept,
-            BadRowExamples: badRows?.Examples ?? []);
+            BadRowExamples: badRows?.Examples ?? [])
+        {
+            PurchasesReduced = result.Reduced,
+        };
         return new PreparedData(account, result.Rfm(options.AsOf), result.Sales(), []);
     }
 

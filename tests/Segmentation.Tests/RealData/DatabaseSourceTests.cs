@@ -39,7 +39,7 @@ public sealed class DatabaseSourceTests(DatabaseFixture db, RealDataFixture data
         Assert.Equal(["prepare"], prepared.Timings.Select(t => t.Stage));
     }
 
-    public static TheoryData<string> OptionSets => ["standard", "drop duplicates", "keep everything", "as of 2011-09-01"];
+    public static TheoryData<string> OptionSets => ["standard", "drop duplicates", "keep everything", "as of 2011-09-01", "net cancellations, no fees"];
 
     [Theory]
     [MemberData(nameof(OptionSets))]
@@ -53,6 +53,11 @@ public sealed class DatabaseSourceTests(DatabaseFixture db, RealDataFixture data
                 Cleaning = CleaningOptions.Default with { DropCancelled = false, DropNonPositiveQuantity = false, DropNonPositivePrice = false },
             },
             "as of 2011-09-01" => PrepareOptions.Default with { AsOf = new DateTime(2011, 9, 1) },
+            "net cancellations, no fees" => PrepareOptions.Default with
+            {
+                AsOf = new DateTime(2011, 9, 1),
+                Cleaning = CleaningOptions.Default with { NetCancellations = true, ExcludedProducts = CleaningOptions.OnlineRetailNonProducts, DropDuplicates = true },
+            },
             _ => PrepareOptions.Default,
         };
 
@@ -156,8 +161,8 @@ public sealed class DatabaseSourceTests(DatabaseFixture db, RealDataFixture data
     private static void AssertSameAccount(DataQualityAccount a, DataQualityAccount b)
     {
         Assert.Equal(
-            (a.RowsIn, a.RowsOut, a.DuplicateRowsFound, a.Customers, a.Invoices, a.Revenue, a.InputFirstDate, a.InputLastDate, a.FirstDate, a.LastDate),
-            (b.RowsIn, b.RowsOut, b.DuplicateRowsFound, b.Customers, b.Invoices, b.Revenue, b.InputFirstDate, b.InputLastDate, b.FirstDate, b.LastDate));
+            (a.RowsIn, a.RowsOut, a.DuplicateRowsFound, a.Customers, a.Invoices, a.Revenue, a.InputFirstDate, a.InputLastDate, a.FirstDate, a.LastDate, a.PurchasesReduced),
+            (b.RowsIn, b.RowsOut, b.DuplicateRowsFound, b.Customers, b.Invoices, b.Revenue, b.InputFirstDate, b.InputLastDate, b.FirstDate, b.LastDate, b.PurchasesReduced));
         Assert.Equal(a.Removed, b.Removed);
     }
 }
