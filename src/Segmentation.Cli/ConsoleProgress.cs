@@ -1,4 +1,5 @@
 using Segmentation.Formatting;
+using Segmentation.Pipeline;
 
 namespace Segmentation.Cli;
 
@@ -6,15 +7,16 @@ namespace Segmentation.Cli;
 /// Shows rows read as they go, on one updating line when stderr is a terminal and not at all when it is
 /// redirected (a log should hold the summary, not a hundred progress lines).
 /// </summary>
-internal sealed class ConsoleProgress(TextWriter stderr, string label) : IProgress<long>
+internal sealed class ConsoleProgress(TextWriter stderr, string label) : IProgress<ReadProgress>
 {
     private readonly bool _interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
     private bool _shown;
 
-    public void Report(long value)
+    public void Report(ReadProgress value)
     {
         if (!_interactive) return;
-        stderr.Write($"\r{label}: {Display.Count(value)} rows");
+        var done = value.Fraction is { } f ? $"{f:P0}    " : $"{Display.Count(value.Rows)} rows";
+        stderr.Write($"\r{label}: {done}");
         _shown = true;
     }
 

@@ -16,6 +16,7 @@ internal static class Flags
         [OptionNames.DateFormat] = "--date-format",
         [OptionNames.DecimalSeparator] = "--decimal",
         [OptionNames.AsOf] = "--as-of",
+        [OptionNames.EngineMemory] = "--memory-limit",
         [OptionNames.NetCancellations] = "--net-cancellations",
         [OptionNames.ExcludedProducts] = "--exclude-products",
         [OptionNames.Database] = "--db",

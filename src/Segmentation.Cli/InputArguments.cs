@@ -41,13 +41,14 @@ internal sealed class InputArguments
     public Option<bool> KeepNonPositivePrice { get; } = new("--keep-nonpositive-price") { Description = "Keep lines with unit price (or amount) <= 0." };
     public Option<bool> NetCancellations { get; } = new("--net-cancellations") { Description = "Net each cancellation against the purchase it cancels (same customer and product, the nearest earlier line with at least that quantity): the purchase is reduced, or removed when cancelled in full." };
     public Option<string?> ExcludeProducts { get; } = new("--exclude-products") { Description = "Remove lines of these stock codes, comma-separated, ignoring case (postage, fees, adjustments); 'uci' is the UCI Online Retail list: " + string.Join(",", CleaningOptions.OnlineRetailNonProducts) + "." };
+    public Option<int> MemoryLimit { get; } = new("--memory-limit") { Description = "Memory, in MB, the engine may hold while it reads, cleans and aggregates (default 2048); beyond it, it spills to a folder beside --out.", DefaultValueFactory = _ => PrepareOptions.Default.EngineMemoryMegabytes };
     public Option<string?> AsOf { get; } = new("--as-of") { Description = "RFM snapshot date (yyyy-MM-dd); later rows are left out. Default: the day after the last purchase." };
 
     public IEnumerable<Option> All =>
     [
         Input, Database, Table, Query, UseSample, SampleCustomers, SampleSeed, Sheet, DateFormat, Delimiter, Decimal,
         CustomerColumn, InvoiceColumn, NoInvoiceColumn, DateColumn, QuantityColumn, PriceColumn, AmountColumn,
-        SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, NetCancellations, ExcludeProducts, AsOf,
+        SkipBadRows, DropDuplicates, KeepCancelled, KeepNonPositiveQuantity, KeepNonPositivePrice, NetCancellations, ExcludeProducts, AsOf, MemoryLimit,
     ];
 
     public void AddTo(Command command)
@@ -68,6 +69,7 @@ internal sealed class InputArguments
             ExcludedProducts = ParseProducts(p.GetValue(ExcludeProducts)),
         },
         AsOf = ParseAsOf(p.GetValue(AsOf)),
+        EngineMemoryMegabytes = p.GetValue(MemoryLimit),
     };
 
     /// <summary>The file or the sample. Flags that say how to read a file do not apply to the sample (it has its own layout).</summary>

@@ -31,6 +31,7 @@ public static class OptionNames
     public const string Query = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Query);
     public const string NetCancellations = nameof(CleaningOptions) + "." + nameof(CleaningOptions.NetCancellations);
     public const string ExcludedProducts = nameof(CleaningOptions) + "." + nameof(CleaningOptions.ExcludedProducts);
+    public const string EngineMemory = nameof(PrepareOptions) + "." + nameof(PrepareOptions.EngineMemoryMegabytes);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
 }

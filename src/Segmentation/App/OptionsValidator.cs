@@ -13,8 +13,14 @@ public static class OptionsValidator
 {
     public static void Validate(SegmentationOptions options)
     {
-        Validate(options.Prepare.Ingest);
+        Validate(options.Prepare);
         Validate(options.Clustering);
+    }
+
+    public static void Validate(PrepareOptions o)
+    {
+        Validate(o.Ingest);
+        if (o.EngineMemoryMegabytes < 128) throw new OptionException(OptionNames.EngineMemory, $"the engine needs at least 128 MB (got {o.EngineMemoryMegabytes})");
     }
 
     public static void Validate(ClusteringOptions o)

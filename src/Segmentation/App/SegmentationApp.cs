@@ -15,10 +15,10 @@ namespace Segmentation.App;
 public static class SegmentationApp
 {
     /// <summary>Reads, validates and cleans the transactions and computes RFM (nothing is written).</summary>
-    public static PreparedData Prepare(TransactionSource source, PrepareOptions? options = null, IProgress<long>? progress = null)
+    public static PreparedData Prepare(TransactionSource source, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        OptionsValidator.Validate(options.Ingest);
+        OptionsValidator.Validate(options);
         return source.Prepare(options, progress);
     }
 
@@ -43,7 +43,7 @@ public static class SegmentationApp
     }
 
     /// <summary>The whole pipeline in memory, from a source to a run (nothing is written).</summary>
-    public static SegmentationRun Segment(TransactionSource source, SegmentationOptions? options = null, IProgress<long>? progress = null)
+    public static SegmentationRun Segment(TransactionSource source, SegmentationOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= SegmentationOptions.Default;
         OptionsValidator.Validate(options);
@@ -55,11 +55,12 @@ public static class SegmentationApp
         ReportBuilder.Build(run, settings, refresh);
 
     /// <summary><c>run</c>: segments a source and publishes the run folder, its reports and its history row.</summary>
-    public static RunOutcome Run(RunRequest request, IReportRenderer? renderer = null, IProgress<long>? progress = null)
+    public static RunOutcome Run(RunRequest request, IReportRenderer? renderer = null, IProgress<ReadProgress>? progress = null)
     {
         OptionsValidator.Validate(request.Options);
         Publisher.Check(request.Publish);
-        var run = Segment(request.Source, request.Options, progress);
+        var options = request.Options with { Prepare = SpillBeside(request.Options.Prepare, request.Publish.Folder) };
+        var run = Segment(request.Source, options, progress);
         var clock = Stopwatch.StartNew();
         var report = ReportBuilder.Build(run, request.Publish.Report);
         // Timed as a stage of its own: the benchmark counts it in our end-to-end time (the console summary needs it).
@@ -67,6 +68,13 @@ public static class SegmentationApp
         var published = Publisher.Publish(run, null, report, request.Publish, "run", request.Source, renderer, stages);
         return new RunOutcome(run, report, published, stages);
     }
+
+    /// <summary>
+    /// The engine spills beside the output unless told otherwise: the output's disk has room for what is written
+    /// there, where the system's temporary folder is often small.
+    /// </summary>
+    private static PrepareOptions SpillBeside(PrepareOptions options, string output) =>
+        options.SpillFolder is not null ? options : options with { SpillFolder = Path.GetDirectoryName(Path.GetFullPath(output)) };
 
     /// <summary>Loads a previous run folder for a refresh.</summary>
     public static PreviousRun LoadPrevious(string folder) => PreviousRunReader.Read(folder);
@@ -80,7 +88,7 @@ public static class SegmentationApp
     }
 
     /// <summary><c>refresh</c>: re-segments a new period against a previous run folder and publishes a complete run folder.</summary>
-    public static RefreshOutcome Refresh(RefreshRequest request, IReportRenderer? renderer = null, IProgress<long>? progress = null)
+    public static RefreshOutcome Refresh(RefreshRequest request, IReportRenderer? renderer = null, IProgress<ReadProgress>? progress = null)
     {
         OptionsValidator.Validate(request.Options);
         Publisher.Check(request.Publish);
@@ -89,7 +97,7 @@ public static class SegmentationApp
         {
             throw new OptionException(OptionNames.Output, "the refresh would overwrite the previous run; name another folder");
         }
-        var current = Prepare(request.Source, request.Options.Prepare, progress);
+        var current = Prepare(request.Source, SpillBeside(request.Options.Prepare, request.Publish.Folder), progress);
         var result = Refresher.Run(previous, current, request.Options, request.Refresh);
         var clock = Stopwatch.StartNew();
         var report = ReportBuilder.Build(result.Run, request.Publish.Report, result);
@@ -108,10 +116,10 @@ public static class SegmentationApp
     public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared) => Scoring.Score(model, prepared);
 
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
-    public static ScoreOutcome Score(ScoreRequest request, IProgress<long>? progress = null)
+    public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
     {
         var model = ModelFile.Load(request.Model);
-        var prepared = Prepare(request.Source, request.Prepare, progress);
+        var prepared = Prepare(request.Source, SpillBeside(request.Prepare, request.Output), progress);
         var customers = Scoring.Score(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output);

@@ -43,7 +43,7 @@ public abstract record TransactionSource
     internal abstract TransactionStream Open(IngestOptions ingest);
 
     /// <summary>Reads, cleans and aggregates the source: a file by the engine itself where it can, rows through the row readers.</summary>
-    internal virtual PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) =>
+    internal virtual PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) =>
         Preparation.Run(() => Open(options.Ingest), options, progress);
 
     private sealed record FileSource(string FilePath) : TransactionSource
@@ -51,7 +51,7 @@ public abstract record TransactionSource
         public override string Name => FilePath;
         public override string? Path => FilePath;
         internal override TransactionStream Open(IngestOptions ingest) => TransactionReader.Open(FilePath, ingest);
-        internal override PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) => Preparation.Run(FilePath, options, progress);
+        internal override PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) => Preparation.Run(FilePath, options, progress);
         internal override string Fingerprint(PreparedData prepared) => InputFingerprint.OfFile(FilePath);
     }
 
@@ -69,7 +69,7 @@ public abstract record TransactionSource
     {
         public override string Name => Input.Describe();
         internal override TransactionStream Open(IngestOptions ingest) => DatabaseReader.Open(Input, ingest);
-        internal override PreparedData Prepare(PrepareOptions options, IProgress<long>? progress) => Preparation.Run(Input, options, progress);
+        internal override PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) => Preparation.Run(Input, options, progress);
         internal override string Fingerprint(PreparedData prepared) => InputFingerprint.Of(prepared);
         internal override string HistoryName => Name;
     }

@@ -16,14 +16,20 @@ internal sealed class DuckDbEngine : IDisposable
     private readonly string _spill;
 
     /// <param name="database">A DuckDB database file opened read-only (see <see cref="DatabaseReader.Connect"/>); an in-memory one without it.</param>
-    public DuckDbEngine(DuckDBConnection? database = null)
+    /// <param name="memoryMegabytes">The engine's memory limit; beyond it, it spills.</param>
+    /// <param name="spillParent">The folder to spill into (a folder of its own inside it); null: the system's temporary folder.</param>
+    public DuckDbEngine(DuckDBConnection? database = null, int memoryMegabytes = 2048, string? spillParent = null)
     {
-        _spill = Path.Combine(Path.GetTempPath(), $"segmentation-engine-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        _spill = Path.Combine(spillParent ?? Path.GetTempPath(), $"segmentation-engine-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Connection = database ?? new DuckDBConnection("DataSource=:memory:");
         if (database is null) Connection.Open();
         // The order of rows is never needed (every result is an aggregate): DuckDB then streams with less memory.
         Execute("SET preserve_insertion_order = false");
         Execute($"SET temp_directory = '{_spill.Replace("'", "''", StringComparison.Ordinal)}'");
+        Execute($"SET memory_limit = '{memoryMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}MB'");
+        // The engine tracks how far a statement has come only with its progress bar on; it must not print it.
+        Execute("SET enable_progress_bar = true");
+        Execute("SET enable_progress_bar_print = false");
     }
 
     public DuckDBConnection Connection { get; }

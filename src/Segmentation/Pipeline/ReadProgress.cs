@@ -1,0 +1,13 @@
+namespace Segmentation.Pipeline;
+
+/// <summary>
+/// How far the reading of an input has come: the rows the row readers have parsed, or, when the engine reads the
+/// input itself (a CSV, a Parquet file, a database), the fraction of its statement done (it does not count rows
+/// as it goes).
+/// </summary>
+public readonly record struct ReadProgress(long Rows, double? Fraction)
+{
+    public static ReadProgress OfRows(long rows) => new(rows, null);
+
+    public static ReadProgress OfFraction(double fraction) => new(0, Math.Clamp(fraction, 0, 1));
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Segmentation.App;
+using Segmentation.Pipeline;
+
+namespace Segmentation.Tests.Pipeline;
+
+[Collection(RealDataCollection.Name)]
+public sealed class EngineLimitsTests(RealDataFixture data) : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Collects reports on the thread that makes them (Progress&lt;T&gt; would post them elsewhere, later).</summary>
+    private sealed class Recorder : IProgress<ReadProgress>
+    {
+        public ConcurrentQueue<ReadProgress> Reports { get; } = new();
+
+        public void Report(ReadProgress value) => Reports.Enqueue(value);
+    }
+
+    [Fact]
+    public void An_engine_read_reports_the_fraction_of_its_work_done()
+    {
+        Preparation.EnginePollInterval = TimeSpan.FromMilliseconds(10);
+        var recorder = new Recorder();
+
+        Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), progress: recorder);
+
+        Assert.NotEmpty(recorder.Reports);
+        Assert.All(recorder.Reports, r => Assert.InRange(r.Fraction!.Value, 0, 1));
+    }
+
+    [Fact]
+    public void A_small_memory_limit_spills_into_the_given_folder_and_gives_the_same_result()
+    {
+        var spill = Directory.CreateDirectory(_dir.File("spill")).FullName;
+        var options = PrepareOptions.Default with { EngineMemoryMegabytes = 128, SpillFolder = spill };
+
+        var prepared = Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), options);
+
+        Assert.Equal(data.Csv.Quality.Removed, prepared.Quality.Removed);
+        Assert.Equal(data.Csv.Rfm.Customers, prepared.Rfm.Customers);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(spill));
+    }
+
+    [Fact]
+    public void A_memory_limit_below_what_the_engine_needs_is_refused_naming_the_option()
+    {
+        var options = PrepareOptions.Default with { EngineMemoryMegabytes = 64 };
+
+        var error = Assert.Throws<OptionException>(() => SegmentationApp.Prepare(TransactionSource.Sample(), options));
+
+        Assert.Equal(OptionNames.EngineMemory, error.Option);
+    }
+}
