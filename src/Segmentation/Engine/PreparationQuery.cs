@@ -96,6 +96,31 @@ internal static class PreparationQuery
 
     private const string Cancellation = "left(invoice, 1) IN ('C', 'c')";
 
+    /// <summary>
+    /// The CTEs that match each cancellation to the purchase it cancels (<see cref="CleaningOptions.NetCancellations"/>)
+    /// and classify the rows with the cancelled quantity beside each purchase.
+    /// </summary>
+    private static void AppendNetting(StringBuilder sql, SqlDialect d, CleaningOptions cleaning, string reason)
+    {
+        var asOf = cleaning.Before is null ? "" : $" AND date < {d.Parameter(BeforeParameter)}";
+        // A purchase is known by its content (no row has an identity that two reads of a file agree on): two
+        // identical purchase lines are both reduced by a cancellation of either, as they are both repeats.
+        string[] purchase = ["customer", "stock_code", "invoice", "date", "quantity", "unit_price"];
+        sql.AppendLine("), cancellations AS MATERIALIZED (")
+            .AppendLine("  SELECT row_number() OVER () AS cancellation, customer, stock_code, date, -quantity AS cancelled FROM priced")
+            .AppendLine($"  WHERE NOT bad AND {Cancellation} AND quantity < 0 AND customer IS NOT NULL AND stock_code IS NOT NULL{asOf}")
+            .AppendLine("), matches AS (")
+            .AppendLine($"  SELECT {string.Join(", ", purchase.Select(c => "p." + c))}, c.cancelled,")
+            .AppendLine("    row_number() OVER (PARTITION BY c.cancellation ORDER BY p.date DESC, p.invoice DESC, p.quantity) AS nearest")
+            .AppendLine("  FROM cancellations c JOIN priced p ON p.customer = c.customer AND p.stock_code = c.stock_code AND p.date <= c.date AND p.quantity >= c.cancelled")
+            .AppendLine($"  WHERE NOT p.bad AND p.invoice IS NOT NULL AND NOT {Cancellation.Replace("invoice", "p.invoice", StringComparison.Ordinal)}")
+            .AppendLine("), netted AS (")
+            .AppendLine($"  SELECT {string.Join(", ", purchase.Select(c => $"{c} AS netted_{c}"))}, sum(cancelled) AS cancelled")
+            .AppendLine($"  FROM matches WHERE nearest = 1 GROUP BY {string.Join(", ", purchase)}")
+            .AppendLine("), classified AS (")
+            .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Select(c => $"netted_{c} = {c}"))}");
+    }
+
     /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>).</summary>
     public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning)
     {
@@ -162,33 +187,10 @@ internal static class PreparationQuery
             .AppendLine($"    {OrNull(s.Country, Text)} AS country")
             .AppendLine($"  FROM {s.From}")
             .AppendLine("), priced AS (")
-            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed")
-            ;
+            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed");
         var net = cleaning.NetCancellations;
-        if (net)
-        {
-            var asOf = cleaning.Before is null ? "" : $" AND date < {d.Parameter(BeforeParameter)}";
-            // A purchase is known by its content (no row has an identity that two reads of a file agree on): two
-            // identical purchase lines are both reduced by a cancellation of either, as they are both repeats.
-            const string purchase = "customer, stock_code, invoice, date, quantity, unit_price";
-            sql.AppendLine("), cancellations AS MATERIALIZED (")
-                .AppendLine("  SELECT row_number() OVER () AS cancellation, customer, stock_code, date, -quantity AS cancelled FROM priced")
-                .AppendLine($"  WHERE NOT bad AND {Cancellation} AND quantity < 0 AND customer IS NOT NULL AND stock_code IS NOT NULL{asOf}")
-                .AppendLine("), matches AS (")
-                .AppendLine($"  SELECT {string.Join(", ", purchase.Split(", ").Select(c => "p." + c))}, c.cancelled,")
-                .AppendLine("    row_number() OVER (PARTITION BY c.cancellation ORDER BY p.date DESC, p.invoice DESC, p.quantity) AS nearest")
-                .AppendLine("  FROM cancellations c JOIN priced p ON p.customer = c.customer AND p.stock_code = c.stock_code AND p.date <= c.date AND p.quantity >= c.cancelled")
-                .AppendLine($"  WHERE NOT p.bad AND p.invoice IS NOT NULL AND NOT {Cancellation.Replace("invoice", "p.invoice", StringComparison.Ordinal)}")
-                .AppendLine("), netted AS (")
-                .AppendLine($"  SELECT {string.Join(", ", purchase.Split(", ").Select(c => $"{c} AS netted_{c}"))}, sum(cancelled) AS cancelled")
-                .AppendLine($"  FROM matches WHERE nearest = 1 GROUP BY {purchase}")
-                .AppendLine("), classified AS (")
-                .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Split(", ").Select(c => $"netted_{c} = {c}"))}");
-        }
-        else
-        {
-            sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");
-        }
+        if (net) AppendNetting(sql, d, cleaning, reason);
+        else sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");
         if (cleaning.DropDuplicates)
         {
             // Identical rows get identical reasons: among the rows no other rule removes, all but one of each are repeats.

@@ -43,7 +43,14 @@ internal static class Preparation
         var reading = Stopwatch.StartNew();
         using var engine = Engine(options);
         engine.CreateRowsTable();
-        engine.Append(Counted(stream.Rows, progress));
+        try
+        {
+            engine.Append(Counted(stream.Rows, progress));
+        }
+        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
+        {
+            throw OutOfMemory(stream.File, options, e);
+        }
         var ingest = reading.Elapsed;
 
         var mapping = stream.Mapping;
@@ -53,7 +60,17 @@ internal static class Preparation
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
-        var (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null);
+        PreparationResult result;
+        IReadOnlyList<DropReason> rules;
+        TimeSpan elapsed;
+        try
+        {
+            (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null);
+        }
+        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
+        {
+            throw OutOfMemory(stream.File, options, e);
+        }
         return Build(result, relation.Name, rules, stream.BadRows, options) with
         {
             Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],
@@ -104,11 +121,16 @@ internal static class Preparation
             if (result.BadRows > 0) return null;
             return Build(result, path, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
-        catch (DuckDBException)
+        catch (DuckDBException e) when (e.ErrorType != DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
         {
             // A row that does not fit the header, bytes that are not UTF-8, a damaged archive: the row readers
             // read the file again and say which row and why.
             return null;
+        }
+        catch (DuckDBException e)
+        {
+            // The row readers would append every row to the same engine: they would run out of memory too, later.
+            throw OutOfMemory(path, options, e);
         }
     }
 
@@ -140,6 +162,10 @@ internal static class Preparation
             if (result.BadRows > 0) return null;
             return Build(result, name, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
+        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
+        {
+            throw OutOfMemory(name, options, e);
+        }
         catch (System.Data.Common.DbException)
         {
             // A text value of the right shape that still fails its cast (2011-02-30): the row readers name it.
@@ -155,14 +181,22 @@ internal static class Preparation
         var rules = PreparationQuery.Rules(relation, cleaning);
         parameters.AddRange(PreparationQuery.Parameters(cleaning));
         var started = Stopwatch.StartNew();
-        using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning), [.. parameters]);
         using var polling = progress is not null && connection is DuckDBConnection engine ? EngineProgress(engine, progress) : null;
-        PreparationResult result;
-        using (var reader = command.ExecuteReader())
+        PreparationResult Execute(SqlDialect d)
         {
-            result = PreparationResult.Read(reader, rules, relation.Invoice is not null);
+            using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(d, relation, cleaning), [.. parameters]);
+            using var reader = command.ExecuteReader();
+            return PreparationResult.Read(reader, rules, relation.Invoice is not null);
         }
-        return (result, rules, started.Elapsed);
+        try
+        {
+            return (Execute(dialect), rules, started.Elapsed);
+        }
+        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory && dialect == SqlDialect.DuckDb)
+        {
+            // Too many rows for the per-order lists that count repeats fast: again, in the form the engine can spill.
+            return (Execute(SqlDialect.DuckDbSpilling), rules, started.Elapsed);
+        }
     }
 
     /// <summary>Reports how far the engine's statement has come while it runs.</summary>
@@ -185,6 +219,10 @@ internal static class Preparation
     }
 
     private static DuckDbEngine Engine(PrepareOptions options) => new(memoryMegabytes: options.EngineMemoryMegabytes, spillParent: options.SpillFolder);
+
+    private static InputException OutOfMemory(string source, PrepareOptions options, DuckDBException e) => new(source,
+        $"the engine needed more than its {options.EngineMemoryMegabytes:N0} MB to clean and aggregate this input: allow it more",
+        inner: e, option: OptionNames.EngineMemory);
 
     /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
     private static CleaningOptions Cleaning(PrepareOptions options) =>
