@@ -15,10 +15,10 @@ internal sealed class DuckDbEngine : IDisposable
 
     private readonly string _spill;
 
-    /// <param name="database">A DuckDB database file opened read-only (see <see cref="DatabaseReader.Connect"/>); an in-memory one without it.</param>
     /// <param name="memoryMegabytes">The engine's memory limit; beyond it, it spills.</param>
     /// <param name="spillParent">The folder to spill into (a folder of its own inside it); null: the system's temporary folder.</param>
-    public DuckDbEngine(DuckDBConnection? database = null, int memoryMegabytes = 2048, string? spillParent = null)
+    /// <param name="database">A DuckDB database file opened read-only (see <see cref="DatabaseReader.Connect"/>); an in-memory one without it.</param>
+    public DuckDbEngine(int memoryMegabytes, string? spillParent, DuckDBConnection? database = null)
     {
         _spill = Path.Combine(spillParent ?? Path.GetTempPath(), $"segmentation-engine-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Connection = database ?? new DuckDBConnection("DataSource=:memory:");

@@ -47,7 +47,7 @@ internal static class Preparation
         {
             engine.Append(Counted(stream.Rows, progress));
         }
-        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
+        catch (DuckDBException e) when (IsOutOfMemory(e))
         {
             throw OutOfMemory(stream.File, options, e);
         }
@@ -60,17 +60,7 @@ internal static class Preparation
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
-        PreparationResult result;
-        IReadOnlyList<DropReason> rules;
-        TimeSpan elapsed;
-        try
-        {
-            (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null);
-        }
-        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
-        {
-            throw OutOfMemory(stream.File, options, e);
-        }
+        var (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null);
         return Build(result, relation.Name, rules, stream.BadRows, options) with
         {
             Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],
@@ -121,16 +111,11 @@ internal static class Preparation
             if (result.BadRows > 0) return null;
             return Build(result, path, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
-        catch (DuckDBException e) when (e.ErrorType != DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
+        catch (DuckDBException)
         {
             // A row that does not fit the header, bytes that are not UTF-8, a damaged archive: the row readers
-            // read the file again and say which row and why.
+            // read the file again and say which row and why. (Running out of memory is no such case: Query says so.)
             return null;
-        }
-        catch (DuckDBException e)
-        {
-            // The row readers would append every row to the same engine: they would run out of memory too, later.
-            throw OutOfMemory(path, options, e);
         }
     }
 
@@ -154,17 +139,13 @@ internal static class Preparation
         var columns = ResolvedColumns.Resolve(name, schema.Select(c => c.Name).ToArray(), options.Ingest.Mapping);
         var relation = SourceRelation.Bind(name, input.From, columns,
             i => new SourceColumn(SqlDialect.Quote(schema[i].Name), schema[i].IsText ? ColumnKind.Text : ColumnKind.Typed));
-        using var engine = connection is DuckDBConnection duckDb ? new DuckDbEngine(duckDb, options.EngineMemoryMegabytes, options.SpillFolder) : null;
+        using var engine = connection is DuckDBConnection duckDb ? Engine(options, duckDb) : null;
         var dialect = engine is null ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
         try
         {
             var (result, rules, _) = Query(connection, dialect, relation, options, [], progress);
             if (result.BadRows > 0) return null;
             return Build(result, name, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
-        }
-        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory)
-        {
-            throw OutOfMemory(name, options, e);
         }
         catch (System.Data.Common.DbException)
         {
@@ -173,7 +154,11 @@ internal static class Preparation
         }
     }
 
-    /// <summary>Runs the preparation statement over <paramref name="relation"/>: its result, the rules it applied, the time it took.</summary>
+    /// <summary>
+    /// Runs the preparation statement over <paramref name="relation"/>: its result, the rules it applied, the time it
+    /// took. An engine that runs out of memory is an <see cref="InputException"/> naming the memory limit: the row
+    /// readers, which other engine failures fall back to, would append every row to the same engine and run out too.
+    /// </summary>
     private static (PreparationResult Result, IReadOnlyList<DropReason> Rules, TimeSpan Elapsed) Query(System.Data.Common.DbConnection connection,
         SqlDialect dialect, SourceRelation relation, PrepareOptions options, List<(string, object?)> parameters, IProgress<ReadProgress>? progress)
     {
@@ -192,12 +177,22 @@ internal static class Preparation
         {
             return (Execute(dialect), rules, started.Elapsed);
         }
-        catch (DuckDBException e) when (e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory && dialect == SqlDialect.DuckDb)
+        catch (DuckDBException e) when (IsOutOfMemory(e))
+        {
+            if (dialect != SqlDialect.DuckDb) throw OutOfMemory(relation.Name, options, e);
+        }
+        try
         {
             // Too many rows for the per-order lists that count repeats fast: again, in the form the engine can spill.
             return (Execute(SqlDialect.DuckDbSpilling), rules, started.Elapsed);
         }
+        catch (DuckDBException e) when (IsOutOfMemory(e))
+        {
+            throw OutOfMemory(relation.Name, options, e);
+        }
     }
+
+    private static bool IsOutOfMemory(DuckDBException e) => e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory;
 
     /// <summary>Reports how far the engine's statement has come while it runs.</summary>
     private static Polling EngineProgress(DuckDBConnection engine, IProgress<ReadProgress> progress) => new(new Timer(_ =>
@@ -218,7 +213,8 @@ internal static class Preparation
         }
     }
 
-    private static DuckDbEngine Engine(PrepareOptions options) => new(memoryMegabytes: options.EngineMemoryMegabytes, spillParent: options.SpillFolder);
+    private static DuckDbEngine Engine(PrepareOptions options, DuckDBConnection? database = null) =>
+        new(options.EngineMemoryMegabytes, options.SpillFolder, database);
 
     private static InputException OutOfMemory(string source, PrepareOptions options, DuckDBException e) => new(source,
         $"the engine needed more than its {options.EngineMemoryMegabytes:N0} MB to clean and aggregate this input: allow it more",

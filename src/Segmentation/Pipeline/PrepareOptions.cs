@@ -17,14 +17,15 @@ public sealed record PrepareOptions
 
     /// <summary>
     /// The most memory, in MB, the embedded engine holds while it reads, cleans and aggregates; beyond it, it
-    /// spills to <see cref="SpillFolder"/>. With the default, an input of 100 million rows stays under 3 GB.
+    /// spills to <see cref="SpillFolder"/>, and an input that needs more even so is an <see cref="InputException"/>
+    /// naming this option (a 100-million-row file does, today: see the benchmark's RESULTS.md).
     /// </summary>
     public int EngineMemoryMegabytes { get; init; } = 2048;
 
     /// <summary>
     /// Where the engine spills what does not fit in memory: a folder of its own inside this one, removed
-    /// afterwards. Null: the system's temporary folder. The CLI puts it beside the output, where there is room
-    /// for the output too (a temporary folder is often a small memory-backed disk).
+    /// afterwards. Null: the system's temporary folder. <c>run</c>, <c>refresh</c> and <c>score</c> put it beside
+    /// their output, where there is room for the output too (a temporary folder is often a small memory-backed disk).
     /// </summary>
     public string? SpillFolder { get; init; }
 

@@ -17,7 +17,7 @@ public sealed class SpillingDialectTests
         using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
         var (from, column) = DuckDbEngine.Csv(header.Count);
         var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, null), column);
-        using var engine = new DuckDbEngine();
+        using var engine = new DuckDbEngine(Segmentation.Pipeline.PrepareOptions.Default.EngineMemoryMegabytes, spillParent: null);
         var rules = PreparationQuery.Rules(relation, cleaning);
         using var command = engine.Command(PreparationQuery.Build(dialect, relation, cleaning),
             [("path", path), ("delim", ","), ("compression", "gzip"), .. PreparationQuery.Parameters(cleaning)]);
