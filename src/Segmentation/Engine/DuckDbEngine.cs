@@ -55,17 +55,28 @@ internal sealed class DuckDbEngine : IDisposable
             amount DECIMAL(38,12), stock_code VARCHAR, description VARCHAR, country VARCHAR)
         """);
 
-    public void Append(IEnumerable<Transaction> rows)
+    /// <summary>The number of rows of a Parquet file, from its metadata.</summary>
+    public long ParquetRows(string path)
+    {
+        using var command = Command("SELECT count(*) FROM read_parquet($path)", ("path", path));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Appends the rows to <see cref="RowsTable"/>; returns how many.</summary>
+    public long Append(IEnumerable<Transaction> rows)
     {
         using var appender = Connection.CreateAppender(RowsTable);
+        long count = 0;
         foreach (var row in rows)
         {
+            count++;
             appender.CreateRow()
                 .AppendValue(row.CustomerId).AppendValue(row.InvoiceNo).AppendValue(row.Date)
                 .AppendValue(row.Quantity).AppendValue(row.UnitPrice).AppendValue((decimal?)row.Amount)
                 .AppendValue(row.StockCode).AppendValue(row.Description).AppendValue(row.Country)
                 .EndRow();
         }
+        return count;
     }
 
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => Command(Connection, sql, parameters);

@@ -121,8 +121,11 @@ internal static class PreparationQuery
             .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Select(c => $"netted_{c} = {c}"))}");
     }
 
-    /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>).</summary>
-    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning)
+    /// <summary>
+    /// The statement: one row per kind and key (see <see cref="Columns"/>), over every row, or over the rows of one
+    /// <paramref name="part"/> of the customers.
+    /// </summary>
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, Part? part = null)
     {
         string Key(SourceColumn c)
         {
@@ -187,7 +190,8 @@ internal static class PreparationQuery
             .AppendLine($"    {OrNull(s.Country, Text)} AS country")
             .AppendLine($"  FROM {s.From}")
             .AppendLine("), priced AS (")
-            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed");
+            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed")
+            .AppendLine(part is { } p ? $"  WHERE {d.PartOf("customer", p.Count)} = {p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         var net = cleaning.NetCancellations;
         if (net) AppendNetting(sql, d, cleaning, reason);
         else sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");

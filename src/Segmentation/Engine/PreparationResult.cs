@@ -39,53 +39,63 @@ internal sealed class PreparationResult
     public DateTime? FirstAny { get; private set; }
     public DateTime? LastAny { get; private set; }
 
-    public static PreparationResult Read(DbDataReader reader, IReadOnlyList<DropReason> rules, bool hasInvoices)
+    public static PreparationResult Read(DbDataReader reader, IReadOnlyList<DropReason> rules, bool hasInvoices) => Read([reader], rules, hasInvoices);
+
+    /// <summary>
+    /// The rows of the statement run over each part of the customers in turn (see <see cref="Part"/>): a customer's
+    /// rows are all in one part, so customers are read as they come and everything else adds up.
+    /// </summary>
+    public static PreparationResult Read(IEnumerable<DbDataReader> parts, IReadOnlyList<DropReason> rules, bool hasInvoices)
     {
         var result = new PreparationResult { _rules = new long[Enum.GetValues<DropReason>().Length] };
         // A customer's country and a product's name: the first in ordinal order among the kept rows' values.
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var products = new Dictionary<string, (decimal Revenue, long Lines, decimal Quantity)>(StringComparer.Ordinal);
-        while (reader.Read())
+        var products = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        var months = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        var countryTotals = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        foreach (var reader in parts)
         {
-            var kind = (K)Long(reader, C.Kind);
-            var kept = Long(reader, C.Kept);
-            switch (kind)
+            while (reader.Read())
             {
-                case K.Total:
-                    result.RowsIn = Long(reader, C.Rows);
-                    result.BadRows = Long(reader, C.Bad);
-                    result.RowsOut = kept;
-                    result.Invoices = Long(reader, C.Orders);
-                    result.Revenue = Decimal(reader, C.Revenue);
-                    result.FirstKept = Date(reader, C.FirstKept);
-                    result.LastKept = Date(reader, C.LastKept);
-                    result.FirstAny = Date(reader, C.FirstAny);
-                    result.LastAny = Date(reader, C.LastAny);
-                    result.Reduced = Long(reader, C.Reduced);
-                    result.Repeats = Long(reader, C.Repeats);
-                    for (var r = 0; r < rules.Count; r++) result._rules[(int)rules[r]] = Long(reader, (int)C.FirstRule + r);
-                    break;
-                case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:
-                    result._customers.Add(new CustomerRow(id, checked((int)Long(reader, C.Orders)), Decimal(reader, C.Revenue),
-                        Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), null));
-                    break;
-                case K.CustomerCountry when kept > 0 && Text(reader, C.Key) is { } id && Text(reader, C.Detail) is { } country:
-                    KeepFirst(countries, id, country);
-                    break;
-                case K.ProductDescription:
-                    if (kept == 0 || Text(reader, C.Key) is not { } product) break;
-                    // One row per description a product is sold under: the product's totals add them up.
-                    ref var totals = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(products, product, out _);
-                    totals = (totals.Revenue + Decimal(reader, C.Revenue), totals.Lines + kept, totals.Quantity + Decimal(reader, C.Quantity));
-                    if (Text(reader, C.Detail) is { } description) KeepFirst(names, product, description);
-                    break;
-                case K.Month when kept > 0 && Date(reader, C.Month) is { } month:
-                    result._months.Add(Line(reader, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), kept));
-                    break;
-                case K.Country when kept > 0:
-                    result._countries.Add(Line(reader, Text(reader, C.Key)!, kept));
-                    break;
+                var kind = (K)Long(reader, C.Kind);
+                var kept = Long(reader, C.Kept);
+                switch (kind)
+                {
+                    case K.Total:
+                        result.RowsIn += Long(reader, C.Rows);
+                        result.BadRows += Long(reader, C.Bad);
+                        result.RowsOut += kept;
+                        result.Invoices += Long(reader, C.Orders);
+                        result.Revenue += Decimal(reader, C.Revenue);
+                        result.FirstKept = Earlier(result.FirstKept, Date(reader, C.FirstKept));
+                        result.LastKept = Later(result.LastKept, Date(reader, C.LastKept));
+                        result.FirstAny = Earlier(result.FirstAny, Date(reader, C.FirstAny));
+                        result.LastAny = Later(result.LastAny, Date(reader, C.LastAny));
+                        result.Reduced += Long(reader, C.Reduced);
+                        result.Repeats += Long(reader, C.Repeats);
+                        for (var r = 0; r < rules.Count; r++) result._rules[(int)rules[r]] += Long(reader, (int)C.FirstRule + r);
+                        break;
+                    case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:
+                        result._customers.Add(new CustomerRow(id, checked((int)Long(reader, C.Orders)), Decimal(reader, C.Revenue),
+                            Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), null));
+                        break;
+                    case K.CustomerCountry when kept > 0 && Text(reader, C.Key) is { } id && Text(reader, C.Detail) is { } country:
+                        KeepFirst(countries, id, country);
+                        break;
+                    case K.ProductDescription:
+                        if (kept == 0 || Text(reader, C.Key) is not { } product) break;
+                        // One row per description a product is sold under (and per part): the product's totals add them up.
+                        Add(products, product, reader, kept);
+                        if (Text(reader, C.Detail) is { } description) KeepFirst(names, product, description);
+                        break;
+                    case K.Month when kept > 0 && Date(reader, C.Month) is { } month:
+                        Add(months, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), reader, kept);
+                        break;
+                    case K.Country when kept > 0:
+                        Add(countryTotals, Text(reader, C.Key)!, reader, kept);
+                        break;
+                }
             }
         }
         for (var i = 0; i < result._customers.Count; i++)
@@ -95,12 +105,29 @@ internal sealed class PreparationResult
         foreach (var (product, totals) in products)
         {
             var label = names.TryGetValue(product, out var name) && name != product ? $"{product} {name}" : product;
-            result._products.Add(new RevenueLine(label, totals.Revenue, totals.Lines, (long)totals.Quantity));
+            result._products.Add(totals.Line(label));
         }
+        result._months.AddRange(months.Select(m => m.Value.Line(m.Key)));
+        result._countries.AddRange(countryTotals.Select(c => c.Value.Line(c.Key)));
         // Without invoices an order is a customer's timestamp: orders belong to one customer each, so they add up.
         if (!hasInvoices) result.Invoices = result._customers.Sum(c => (long)c.Orders);
         return result;
     }
+
+    private readonly record struct Totals(decimal Revenue, long Lines, decimal Quantity)
+    {
+        public RevenueLine Line(string key) => new(key, Revenue, Lines, (long)Quantity);
+    }
+
+    private static void Add(Dictionary<string, Totals> totals, string key, DbDataReader reader, long kept)
+    {
+        ref var t = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+        t = new Totals(t.Revenue + Decimal(reader, C.Revenue), t.Lines + kept, t.Quantity + Decimal(reader, C.Quantity));
+    }
+
+    private static DateTime? Earlier(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static void KeepFirst(Dictionary<string, string> map, string key, string value)
     {
@@ -126,9 +153,6 @@ internal sealed class PreparationResult
         _months.OrderBy(m => m.Key, StringComparer.Ordinal).ToArray(),
         _countries.OrderByDescending(c => c.Revenue).ThenBy(c => c.Key, StringComparer.Ordinal).ToArray(),
         _products.OrderByDescending(p => p.Revenue).ThenBy(p => p.Key, StringComparer.Ordinal).Take(SalesSummary.TopProductCount).ToArray());
-
-    private static RevenueLine Line(DbDataReader reader, string key, long lines) =>
-        new(key, Decimal(reader, C.Revenue), lines, (long)Decimal(reader, C.Quantity));
 
     private static object? Value(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetValue(column);
 

@@ -17,8 +17,8 @@ public sealed record PrepareOptions
 
     /// <summary>
     /// The most memory, in MB, the embedded engine holds while it reads, cleans and aggregates; beyond it, it
-    /// spills to <see cref="SpillFolder"/>, and an input that needs more even so is an <see cref="InputException"/>
-    /// naming this option (a 100-million-row file does, today: see the benchmark's RESULTS.md).
+    /// spills to <see cref="SpillFolder"/>. An input of more rows than fit is prepared in parts of the customers
+    /// (about 10,000 rows per MB each); one that needs more even so is an <see cref="InputException"/> naming this option.
     /// </summary>
     public int EngineMemoryMegabytes { get; init; } = 2048;
 

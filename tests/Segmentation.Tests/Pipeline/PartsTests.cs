@@ -1,0 +1,79 @@
+using Segmentation.Cleaning;
+using Segmentation.Engine;
+using Segmentation.Ingest;
+using Segmentation.Pipeline;
+
+namespace Segmentation.Tests.Pipeline;
+
+/// <summary>
+/// An input too large for the engine's memory is prepared in parts of the customers, one statement each: the parts'
+/// results add up to the whole statement's, on the real rows, under every cleaning that looks across rows.
+/// </summary>
+public sealed class PartsTests
+{
+    private static PreparationResult Prepare(CleaningOptions cleaning, int parts)
+    {
+        var path = TestPaths.RealFile("online_retail.csv.gz");
+        IReadOnlyList<string> header;
+        using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
+        var (from, column) = DuckDbEngine.Csv(header.Count);
+        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, null), column);
+        using var engine = new DuckDbEngine(PrepareOptions.Default.EngineMemoryMegabytes, spillParent: null);
+        var rules = PreparationQuery.Rules(relation, cleaning);
+        IEnumerable<System.Data.Common.DbDataReader> Results()
+        {
+            for (var p = 0; p < parts; p++)
+            {
+                using var command = engine.Command(PreparationQuery.Build(SqlDialect.DuckDb, relation, cleaning, parts > 1 ? new Part(p, parts) : null),
+                    [("path", path), ("delim", ","), ("compression", "gzip"), .. PreparationQuery.Parameters(cleaning)]);
+                using var reader = command.ExecuteReader();
+                yield return reader;
+            }
+        }
+        return PreparationResult.Read(Results(), rules, hasInvoices: true);
+    }
+
+    public static TheoryData<string> Cleanings => ["standard", "drop duplicates", "net cancellations, no fees, as of 2011-09-01"];
+
+    private static CleaningOptions Cleaning(string name) => name switch
+    {
+        "drop duplicates" => CleaningOptions.Default with { DropDuplicates = true },
+        "net cancellations, no fees, as of 2011-09-01" => CleaningOptions.Default with
+        {
+            NetCancellations = true, ExcludedProducts = CleaningOptions.OnlineRetailNonProducts, Before = new DateTime(2011, 9, 1),
+        },
+        _ => CleaningOptions.Default,
+    };
+
+    [Theory]
+    [MemberData(nameof(Cleanings))]
+    public void Parts_add_up_to_the_whole_statement(string cleaningName)
+    {
+        var cleaning = Cleaning(cleaningName);
+        var whole = Prepare(cleaning, 1);
+
+        foreach (var parts in new[] { 3, 8 })
+        {
+            var inParts = Prepare(cleaning, parts);
+            Assert.Equal(
+                (whole.RowsIn, whole.RowsOut, whole.Repeats, whole.Reduced, whole.Invoices, whole.Revenue, whole.FirstKept, whole.LastKept, whole.FirstAny, whole.LastAny),
+                (inParts.RowsIn, inParts.RowsOut, inParts.Repeats, inParts.Reduced, inParts.Invoices, inParts.Revenue, inParts.FirstKept, inParts.LastKept, inParts.FirstAny, inParts.LastAny));
+            foreach (var rule in Enum.GetValues<DropReason>()) Assert.Equal(whole.Removed(rule), inParts.Removed(rule));
+            Assert.Equal(whole.Rfm(null).Customers, inParts.Rfm(null).Customers);
+            var (a, b) = (whole.Sales(), inParts.Sales());
+            Assert.Equal(a.Months, b.Months);
+            Assert.Equal(a.Countries, b.Countries);
+            Assert.Equal(a.TopProducts, b.TopProducts);
+        }
+        // The standard cleaning's figures, so that "the same" is not two empty results.
+        if (cleaningName == "standard") Assert.Equal((5_268L, 4_338), (whole.Repeats, whole.Customers));
+    }
+
+    [Theory]
+    [InlineData(10_000_000L, 2048, 1)]
+    [InlineData(100_000_000L, 2048, 5)]
+    [InlineData(100_000_000L, 512, 20)]
+    [InlineData(null, 2048, 1)]
+    public void An_input_is_split_into_as_many_parts_as_its_rows_need(long? rows, int memory, int parts) =>
+        Assert.Equal(parts, Preparation.PartsFor(rows, memory));
+}
