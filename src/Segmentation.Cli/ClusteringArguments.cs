@@ -14,7 +14,7 @@ internal sealed class ClusteringArguments
     public Option<int> Restarts { get; } = new("--restarts") { Description = "Seeded k-means fits per k; the lowest inertia is kept.", DefaultValueFactory = _ => D.Restarts };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed of the clustering: the same seed gives the same segments.", DefaultValueFactory = _ => D.Seed };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Threads for the sweep (default: all cores). The result does not depend on it." };
-    public Option<int> FitSample { get; } = new("--fit-sample") { Description = "With more customers than this, each k-means fit runs on a seeded sample of this many; every customer is still assigned.", DefaultValueFactory = _ => D.FitSampleLimit };
+    public Option<int?> FitSample { get; } = new("--fit-sample") { Description = "With more customers than this, each k-means fit runs on a seeded sample of this many; every customer is still assigned (default: every fit sees every customer)." };
     public Option<bool> NoLog { get; } = new("--no-log") { Description = "Standardise raw R, F, M instead of their log1p." };
 
     public void AddTo(Command command)

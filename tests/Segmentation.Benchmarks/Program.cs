@@ -8,8 +8,8 @@ using System.Text.Json;
 // (../shared/peer/pandas_sklearn_pipeline.py), alternating, on the same inputs. Prints and writes a Markdown table.
 //   dotnet run -c Release --project tests/Segmentation.Benchmarks -- --input ../shared/data/online_retail.csv.gz --input ../shared/data/Online_Retail.xlsx --repetitions 3
 // --large FILE: once each, side by side, like for like (a synthetic 10M-row file): both fit k-means on every customer and
-//   take the silhouette on a seeded sample of 5,000 (the peer's --silhouette-sample); ours is run a second time with its
-//   defaults (each fit on a 50,000-customer sample) and reported beside. The peer is stopped after --peer-timeout minutes (default 45).
+//   take the silhouette on a seeded sample of 5,000 (the peer's --silhouette-sample). The peer is stopped after --peer-timeout minutes (default 45).
+// --sweep FILE: the k sweep alone, in this process, ours against the ML.NET sweep it replaced, on the file's features.
 // --ours FILE: ours alone, once (a Parquet file, which the peer cannot read without pyarrow; 100M rows);
 // --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
 // --parquet-copy FILE.csv: writes FILE.parquet beside it (once; DuckDB's COPY, typed as pandas would write it) and runs ours on it alone.
@@ -18,8 +18,9 @@ var large = Values("--large").ToList();
 var scale = Values("--ours").ToList();
 var peerTimeout = TimeSpan.FromMinutes(double.Parse(Value("--peer-timeout") ?? "45", CultureInfo.InvariantCulture));
 var rates = Values("--ingest-rate").ToList();
+var sweeps = Values("--sweep").ToList();
 foreach (var csv in Values("--parquet-copy")) scale.Add(ParquetCopy(csv));
-if (inputs.Count + large.Count + rates.Count + scale.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
 var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
 var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
@@ -30,7 +31,7 @@ if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: no
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
-    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
@@ -41,6 +42,11 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
 foreach (var input in inputs) SideBySide(input, repetitions, likeForLikeAtScale: false);
 foreach (var input in scale) OursAlone(input);
 if (rates.Count > 0) IngestRates();
+if (sweeps.Count > 0)
+{
+    report.Append(Segmentation.Benchmarks.SweepComparison.Run(sweeps, repetitions));
+    Save();
+}
 // Last: the peer may run for a long time on a large file; what came before is already written.
 foreach (var input in large) SideBySide(input, 1, likeForLikeAtScale: true);
 
@@ -59,23 +65,20 @@ void SideBySide(string input, int times, bool likeForLikeAtScale)
 {
     var ours = new List<Measured>();
     var theirs = new List<Measured>();
-    // At scale both fit every customer and sample the silhouette alike: ours' fit sample is lifted above any
-    // customer count, the peer gets scikit-learn's sample_size (ours samples 5,000 above 10,000 customers).
+    // At scale both fit every customer (ours by default) and sample the silhouette alike: the peer gets
+    // scikit-learn's sample_size (ours samples 5,000 above 10,000 customers).
     string[] peerExtra = likeForLikeAtScale ? ["--silhouette-sample", "5000"] : [];
-    string[] oursExtra = likeForLikeAtScale ? ["--fit-sample", "1000000000"] : [];
     for (var r = 0; r < times; r++)
     {
         theirs.Add(Peer(input, peerExtra));
-        ours.Add(Ours(input, times > 1, oursExtra));
+        ours.Add(Ours(input, times > 1));
         Console.Error.WriteLine($"{Path.GetFileName(input)} run {r + 1}: ours {ours[^1].Wall:F2} s, peer {(theirs[^1].Finished ? $"{theirs[^1].Wall:F2} s" : $"stopped after {theirs[^1].Wall:F0} s")}");
     }
-    var sampled = likeForLikeAtScale ? Ours(input, report: false) : null;
     report.AppendLine($"## {Path.GetFileName(input)} ({new FileInfo(input).Length / 1e6:F1} MB{(times == 1 ? ", one run each" : "")})").AppendLine();
     if (likeForLikeAtScale)
     {
         report.AppendLine($"{ours[0].RowsIn:N0} rows, {ours[0].Customers:N0} customers after cleaning. Like for like: both fit k-means on every customer and take the silhouette on a seeded")
-            .AppendLine("sample of 5,000 (ours `--fit-sample 1000000000`, which lifts its fit sample; the peer `--silhouette-sample 5000`, scikit-learn's `sample_size`).")
-            .AppendLine("The last rows are ours again with its defaults, each fit on a seeded sample of 50,000 customers and every customer then assigned: not the same work as the peer's.").AppendLine();
+            .AppendLine("sample of 5,000 (ours by default; the peer `--silhouette-sample 5000`, scikit-learn's `sample_size`).").AppendLine();
     }
     if (!theirs.All(t => t.Finished))
     {
@@ -111,12 +114,6 @@ void SideBySide(string input, int times, bool likeForLikeAtScale)
         report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |");
     }
     report.AppendLine($"| customers after cleaning | {ours[0].Customers:N0} | | |");
-    if (sampled is not null)
-    {
-        report.AppendLine(Row("ours with defaults: sweep (fits on a 50,000 sample)", Median([sampled], "sweep"), finished ? Median(theirs, "sweep") : null));
-        report.AppendLine(Row("ours with defaults: **process wall**", OurWall(sampled), finished ? MedianOf(theirs, m => m.Wall) : null));
-        report.AppendLine($"| ours with defaults: peak memory (MB) | {sampled.PeakMb:F0} | | |");
-    }
     report.AppendLine();
     Save();
 }

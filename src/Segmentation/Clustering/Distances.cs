@@ -27,6 +27,24 @@ internal static class Distances
         return best;
     }
 
+    /// <summary>The nearest of the row-major <paramref name="centres"/> for each row-major point; ties go to the lower index.</summary>
+    public static int[] NearestAll(double[] points, double[] centres)
+    {
+        var k = centres.Length / KMeans.Dim;
+        var labels = new int[points.Length / KMeans.Dim];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var x = points.AsSpan(i * KMeans.Dim, KMeans.Dim);
+            var best = double.PositiveInfinity;
+            for (var c = 0; c < k; c++)
+            {
+                var d = Squared(x, centres.AsSpan(c * KMeans.Dim, KMeans.Dim));
+                if (d < best) { best = d; labels[i] = c; }
+            }
+        }
+        return labels;
+    }
+
     /// <summary>Sum of squared distances of each point to the centroid of its label (k-means' objective).</summary>
     public static double Inertia(double[][] x, int[] labels, double[][] centroids)
     {

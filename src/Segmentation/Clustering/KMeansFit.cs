@@ -1,17 +1,15 @@
-using Microsoft.ML;
-
 namespace Segmentation.Clustering;
 
 /// <summary>
-/// The kept fit at one k. Labels and centroids are canonical (cluster 0 is the most valuable, see
-/// <see cref="CanonicalOrder"/>), not ML.NET's arbitrary order; <see cref="MlNetToCanonical"/> maps one to the other.
+/// The kept fit at one k: its centres and each customer's nearest centre. Labels and centroids are canonical
+/// (cluster 0 is the most valuable, see <see cref="CanonicalOrder"/>), not the order a fit happened to find them in.
 /// </summary>
-internal sealed record KMeansFit(int K, int Seed, ITransformer Model, int[] MlNetToCanonical, double[][] Centroids, int[] Labels, double Inertia);
+internal sealed record KMeansFit(int K, int Seed, double[][] Centroids, int[] Labels, double Inertia);
 
 /// <summary>
 /// A fixed order of clusters derived from their centroids: by value, -recency + frequency + monetary in the
 /// scaled space, highest first; exact ties by the centroid's coordinates. It makes ids stable across seeds
-/// and runs where ML.NET's numbering is not.
+/// and runs where a fit's own numbering is not.
 /// </summary>
 internal static class CanonicalOrder
 {

@@ -1,19 +1,17 @@
-using Microsoft.ML;
-
 namespace Segmentation.Clustering;
 
 /// <summary>
-/// Fits k-means for every k of the range with seeded restarts and measures each kept fit. Fits are
-/// independent tasks run in parallel; each is single-threaded and seeded, and the kept one is chosen by
-/// (inertia, restart), so the result is the same whatever the number of threads.
+/// Fits k-means for every k of the range with seeded restarts and measures each kept fit. Fits are independent
+/// tasks run in parallel; each is single-threaded and seeded, and the kept one is chosen by (inertia, restart), so
+/// the result is the same whatever the number of threads.
 /// </summary>
 internal static class KMeansSweep
 {
     public static SweepResult Run(double[][] features, ClusteringOptions options)
     {
         var n = features.Length;
-        // k-means cannot place more centroids than there are distinct points (as ML.NET sees them, in float32).
-        var distinct = features.Select(f => ((float)f[0], (float)f[1], (float)f[2])).Distinct().Count();
+        // k-means cannot place more centres than there are distinct points.
+        var distinct = features.Select(f => (f[0], f[1], f[2])).Distinct().Count();
         var kMax = Math.Min(options.KMax, distinct);
         var kMin = Math.Min(options.KMin, kMax);
         if (kMax < 2) throw new TooFewDistinctCustomersException(n, distinct);
@@ -22,20 +20,13 @@ internal static class KMeansSweep
         var restarts = Math.Max(1, options.Restarts);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
 
-        var (fitRows, fitMethod) = Sample(n, options.FitSampleLimit, options.FitSampleLimit, options.Seed + 1);
-        var fitFeatures = fitRows is null ? features : fitRows.Select(i => features[i]).ToArray();
-        // One view, read by every fit: rows come straight from a float array (see FeatureDataView).
-        var data = MlNetKMeans.DataView(fitFeatures);
-        var tasks = ks.SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
-        var results = new (ITransformer Model, double[][] Centroids, double Inertia)[tasks.Length];
-        Parallel.For(0, tasks.Length, parallel, t =>
-        {
-            var (k, r) = tasks[t];
-            var (model, centroids) = MlNetKMeans.Fit(data, k, options.Seed + r, options.MaxIterations);
-            // Restarts are compared on what they were fitted on; the kept one is then applied to everybody.
-            var labels = fitFeatures.Select(x => Distances.Nearest(x, centroids)).ToArray();
-            results[t] = (model, centroids, Distances.Inertia(fitFeatures, labels, Distances.Means(fitFeatures, labels, centroids)));
-        });
+        var points = Flatten(features);
+        var (fitRows, fitMethod) = options.FitSampleLimit is { } limit ? Sample(n, limit, limit, options.Seed + 1) : (null, new SampleMethod(false, n, null));
+        var fitPoints = fitRows is null ? points : Flatten(fitRows.Select(i => features[i]).ToArray());
+        // Larger k first: their fits take longest, and a long task started last would leave a core idle at the end.
+        var tasks = ks.Reverse().SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
+        var results = new KMeans.Result[tasks.Length];
+        Parallel.For(0, tasks.Length, parallel, t => results[t] = KMeans.Fit(fitPoints, tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations));
 
         var sample = Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         var fits = new KMeansFit[ks.Length];
@@ -45,27 +36,40 @@ internal static class KMeansSweep
             var k = ks[i];
             var best = Enumerable.Range(0, tasks.Length).Where(t => tasks[t].K == k)
                 .OrderBy(t => results[t].Inertia).ThenBy(t => tasks[t].Restart).First();
-            fits[i] = Canonical(k, options.Seed + tasks[best].Restart, results[best].Model, features);
+            var result = results[best];
+            // A fit on a sample: every customer is then assigned to the nearest of its centres.
+            var labels = fitRows is null ? result.Labels : Distances.NearestAll(points, result.Centres);
+            fits[i] = Canonical(k, options.Seed + tasks[best].Restart, result.Centres, labels, features);
             var f = fits[i];
+            // The indices measure the partition, as scikit-learn's do: from its clusters' means, which differ from
+            // the centres by the last assignment's moves (or by the sample, when the fits saw one).
+            var means = Distances.Means(features, f.Labels, f.Centroids);
             metrics[i] = new KMetrics(k, f.Inertia,
                 ClusterQuality.Silhouette(features, f.Labels, k, sample.Indices, threads: 1),
-                ClusterQuality.DaviesBouldin(features, f.Labels, f.Centroids),
-                ClusterQuality.CalinskiHarabasz(features, f.Labels, f.Centroids),
+                ClusterQuality.DaviesBouldin(features, f.Labels, means),
+                ClusterQuality.CalinskiHarabasz(features, f.Labels, means),
                 tasks[best].Restart, options.Seed + tasks[best].Restart);
         });
         return new SweepResult(metrics, fits, sample.Method, fitMethod, restarts, options.Seed);
     }
 
-    /// <summary>Labels from ML.NET's own prediction, renumbered canonically; centroids are the clusters' means.</summary>
-    internal static KMeansFit Canonical(int k, int seed, ITransformer model, double[][] features)
+    /// <summary>The fit with its clusters renumbered canonically (see <see cref="CanonicalOrder"/>).</summary>
+    private static KMeansFit Canonical(int k, int seed, double[] centres, int[] labels, double[][] features)
     {
-        var raw = MlNetKMeans.Predict(model, features);
-        var rawMeans = Distances.Means(features, raw, new double[k][].Select(_ => new double[MlNetKMeans.Dimensions]).ToArray());
-        var perm = CanonicalOrder.Of(rawMeans);
-        var labels = raw.Select(l => perm[l]).ToArray();
+        var raw = Enumerable.Range(0, k).Select(c => centres.AsSpan(c * KMeans.Dim, KMeans.Dim).ToArray()).ToArray();
+        var perm = CanonicalOrder.Of(raw);
         var centroids = new double[k][];
-        for (var c = 0; c < k; c++) centroids[perm[c]] = rawMeans[c];
-        return new KMeansFit(k, seed, model, perm, centroids, labels, Distances.Inertia(features, labels, centroids));
+        for (var c = 0; c < k; c++) centroids[perm[c]] = raw[c];
+        var canonical = labels.Select(l => perm[l]).ToArray();
+        return new KMeansFit(k, seed, centroids, canonical, Distances.Inertia(features, canonical, centroids));
+    }
+
+    /// <summary>Rows of three features as one row-major array, the layout <see cref="KMeans"/> reads.</summary>
+    internal static double[] Flatten(double[][] features)
+    {
+        var flat = new double[features.Length * KMeans.Dim];
+        for (var i = 0; i < features.Length; i++) features[i].AsSpan(0, KMeans.Dim).CopyTo(flat.AsSpan(i * KMeans.Dim));
+        return flat;
     }
 
     /// <summary>Everybody up to <paramref name="limit"/> customers; above it, a seeded sample of <paramref name="size"/>, in row order.</summary>

@@ -5,48 +5,55 @@ using Microsoft.ML.Trainers;
 namespace Segmentation.Clustering;
 
 /// <summary>
-/// One ML.NET k-means fit: k-means++ initialisation from the given seed, one thread, so that a fit is a pure
-/// function of (data, k, seed). Restarts and parallelism live above this, in <see cref="KMeansSweep"/>.
+/// The saved model's ML.NET part: an ML.NET k-means model whose centres are the sweep's, so that <c>score</c>,
+/// <c>refresh</c> and the notebooks load a standard ML.NET model. ML.NET cannot be handed centres, so its trainer is
+/// run on the centres themselves, k points for k clusters: k-means++ picks every point once (a picked point has
+/// distance 0 and is never drawn again) and each cluster's mean is its one point, so the trained centres are ours
+/// in float32, exactly (checked on every build). The fitting itself is <see cref="KMeans"/>'s.
 /// </summary>
 internal static class MlNetKMeans
 {
-    public const int Dimensions = 3;
+    public const int Dimensions = KMeans.Dim;
 
-    /// <summary>Features as ML.NET reads them (float32, as its trainer computes), in one column named "Features".</summary>
+    /// <summary>Features as ML.NET reads them (float32, as its model computes), in one column named "Features".</summary>
     public static IDataView DataView(double[][] features) => new FeatureDataView(features, Dimensions);
 
-    public static (ITransformer Model, double[][] Centroids) Fit(IDataView data, int k, int seed, int maxIterations)
+    /// <summary>The ML.NET model of <paramref name="centroids"/>, and the map from its cluster numbers to their index in <paramref name="centroids"/>.</summary>
+    public static (ITransformer Model, int[] MlNetToCanonical) FromCentroids(double[][] centroids)
     {
-        var ml = new MLContext(seed);
+        var k = centroids.Length;
+        var ml = new MLContext(0);
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
             FeatureColumnName = FeatureDataView.Column,
             NumberOfClusters = k,
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
             NumberOfThreads = 1,
-            MaximumNumberOfIterations = maxIterations,
-            OptimizationTolerance = 1e-7f,
         });
-        var model = trainer.Fit(data);
-        VBuffer<float>[] centroids = [];
-        model.Model.GetClusterCentroids(ref centroids, out var count);
-        var result = new double[count][];
-        for (var c = 0; c < count; c++)
+        var model = trainer.Fit(DataView(centroids));
+        VBuffer<float>[] trained = [];
+        model.Model.GetClusterCentroids(ref trained, out var count);
+        var map = new int[k];
+        Array.Fill(map, -1);
+        for (var j = 0; j < count; j++)
         {
-            var dense = centroids[c].DenseValues().ToArray();
-            result[c] = dense.Select(v => (double)v).ToArray();
+            var values = trained[j].DenseValues().ToArray();
+            var c = Array.FindIndex(centroids, x => x.Select(v => (float)v).SequenceEqual(values));
+            if (c < 0 || map.Contains(c)) throw new InvalidOperationException($"ML.NET's k-means moved centre {j} while taking over the fitted centres");
+            map[j] = c;
         }
-        return (model, result);
+        if (count != k) throw new InvalidOperationException($"ML.NET's k-means kept {count} of the {k} fitted centres");
+        return (model, map);
     }
 
     /// <summary>
-    /// One fit and prediction on a few made-up points, for its side effect: ML.NET's trainer code gets compiled.
-    /// Run on a spare thread while the file is read, it takes that compilation off the sweep.
+    /// One model built and applied to a few made-up points, for its side effect: ML.NET's code gets compiled. Run on
+    /// a spare thread while the file is read, it takes that compilation off the sweep.
     /// </summary>
     public static void WarmUp()
     {
-        var points = Enumerable.Range(0, 16).Select(i => new double[] { i % 4, i / 4 % 2, i % 3 }).ToArray();
-        var (model, _) = Fit(DataView(points), 2, seed: 0, maxIterations: 5);
+        double[][] points = [[0, 0, 0], [1, 0, 0], [0, 1, 1]];
+        var (model, _) = FromCentroids(points);
         Predict(model, points);
     }
 

@@ -15,7 +15,7 @@ public sealed record SweepResult(IReadOnlyList<KMetrics> Metrics, SampleMethod S
     internal SweepResult(IReadOnlyList<KMetrics> metrics, IReadOnlyList<KMeansFit> fits, SampleMethod silhouette, SampleMethod fitOn, int restarts, int seed)
         : this(metrics, silhouette, fitOn, restarts, seed) => Fits = fits;
 
-    /// <summary>The kept fit of every k (ML.NET models inside: not part of the public surface).</summary>
+    /// <summary>The kept fit of every k (labels of every customer: not part of the public surface).</summary>
     internal IReadOnlyList<KMeansFit> Fits { get; init; } = [];
 
     internal KMeansFit Fit(int k) => Fits.Single(f => f.K == k);

@@ -33,11 +33,14 @@ public sealed record SegmentationModel(
         return MlNetKMeans.Predict(model, features).Select(l => MlNetToCanonical[l]).ToArray();
     }
 
-    internal static SegmentationModel From(KMeansFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments) => new(
-        CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, fit.MlNetToCanonical, fit.Centroids, segments, RunVersions.Current)
+    internal static SegmentationModel From(KMeansFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments)
     {
-        MlNetModel = fit.Model,
-    };
+        var (mlNet, map) = MlNetKMeans.FromCentroids(fit.Centroids);
+        return new(CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, map, fit.Centroids, segments, RunVersions.Current)
+        {
+            MlNetModel = mlNet,
+        };
+    }
 
     /// <summary>The profile of each segment for customers assigned with this model (centres shown in days, orders and money).</summary>
     public IReadOnlyList<SegmentProfile> Profiles(IReadOnlyList<CustomerSegment> customers) =>

@@ -32,8 +32,7 @@ internal static class Scoring
         var k = model.K;
         var clustering = options.Clustering;
         var sample = KMeansSweep.Sample(features.Length, clustering.SilhouetteExactLimit, clustering.SilhouetteSampleSize, clustering.Seed);
-        var fit = new KMeansFit(k, model.Seed, model.MlNetModel ?? throw new InvalidOperationException("The model has no ML.NET part loaded."),
-            model.MlNetToCanonical, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
+        var fit = new KMeansFit(k, model.Seed, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
         // With every customer in one segment the indices are undefined; 0 (not NaN, which no JSON file can hold).
         var occupied = labels.Distinct().Count();
         var metrics = new KMetrics(k, fit.Inertia,

@@ -63,7 +63,7 @@ internal static class Refresher
             definitions[identity[c].Cluster] = identity[c].Definition;
         }
         var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
-        var relabelled = fit with { MlNetToCanonical = fit.MlNetToCanonical.Select(c => identity[c].Cluster).ToArray(), Centroids = centroids, Labels = labels };
+        var relabelled = fit with { Centroids = centroids, Labels = labels };
         var model = Model.SegmentationModel.From(relabelled, run.Scaler, definitions);
         // Only the cluster and its name change: RFM scores and score-segment profiles do not depend on the clusters.
         var customers = run.Customers.Select((c, i) => c with { Cluster = labels[i], Segment = definitions[labels[i]].Name, Action = definitions[labels[i]].Actions }).ToArray();

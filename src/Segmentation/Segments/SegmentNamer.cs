@@ -8,13 +8,15 @@ namespace Segmentation.Segments;
 /// centroids always get the same names and no name is used twice. Two names are earned outright:
 /// Champions only by a cluster with the lowest mean recency and the highest mean frequency and monetary of
 /// all, Lost only by one with the highest mean recency and the lowest mean frequency and monetary. A name
-/// that contradicts the side of the average a cluster is on is a last resort (<see cref="Contradiction"/>).
+/// that contradicts the side of the average a cluster is on is never given (<see cref="Contradiction"/>): a
+/// cluster that no free name agrees with is a numbered group, which says so, rather than a name its figures deny.
 /// </summary>
 internal static class SegmentNamer
 {
     private const double Forbidden = 1e6;
-    // A generic name costs more than any agreeing catalogue name, so it is used only beyond 11 clusters.
+    // A generic name costs more than any agreeing catalogue name and less than a contradicting one.
     private const double Generic = 1e3;
+    private const double GenericSpread = 100;
 
     /// <param name="centroids">Cluster centroids in the scaled space (recency, frequency, monetary).</param>
     /// <param name="means">Cluster mean recency, frequency and monetary in original units.</param>
@@ -22,14 +24,16 @@ internal static class SegmentNamer
     {
         var k = centroids.Length;
         var catalogue = SegmentCatalogue.All;
-        var columns = Math.Max(k, catalogue.Count);
+        var columns = catalogue.Count + k;
         var cost = new double[k, columns];
         for (var c = 0; c < k; c++)
         {
             var (recent, value) = Position(centroids[c]);
             for (var s = 0; s < columns; s++)
             {
-                if (s >= catalogue.Count) { cost[c, s] = Generic; continue; }
+                // The further a cluster is from the average customer, the dearer a generic name: when one cluster
+                // must go without a catalogue name, it is the least distinctive one, never the best or the worst.
+                if (s >= catalogue.Count) { cost[c, s] = Generic + GenericSpread * (recent * recent + value * value); continue; }
                 var d = catalogue[s];
                 var dr = recent - d.Recent;
                 var dv = value - d.Value;
@@ -48,14 +52,14 @@ internal static class SegmentNamer
     /// <summary>
     /// A name that is clearly on one side of an axis (|prototype| >= <see cref="Clear"/>) contradicts a cluster
     /// on the other side of the average: a "long ago" name for a recent cluster, a "high value" name for a
-    /// low-value one. Such a pairing costs more than any agreeing one, so it is chosen only when nothing else fits.
+    /// low-value one. Such a pairing costs more than a generic name, so it is never chosen.
     /// </summary>
     public static double Contradiction(SegmentDefinition name, double recent, double value) =>
         (Math.Abs(name.Recent) >= Clear && Math.Sign(name.Recent) != Math.Sign(recent) ? ContradictionCost : 0) +
         (Math.Abs(name.Value) >= Clear && Math.Sign(name.Value) != Math.Sign(value) ? ContradictionCost : 0);
 
     public const double Clear = 0.5;
-    private const double ContradictionCost = 100;
+    private const double ContradictionCost = 1e4;
 
     /// <summary>Where a centroid sits: (recent, value), both positive for the better side.</summary>
     public static (double Recent, double Value) Position(ReadOnlySpan<double> centroid) =>
