@@ -71,6 +71,8 @@ internal static class DatabaseReader
         {
             command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {input.From}";
+            // A DuckDB file's rows as they are read: without it DuckDB holds the whole result first.
+            if (command is DuckDB.NET.Data.DuckDBCommand duckDb) duckDb.UseStreamingMode = true;
             var reader = command.ExecuteReader();
             var owned = command;
             return TypedRowReader.Open(new DataReaderSheet($"the {(input.Table is not null ? "table" : "query's result")}", reader, owned),
