@@ -4,12 +4,15 @@ usage: python3 tests/reference/sklearn_clustering_reference.py ../shared/data/on
 
 Features as ours and the peer's: log1p of RecencyDays, Frequency, Monetary, then standardised (population standard deviation).
 Writes kmeans.md (per k: inertia, silhouette, Davies-Bouldin, Calinski-Harabasz of KMeans(k-means++, n_init=10, random_state=42))
-and kmeans_labels.csv (each customer's label at every k), so that a test can compare partitions, not only figures.
+and kmeans_labels.csv (each customer's label at every k), so that a test can compare partitions, not only figures;
+dbscan.md (clusters, noise and core points of DBSCAN at each (eps, min_samples)) and dbscan_labels.csv (label and core flag);
+gmm.md (per k: BIC, AIC and mean log-likelihood of GaussianMixture(full, k-means init, n_init=5, reg_covar=1e-6, random_state=42)).
 Debian: apt-get install python3-sklearn python3-pandas.
 """
 import os, sys
 import numpy as np, pandas as pd, sklearn
-from sklearn.cluster import KMeans
+from sklearn.cluster import DBSCAN, KMeans
+from sklearn.mixture import GaussianMixture
 from sklearn.metrics import silhouette_score, davies_bouldin_score, calinski_harabasz_score
 from sklearn.preprocessing import StandardScaler
 
@@ -31,4 +34,38 @@ with open(os.path.join(out, "kmeans.md"), "w") as f:
     f.write(f"Made by `{command}`.\n")
     f.write("KMeans(n_clusters=k, n_init=10, random_state=42) (k-means++, Lloyd); the silhouette exact, over every customer.\n\n")
     f.write("| k | inertia | silhouette | Davies-Bouldin | Calinski-Harabasz |\n|---|---|---|---|---|\n")
+    f.write("\n".join(rows) + "\n")
+
+settings = [(0.3, 10), (0.5, 20)]
+dbscan = pd.DataFrame({"CustomerID": rfm["CustomerID"]})
+rows = []
+for eps, min_samples in settings:
+    db = DBSCAN(eps=eps, min_samples=min_samples).fit(X)
+    core = np.zeros(len(X), dtype=int)
+    core[db.core_sample_indices_] = 1
+    name = f"eps{eps}_min{min_samples}"
+    dbscan[f"{name}_label"] = db.labels_
+    dbscan[f"{name}_core"] = core
+    clusters = len(set(db.labels_)) - (1 if -1 in db.labels_ else 0)
+    rows.append(f"| {eps} | {min_samples} | {clusters} | {int((db.labels_ == -1).sum())} | {int(core.sum())} |")
+dbscan.to_csv(os.path.join(out, "dbscan_labels.csv"), index=False)
+with open(os.path.join(out, "dbscan.md"), "w") as f:
+    f.write(f"# scikit-learn {sklearn.__version__} DBSCAN on the UCI customers ({len(rfm):,} customers)\n\n")
+    f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")
+    f.write("DBSCAN(eps, min_samples), Euclidean; a core point has at least min_samples points (itself included) within eps.\n\n")
+    f.write("| eps | min_samples | clusters | noise points | core points |\n|---|---|---|---|---|\n")
+    f.write("\n".join(rows) + "\n")
+
+rows = []
+for k in range(2, 11):
+    gm = GaussianMixture(n_components=k, covariance_type="full", init_params="kmeans", n_init=5, reg_covar=1e-6, random_state=42).fit(X)
+    # A component collapsed onto points that share a value (many customers share one order) has a variance near reg_covar on that axis.
+    collapsed = int(sum(np.diagonal(c).min() < 1e-3 for c in gm.covariances_))
+    rows.append(f"| {k} | {gm.bic(X):.4f} | {gm.aic(X):.4f} | {gm.score(X):.6f} | {gm.converged_} | {gm.n_iter_} | {collapsed} |")
+with open(os.path.join(out, "gmm.md"), "w") as f:
+    f.write(f"# scikit-learn {sklearn.__version__} GaussianMixture on the UCI customers ({len(rfm):,} customers)\n\n")
+    f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")
+    f.write("GaussianMixture(n_components=k, covariance_type='full', init_params='kmeans', n_init=5, reg_covar=1e-6, random_state=42).\n\n")
+    f.write("Collapsed: components with a variance below 1e-3 on some axis, i.e. sitting on customers who share a value (one order, say).\n\n")
+    f.write("| k | BIC | AIC | mean log-likelihood | converged | iterations | collapsed |\n|---|---|---|---|---|---|---|\n")
     f.write("\n".join(rows) + "\n")

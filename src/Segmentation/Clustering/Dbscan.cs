@@ -1,0 +1,111 @@
+namespace Segmentation.Clustering;
+
+/// <summary>
+/// DBSCAN as scikit-learn defines it: a point with at least minSamples points within eps (itself included,
+/// distance at most eps) is a core point; core points within eps of each other share a cluster; a point within eps
+/// of a core point joins the first cluster that reaches it; every other point is noise (label -1), never forced into a
+/// cluster. Clusters are numbered in the order of their lowest-numbered core point, and a cluster is grown depth
+/// first in index order, so the result is a pure function of the points and their order.
+/// </summary>
+/// <remarks>
+/// Neighbours are found through a grid of cubes of side eps over the three features: a point's neighbours lie in
+/// its own cube or one of the 26 around it, so a query looks at the points nearby instead of all n.
+/// </remarks>
+internal static class Dbscan
+{
+    public const int Noise = -1;
+
+    /// <param name="Labels">Each point's cluster (0, 1, ...) or <see cref="Noise"/>.</param>
+    /// <param name="Core">Whether each point is a core point.</param>
+    public sealed record Result(int[] Labels, bool[] Core, int Clusters)
+    {
+        public int NoisePoints => Labels.Count(l => l == Noise);
+    }
+
+    public static Result Fit(double[] points, double eps, int minSamples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eps);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minSamples);
+        var n = points.Length / KMeans.Dim;
+        var grid = new Grid(points, n, eps);
+        var neighbours = new List<int>();
+        var core = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            grid.Neighbours(i, neighbours);
+            core[i] = neighbours.Count >= minSamples;
+        }
+
+        var labels = new int[n];
+        Array.Fill(labels, Noise);
+        var stack = new Stack<int>();
+        var cluster = 0;
+        for (var start = 0; start < n; start++)
+        {
+            if (labels[start] != Noise || !core[start]) continue;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var i = stack.Pop();
+                if (labels[i] != Noise) continue;
+                labels[i] = cluster;
+                if (!core[i]) continue;
+                grid.Neighbours(i, neighbours);
+                // Pushed in reverse so that the lowest-numbered neighbour is visited first.
+                for (var j = neighbours.Count - 1; j >= 0; j--)
+                {
+                    if (labels[neighbours[j]] == Noise) stack.Push(neighbours[j]);
+                }
+            }
+            cluster++;
+        }
+        return new Result(labels, core, cluster);
+    }
+
+    /// <summary>Points bucketed by the cube of side eps they fall in; a cube's points in index order.</summary>
+    private sealed class Grid
+    {
+        private readonly double[] _points;
+        private readonly double _eps;
+        private readonly double _epsSquared;
+        private readonly Dictionary<(long, long, long), List<int>> _cells = [];
+
+        public Grid(double[] points, int n, double eps)
+        {
+            _points = points;
+            _eps = eps;
+            _epsSquared = eps * eps;
+            for (var i = 0; i < n; i++)
+            {
+                var key = Cell(i);
+                if (!_cells.TryGetValue(key, out var members)) _cells[key] = members = [];
+                members.Add(i);
+            }
+        }
+
+        private (long, long, long) Cell(int i) => (
+            (long)Math.Floor(_points[i * KMeans.Dim] / _eps),
+            (long)Math.Floor(_points[i * KMeans.Dim + 1] / _eps),
+            (long)Math.Floor(_points[i * KMeans.Dim + 2] / _eps));
+
+        /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
+        public void Neighbours(int i, List<int> result)
+        {
+            result.Clear();
+            var (cx, cy, cz) = Cell(i);
+            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
+            for (var dx = -1; dx <= 1; dx++)
+            for (var dy = -1; dy <= 1; dy++)
+            for (var dz = -1; dz <= 1; dz++)
+            {
+                if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
+                foreach (var j in members)
+                {
+                    double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
+                    if (a * a + b * b + c * c <= _epsSquared) result.Add(j);
+                }
+            }
+            result.Sort();
+        }
+    }
+}
