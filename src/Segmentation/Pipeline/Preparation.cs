@@ -232,21 +232,38 @@ internal static class Preparation
     private static bool IsOutOfMemory(DuckDBException e) => e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory;
 
     /// <summary>Reports how far the engine's statement has come while it runs.</summary>
-    private static Polling EngineProgress(DuckDBConnection engine, Action<double> report) => new(new Timer(_ =>
+    private static Polling EngineProgress(DuckDBConnection engine, Action<double> report) => new(() =>
     {
         if (engine.GetQueryProgress().Percentage is var percent and >= 0) report(percent / 100);
-    }, null, EnginePollInterval, EnginePollInterval));
+    }, EnginePollInterval);
 
     /// <summary>How often the engine's progress is asked for (shorter in tests, which read small files).</summary>
     internal static TimeSpan EnginePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>A timer whose disposal waits for a callback in flight: the connection it polls is closed next.</summary>
-    private sealed class Polling(Timer timer) : IDisposable
+    /// <summary>
+    /// Polls on a thread of its own, not the thread pool's: the thread running the statement is blocked in the engine,
+    /// and a pool with no thread to spare (a test host, a busy web server) ran no timer callback at all during a
+    /// half-second read (seen). Disposal stops the thread and waits for it: the connection it polls is closed next.
+    /// </summary>
+    private sealed class Polling : IDisposable
     {
+        private readonly ManualResetEventSlim _stop = new(false);
+        private readonly Thread _thread;
+
+        public Polling(Action poll, TimeSpan interval)
+        {
+            _thread = new Thread(() =>
+            {
+                while (!_stop.Wait(interval)) poll();
+            }) { IsBackground = true, Name = "engine progress" };
+            _thread.Start();
+        }
+
         public void Dispose()
         {
-            using var stopped = new ManualResetEvent(false);
-            if (timer.Dispose(stopped)) stopped.WaitOne();
+            _stop.Set();
+            _thread.Join();
+            _stop.Dispose();
         }
     }
 
