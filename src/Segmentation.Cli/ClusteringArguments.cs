@@ -15,11 +15,12 @@ internal sealed class ClusteringArguments
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed of the clustering: the same seed gives the same segments.", DefaultValueFactory = _ => D.Seed };
     public Option<int?> Threads { get; } = new("--threads") { Description = "Threads for the sweep (default: all cores). The result does not depend on it." };
     public Option<int?> FitSample { get; } = new("--fit-sample") { Description = "With more customers than this, each k-means fit runs on a seeded sample of this many; every customer is still assigned (default: every fit sees every customer)." };
+    public Option<int> StabilityResamples { get; } = new("--stability-resamples") { Description = "Bootstrap resamples behind each k's stability (0: leave it out).", DefaultValueFactory = _ => D.StabilityResamples };
     public Option<bool> NoLog { get; } = new("--no-log") { Description = "Standardise raw R, F, M instead of their log1p." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, FitSample, NoLog }) command.Options.Add(o);
+        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, FitSample, StabilityResamples, NoLog }) command.Options.Add(o);
     }
 
     public ClusteringOptions Options(ParseResult p)
@@ -34,6 +35,7 @@ internal sealed class ClusteringArguments
             Seed = p.GetValue(Seed),
             Threads = p.GetValue(Threads),
             FitSampleLimit = p.GetValue(FitSample),
+            StabilityResamples = p.GetValue(StabilityResamples),
             Log1p = !p.GetValue(NoLog),
         };
     }

@@ -11,6 +11,7 @@ internal static class Flags
         [OptionNames.Restarts] = "--restarts",
         [OptionNames.Threads] = "--threads",
         [OptionNames.FitSampleLimit] = "--fit-sample",
+        [OptionNames.StabilityResamples] = "--stability-resamples",
         [OptionNames.SampleCustomers] = "--sample-customers",
         [OptionNames.Delimiter] = "--delimiter",
         [OptionNames.DateFormat] = "--date-format",

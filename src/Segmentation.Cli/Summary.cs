@@ -60,11 +60,13 @@ internal static class Summary
                 (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact") +
                 (q.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(q.FitOn.SampleSize)}, seed {q.FitOn.Seed}, every customer assigned)" : ")"));
         }
-        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}");
+        var stability = q.Sweep.Any(m => m.Stability is not null);
+        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}{(stability ? $"{"stability",11}" : "")}");
         foreach (var m in q.Sweep)
         {
             var mark = m.K == q.Choice.K ? "  <- chosen" : "";
-            o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{mark}");
+            var stable = stability ? $"{(m.Stability is { } s ? Display.Number(s, 3) : ""),11}" : "";
+            o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{stable}{mark}");
         }
         o.WriteLine($"  {q.Choice.Reasoning}");
     }

@@ -20,6 +20,7 @@ public static class OptionNames
     public const string Threads = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.Threads);
     public const string MaxIterations = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.MaxIterations);
     public const string FitSampleLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.FitSampleLimit);
+    public const string StabilityResamples = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.StabilityResamples);
     public const string SilhouetteSampleSize = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteSampleSize);
     public const string SilhouetteExactLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteExactLimit);
     public const string SampleCustomers = nameof(SampleOptions) + "." + nameof(SampleOptions.Customers);

@@ -32,6 +32,7 @@ public static class OptionsValidator
         if (o.Threads is < 1) throw new OptionException(OptionNames.Threads, "must be at least 1");
         if (o.MaxIterations < 1) throw new OptionException(OptionNames.MaxIterations, "must be at least 1");
         if (o.FitSampleLimit is < 1_000) throw new OptionException(OptionNames.FitSampleLimit, "must be at least 1,000 customers");
+        if (o.StabilityResamples is < 0 or > 1_000) throw new OptionException(OptionNames.StabilityResamples, $"must be between 0 and 1,000 (got {o.StabilityResamples})");
         if (o.SilhouetteSampleSize < 100) throw new OptionException(OptionNames.SilhouetteSampleSize, "must be at least 100 customers");
         if (o.SilhouetteExactLimit < 0) throw new OptionException(OptionNames.SilhouetteExactLimit, "must not be negative");
     }

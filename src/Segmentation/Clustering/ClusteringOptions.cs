@@ -33,6 +33,11 @@ public sealed record ClusteringOptions
     /// </summary>
     public int? FitSampleLimit { get; init; }
 
+    /// <summary>
+    /// Bootstrap resamples behind each k's stability (see <see cref="Stability"/>); 0 leaves stability out.
+    /// </summary>
+    public int StabilityResamples { get; init; } = 20;
+
     /// <summary>Log1p before standardising (recommended: RFM is skewed).</summary>
     public bool Log1p { get; init; } = true;
 

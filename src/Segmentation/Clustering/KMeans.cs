@@ -24,11 +24,16 @@ internal static class KMeans
     /// <param name="Inertia">Sum of squared distances of the points to their centres.</param>
     public sealed record Result(double[] Centres, int[] Labels, double Inertia, int Iterations);
 
-    public static Result Fit(double[] points, int k, int seed, int maxIterations)
+    public static Result Fit(double[] points, int k, int seed, int maxIterations) =>
+        Fit(points, Seed(points, points.Length / Dim, k, new Random(seed)), maxIterations);
+
+    /// <summary>A fit that starts from the given centres (row-major) instead of seeding its own.</summary>
+    public static Result Fit(double[] points, double[] initialCentres, int maxIterations)
     {
         var n = points.Length / Dim;
+        var k = initialCentres.Length / Dim;
         var tolerance = RelativeTolerance * MeanVariance(points, n);
-        var centres = Seed(points, n, k, new Random(seed));
+        var centres = (double[])initialCentres.Clone();
         var labels = new int[n];
         var upper = new double[n];
         var lower = new double[n];

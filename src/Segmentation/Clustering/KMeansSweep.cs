@@ -50,6 +50,11 @@ internal static class KMeansSweep
                 ClusterQuality.CalinskiHarabasz(features, f.Labels, means),
                 tasks[best].Restart, options.Seed + tasks[best].Restart);
         });
+        if (options.StabilityResamples > 0)
+        {
+            var stability = Stability.Measure(points, fits, options.StabilityResamples, options.Seed, options.MaxIterations, parallel);
+            for (var i = 0; i < metrics.Length; i++) metrics[i] = metrics[i] with { Stability = stability[i] };
+        }
         return new SweepResult(metrics, fits, sample.Method, fitMethod, restarts, options.Seed);
     }
 

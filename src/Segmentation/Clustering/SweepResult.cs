@@ -1,7 +1,12 @@
 namespace Segmentation.Clustering;
 
-/// <summary>The quality of the best of the restarts at one k.</summary>
-public sealed record KMetrics(int K, double Inertia, double Silhouette, double DaviesBouldin, double CalinskiHarabasz, int BestRestart, int BestSeed);
+/// <summary>
+/// The quality of the best of the restarts at one k. <see cref="Stability"/>: the mean adjusted Rand index of fits on
+/// bootstrap resamples against the fit on everyone (1: the same segments whichever customers are drawn); null when
+/// not measured (a scored run, or resamples turned off).
+/// </summary>
+public sealed record KMetrics(int K, double Inertia, double Silhouette, double DaviesBouldin, double CalinskiHarabasz, int BestRestart, int BestSeed,
+    double? Stability = null);
 
 /// <summary>
 /// Which customers a step of the sweep looked at: all of them, or a seeded sample. The silhouette is computed

@@ -1,4 +1,5 @@
 using Segmentation.Formatting;
+using Segmentation.Numerics;
 using Segmentation.Pipeline;
 using Segmentation.Segments;
 
@@ -181,7 +182,7 @@ internal static class Refresher
         var psiS = DriftMeasures.PsiOfShares(
             names.Select(n => Share(before.Select(c => c.Label.Segment), n, before.Count)).ToArray(),
             names.Select(n => Share(customers.Select(c => c.Segment), n, customers.Count)).ToArray());
-        var ari = DriftMeasures.AdjustedRandIndex(oldLabels, customers.Select(c => c.Cluster).ToArray());
+        var ari = AdjustedRand.Index(oldLabels, customers.Select(c => c.Cluster).ToArray());
 
         var reasons = new List<string>();
         void Check(string what, double psi)

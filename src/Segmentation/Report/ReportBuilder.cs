@@ -56,8 +56,16 @@ internal static class ReportBuilder
             ? $"The previous run's model was applied to these customers; the indices measure its segments on them. Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. "
             : $"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. " +
               (run.Sweep.FitOn.Sampled ? $"The k-means fits ran on a random sample of {Display.Count(run.Sweep.FitOn.SampleSize)} customers (seed {run.Sweep.FitOn.Seed}); every customer was then assigned to the nearest centre. " : "");
+        if (run.ChosenMetrics.Stability is { } stability)
+        {
+            var reading = stability >= StableAbove ? "stable" : stability >= FairlyStableAbove ? "fairly stable" : "unstable: treat its boundaries with care";
+            note += $"Stability of k = {run.Choice.K}: refitted on {run.Options.Clustering.StabilityResamples} bootstrap resamples of the customers, its segments agree with these at an adjusted Rand index of {Display.Number(stability, 2)} on average ({reading}; 1 is the same segments every time, {Display.Number(StableAbove, 2)} and above stable, below {Display.Number(FairlyStableAbove, 2)} unstable). ";
+        }
         return new ModelQuality(run.Sweep.Metrics, run.Choice, sil, run.Sweep.FitOn, run.Sweep.Restarts, run.Sweep.Seed, note + "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.");
     }
+
+    /// <summary>Readings of a stability (mean adjusted Rand index), stated beside it wherever it is shown.</summary>
+    internal const double StableAbove = 0.9, FairlyStableAbove = 0.75;
 
     private static CrossTab ScoreByCluster(SegmentationRun run)
     {

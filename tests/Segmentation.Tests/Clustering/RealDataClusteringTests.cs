@@ -39,7 +39,7 @@ public sealed class RealDataClusteringTests(RealDataFixture data, ITestOutputHel
         {
             var (inertia, silhouette, daviesBouldin, calinski) = (figures[m.K][0], figures[m.K][1], figures[m.K][2], figures[m.K][3]);
             var theirs = ids.Select(id => partitions[id][m.K - 2]).ToArray();
-            var ari = Segmentation.Refresh.DriftMeasures.AdjustedRandIndex(data.Run.Sweep.Fit(m.K).Labels, theirs);
+            var ari = global::Segmentation.Numerics.AdjustedRand.Index(data.Run.Sweep.Fit(m.K).Labels, theirs);
             output.WriteLine($"k={m.K}: inertia {m.Inertia:F2} vs {inertia:F2} ({(m.Inertia / inertia - 1) * 100:+0.000;-0.000}%), silhouette {m.Silhouette:F4} vs {silhouette:F4}, Davies-Bouldin {m.DaviesBouldin:F4} vs {daviesBouldin:F4}, Calinski-Harabasz {m.CalinskiHarabasz:F1} vs {calinski:F1}, ARI {ari:F4}");
 
             Assert.True(m.Inertia <= inertia * 1.001, $"k={m.K}: inertia {m.Inertia} is more than 0.1% above scikit-learn's {inertia}");
@@ -90,7 +90,7 @@ public sealed class RealDataClusteringTests(RealDataFixture data, ITestOutputHel
             return (Labels: labels, Inertia: Distances.Inertia(features, labels, centres));
         }).MinBy(f => f.Inertia);
         var ours = data.Run.Sweep.At(4);
-        var ari = Segmentation.Refresh.DriftMeasures.AdjustedRandIndex(data.Run.Sweep.Fit(4).Labels, best.Labels);
+        var ari = global::Segmentation.Numerics.AdjustedRand.Index(data.Run.Sweep.Fit(4).Labels, best.Labels);
         output.WriteLine($"k=4: ours {ours.Inertia:F4}, ML.NET best of 10 {best.Inertia:F4}, ARI {ari:F4}");
 
         // Both are best-of-10 local optima: held to the bound the sweep is held to against scikit-learn, and nearly the same customers.

@@ -1,0 +1,52 @@
+using Segmentation.Numerics;
+
+namespace Segmentation.Clustering;
+
+/// <summary>
+/// How much a k's segments move when the customers change: for each k, the mean adjusted Rand index between the fit
+/// on everyone and fits on seeded bootstrap resamples of the customers, each resample's centres applied to the same
+/// customers. Each resample's fit starts from the centres fitted on everyone, so the index measures the data's hold
+/// on the partition, not where a random initialisation lands (the sweep's restarts already chose among those).
+/// </summary>
+/// <remarks>
+/// Above <see cref="SampleLimit"/> customers each resample draws that many (with replacement) and the indices are
+/// compared on a seeded sample of that many, so that the cost stops growing with the customer base.
+/// </remarks>
+internal static class Stability
+{
+    public const int SampleLimit = 20_000;
+
+    /// <summary>The mean adjusted Rand index of each fit, in the order of <paramref name="fits"/>.</summary>
+    public static double[] Measure(double[] points, IReadOnlyList<KMeansFit> fits, int resamples, int seed, int maxIterations, ParallelOptions parallel)
+    {
+        var n = points.Length / KMeans.Dim;
+        var size = Math.Min(n, SampleLimit);
+        var (compared, _) = KMeansSweep.Sample(n, SampleLimit, SampleLimit, seed + 2);
+        var comparedPoints = compared is null ? points : Gather(points, compared);
+        var draws = Enumerable.Range(0, resamples).Select(b =>
+        {
+            var random = new Random(seed + 1_000 + b);
+            return Enumerable.Range(0, size).Select(_ => random.Next(n)).ToArray();
+        }).ToArray();
+
+        var tasks = fits.SelectMany((_, f) => Enumerable.Range(0, resamples).Select(b => (Fit: f, Resample: b))).ToArray();
+        var indices = new double[tasks.Length];
+        Parallel.For(0, tasks.Length, parallel, t =>
+        {
+            var fit = fits[tasks[t].Fit];
+            var start = fit.Centroids.SelectMany(c => c).ToArray();
+            var refit = KMeans.Fit(Gather(points, draws[tasks[t].Resample]), start, maxIterations);
+            var labels = Distances.NearestAll(comparedPoints, refit.Centres);
+            var reference = compared is null ? fit.Labels : compared.Select(i => fit.Labels[i]).ToArray();
+            indices[t] = AdjustedRand.Index(reference, labels);
+        });
+        return fits.Select((_, f) => Enumerable.Range(0, resamples).Average(b => indices[f * resamples + b])).ToArray();
+    }
+
+    private static double[] Gather(double[] points, int[] rows)
+    {
+        var gathered = new double[rows.Length * KMeans.Dim];
+        for (var i = 0; i < rows.Length; i++) points.AsSpan(rows[i] * KMeans.Dim, KMeans.Dim).CopyTo(gathered.AsSpan(i * KMeans.Dim));
+        return gathered;
+    }
+}
