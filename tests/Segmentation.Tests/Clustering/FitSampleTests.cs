@@ -13,11 +13,9 @@ public sealed class FitSampleTests
         return Enumerable.Range(0, n).Select(_ =>
         {
             var c = centres[Math.Min(4, (int)(5 * random.NextDouble() * random.NextDouble() * 1.9))];
-            return c.Select(v => v + 0.45 * Gaussian(random)).ToArray();
+            return c.Select(v => v + 0.45 * Draws.Gaussian(random)).ToArray();
         }).ToArray();
     }
-
-    private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
 
     [Fact]
     public void Fits_on_a_sample_assign_every_customer_and_stay_within_a_percent_of_the_full_fit()

@@ -8,16 +8,14 @@ namespace Segmentation.Tests.Clustering;
 [Collection(RealDataCollection.Name)]
 public sealed class GaussianMixtureTests(RealDataFixture data, ITestOutputHelper output)
 {
-    private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-
     [Fact]
     public void Two_well_separated_gaussians_are_recovered_with_their_weights_means_and_spreads()
     {
         var random = new Random(3);
         // 30% around (-2, 0, 1) with spread 0.5; 70% around (2, 1, -1) with spreads 1, 0.3, 0.3.
         var rows = Enumerable.Range(0, 4_000).Select(i => i % 10 < 3
-            ? new[] { -2 + 0.5 * Gaussian(random), 0.5 * Gaussian(random), 1 + 0.5 * Gaussian(random) }
-            : new[] { 2 + Gaussian(random), 1 + 0.3 * Gaussian(random), -1 + 0.3 * Gaussian(random) }).ToArray();
+            ? new[] { -2 + 0.5 * Draws.Gaussian(random), 0.5 * Draws.Gaussian(random), 1 + 0.5 * Draws.Gaussian(random) }
+            : new[] { 2 + Draws.Gaussian(random), 1 + 0.3 * Draws.Gaussian(random), -1 + 0.3 * Draws.Gaussian(random) }).ToArray();
 
         var fit = GaussianMixture.Fit(KMeansSweep.Flatten(rows), 2, seed: 1);
 

@@ -7,14 +7,12 @@ namespace Segmentation.Tests.Clustering;
 [Collection(RealDataCollection.Name)]
 public sealed class StabilityTests(RealDataFixture data, ITestOutputHelper output)
 {
-    private static double Gaussian(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-
     [Fact]
     public void Three_separate_blobs_are_stable_at_three_and_not_when_cut_further()
     {
         var random = new Random(5);
         double[][] centres = [[-3, 0, 0], [3, 0, 0], [0, 4, 2]];
-        var x = Enumerable.Range(0, 3_000).Select(i => centres[i % 3].Select(v => v + 0.6 * Gaussian(random)).ToArray()).ToArray();
+        var x = Enumerable.Range(0, 3_000).Select(i => centres[i % 3].Select(v => v + 0.6 * Draws.Gaussian(random)).ToArray()).ToArray();
 
         var sweep = KMeansSweep.Run(x, ClusteringOptions.Default with { KMin = 2, KMax = 7, Restarts = 3 });
         foreach (var m in sweep.Metrics) output.WriteLine($"k={m.K}: stability {m.Stability:F3}");
