@@ -22,7 +22,7 @@ internal static class KMeansSweep
 
         var points = Flatten(features);
         var (fitRows, fitMethod) = options.FitSampleLimit is { } limit ? Sample(n, limit, limit, options.Seed + 1) : (null, new SampleMethod(false, n, null));
-        var fitPoints = fitRows is null ? points : Flatten(fitRows.Select(i => features[i]).ToArray());
+        var fitPoints = fitRows is null ? points : Gather(points, fitRows);
         // Larger k first: their fits take longest, and a long task started last would leave a core idle at the end.
         var tasks = ks.Reverse().SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
         var results = new KMeans.Result[tasks.Length];
@@ -75,6 +75,14 @@ internal static class KMeansSweep
         var flat = new double[features.Length * KMeans.Dim];
         for (var i = 0; i < features.Length; i++) features[i].AsSpan(0, KMeans.Dim).CopyTo(flat.AsSpan(i * KMeans.Dim));
         return flat;
+    }
+
+    /// <summary>The given rows of row-major <paramref name="points"/>, in the given order (repeats allowed).</summary>
+    internal static double[] Gather(double[] points, int[] rows)
+    {
+        var gathered = new double[rows.Length * KMeans.Dim];
+        for (var i = 0; i < rows.Length; i++) points.AsSpan(rows[i] * KMeans.Dim, KMeans.Dim).CopyTo(gathered.AsSpan(i * KMeans.Dim));
+        return gathered;
     }
 
     /// <summary>Everybody up to <paramref name="limit"/> customers; above it, a seeded sample of <paramref name="size"/>, in row order.</summary>

@@ -22,7 +22,7 @@ internal static class Stability
         var n = points.Length / KMeans.Dim;
         var size = Math.Min(n, SampleLimit);
         var (compared, _) = KMeansSweep.Sample(n, SampleLimit, SampleLimit, seed + 2);
-        var comparedPoints = compared is null ? points : Gather(points, compared);
+        var comparedPoints = compared is null ? points : KMeansSweep.Gather(points, compared);
         var draws = Enumerable.Range(0, resamples).Select(b =>
         {
             var random = new Random(seed + 1_000 + b);
@@ -34,19 +34,11 @@ internal static class Stability
         Parallel.For(0, tasks.Length, parallel, t =>
         {
             var fit = fits[tasks[t].Fit];
-            var start = fit.Centroids.SelectMany(c => c).ToArray();
-            var refit = KMeans.Fit(Gather(points, draws[tasks[t].Resample]), start, maxIterations);
+            var refit = KMeans.Fit(KMeansSweep.Gather(points, draws[tasks[t].Resample]), KMeansSweep.Flatten(fit.Centroids), maxIterations);
             var labels = Distances.NearestAll(comparedPoints, refit.Centres);
             var reference = compared is null ? fit.Labels : compared.Select(i => fit.Labels[i]).ToArray();
             indices[t] = AdjustedRand.Index(reference, labels);
         });
         return fits.Select((_, f) => Enumerable.Range(0, resamples).Average(b => indices[f * resamples + b])).ToArray();
-    }
-
-    private static double[] Gather(double[] points, int[] rows)
-    {
-        var gathered = new double[rows.Length * KMeans.Dim];
-        for (var i = 0; i < rows.Length; i++) points.AsSpan(rows[i] * KMeans.Dim, KMeans.Dim).CopyTo(gathered.AsSpan(i * KMeans.Dim));
-        return gathered;
     }
 }
