@@ -134,7 +134,7 @@ internal static class ReportBuilder
         var sweep = run.Sweep;
         var clustering = run.Mode == RunMode.Scored
             ? $"Segments are the previous run's: its model (k = {run.Choice.K}, its scaler and centres, seed {run.Model.Seed}) was applied to these customers without refitting."
-            : $"Segments come from k-means clustering (ML.NET, k-means++ initialisation) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.";
+            : $"Segments come from k-means clustering (k-means++ initialisation, Lloyd's iterations, as scikit-learn computes it) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.";
         return
         [
             $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}",
