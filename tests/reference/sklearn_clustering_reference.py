@@ -6,6 +6,7 @@ Features as ours and the peer's: log1p of RecencyDays, Frequency, Monetary, then
 Writes kmeans.md (per k: inertia, silhouette, Davies-Bouldin, Calinski-Harabasz of KMeans(k-means++, n_init=10, random_state=42))
 and kmeans_labels.csv (each customer's label at every k), so that a test can compare partitions, not only figures;
 dbscan.md (clusters, noise and core points of DBSCAN at each (eps, min_samples)) and dbscan_labels.csv (label and core flag);
+kdistance.csv (each customer's distance to its min_samples-th nearest point, itself counted: the curve eps is chosen from);
 gmm.md (per k: BIC, AIC and mean log-likelihood of GaussianMixture(full, k-means init, n_init=5, reg_covar=1e-6, random_state=42)).
 Debian: apt-get install python3-sklearn python3-pandas.
 """
@@ -49,6 +50,14 @@ for eps, min_samples in settings:
     clusters = len(set(db.labels_)) - (1 if -1 in db.labels_ else 0)
     rows.append(f"| {eps} | {min_samples} | {clusters} | {int((db.labels_ == -1).sum())} | {int(core.sum())} |")
 dbscan.to_csv(os.path.join(out, "dbscan_labels.csv"), index=False)
+
+# The k-distance behind the choice of eps: each customer's distance to its min_samples-th nearest point, itself counted first.
+from sklearn.neighbors import NearestNeighbors
+kdistance = pd.DataFrame({"CustomerID": rfm["CustomerID"]})
+for min_samples in sorted({m for _, m in settings}):
+    distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(X).kneighbors(X)
+    kdistance[f"k{min_samples}"] = np.round(distances[:, -1], 10)
+kdistance.to_csv(os.path.join(out, "kdistance.csv"), index=False)
 with open(os.path.join(out, "dbscan.md"), "w") as f:
     f.write(f"# scikit-learn {sklearn.__version__} DBSCAN on the UCI customers ({len(rfm):,} customers)\n\n")
     f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")

@@ -27,7 +27,7 @@ internal static class Dbscan
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eps);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minSamples);
         var n = points.Length / KMeans.Dim;
-        var grid = new Grid(points, n, eps);
+        var grid = new Grid(points, n, side: eps);
         var neighbours = new List<int>();
         var core = new bool[n];
         for (var i = 0; i < n; i++)
@@ -62,19 +62,49 @@ internal static class Dbscan
         return new Result(labels, core, cluster);
     }
 
-    /// <summary>Points bucketed by the cube of side eps they fall in; a cube's points in index order.</summary>
+    /// <summary>
+    /// Each point's distance to its <paramref name="k"/>-th nearest point, itself counted first: the curve eps is
+    /// chosen from (sorted, its knee), and the rule behind the core points, since a point is a core point exactly when
+    /// this distance with k = minSamples is at most eps.
+    /// </summary>
+    public static double[] KDistances(double[] points, int k)
+    {
+        var n = points.Length / KMeans.Dim;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
+        // Cubes holding about k points on average over the bounding box: a few rings of them hold the k nearest.
+        var volume = 1.0;
+        for (var j = 0; j < KMeans.Dim; j++)
+        {
+            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+            for (var i = 0; i < n; i++) (min, max) = (Math.Min(min, points[i * KMeans.Dim + j]), Math.Max(max, points[i * KMeans.Dim + j]));
+            volume *= Math.Max(max - min, 1e-9);
+        }
+        var grid = new Grid(points, n, Math.Cbrt(volume * k / n));
+        var result = new double[n];
+        var nearest = new double[k];
+        for (var i = 0; i < n; i++) result[i] = grid.KthDistance(i, nearest);
+        return result;
+    }
+
+    /// <summary>
+    /// Points bucketed by the cube they fall in, a cube's points in index order. For DBSCAN the cube's side is eps,
+    /// so that a point's neighbours lie in its own cube or the 26 around it.
+    /// </summary>
     private sealed class Grid
     {
         private readonly double[] _points;
-        private readonly double _eps;
+        private readonly double _side;
         private readonly double _epsSquared;
         private readonly Dictionary<(long, long, long), List<int>> _cells = [];
+        private readonly int _count;
 
-        public Grid(double[] points, int n, double eps)
+        public Grid(double[] points, int n, double side)
         {
             _points = points;
-            _eps = eps;
-            _epsSquared = eps * eps;
+            _count = n;
+            _side = side;
+            _epsSquared = side * side;
             for (var i = 0; i < n; i++)
             {
                 var key = Cell(i);
@@ -84,9 +114,9 @@ internal static class Dbscan
         }
 
         private (long, long, long) Cell(int i) => (
-            (long)Math.Floor(_points[i * KMeans.Dim] / _eps),
-            (long)Math.Floor(_points[i * KMeans.Dim + 1] / _eps),
-            (long)Math.Floor(_points[i * KMeans.Dim + 2] / _eps));
+            (long)Math.Floor(_points[i * KMeans.Dim] / _side),
+            (long)Math.Floor(_points[i * KMeans.Dim + 1] / _side),
+            (long)Math.Floor(_points[i * KMeans.Dim + 2] / _side));
 
         /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
         public void Neighbours(int i, List<int> result)
@@ -106,6 +136,45 @@ internal static class Dbscan
                 }
             }
             result.Sort();
+        }
+
+        /// <summary>
+        /// The distance from point <paramref name="i"/> to its k-th nearest point (itself first; k = <paramref name="nearest"/>'s
+        /// length), searching rings of cubes outwards: a point beyond ring r is at least r cube sides away, so the search
+        /// stops once the k-th smallest distance found is within that.
+        /// </summary>
+        public double KthDistance(int i, double[] nearest)
+        {
+            var k = nearest.Length;
+            Array.Fill(nearest, double.PositiveInfinity);
+            var (cx, cy, cz) = Cell(i);
+            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
+            var visited = 0;
+            for (long r = 0; ; r++)
+            {
+                for (var dx = -r; dx <= r; dx++)
+                for (var dy = -r; dy <= r; dy++)
+                for (var dz = -r; dz <= r; dz++)
+                {
+                    // Only the shell of ring r: the inner rings were searched already.
+                    if (Math.Max(Math.Abs(dx), Math.Max(Math.Abs(dy), Math.Abs(dz))) != r) continue;
+                    if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
+                    foreach (var j in members)
+                    {
+                        visited++;
+                        double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
+                        var d = a * a + b * b + c * c;
+                        if (d >= nearest[k - 1]) continue;
+                        // Insertion into the sorted k smallest.
+                        var at = k - 1;
+                        while (at > 0 && nearest[at - 1] > d) { nearest[at] = nearest[at - 1]; at--; }
+                        nearest[at] = d;
+                    }
+                }
+                var reach = r * _side;
+                if (visited >= k && nearest[k - 1] <= reach * reach) return Math.Sqrt(nearest[k - 1]);
+                if (visited == _count) return Math.Sqrt(nearest[k - 1]);
+            }
         }
     }
 }

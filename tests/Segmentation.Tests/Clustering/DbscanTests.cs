@@ -63,4 +63,26 @@ public sealed class DbscanTests(RealDataFixture data, ITestOutputHelper output)
         // Noise is noise on both sides (a border point may join either of two clusters, never noise on one side only).
         Assert.Equal(ids.Select(id => theirs[id].Label == Dbscan.Noise), ours.Labels.Select(l => l == Dbscan.Noise));
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(20)]
+    public void Every_customers_k_distance_is_scikit_learns_and_decides_which_points_are_core(int k)
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fixtures", "scikit-learn", "kdistance.csv"));
+        var column = Array.IndexOf(lines[0].Split(','), "k" + k.ToString(CultureInfo.InvariantCulture));
+        var theirs = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => double.Parse(f[column], CultureInfo.InvariantCulture));
+        var points = KMeansSweep.Flatten(data.Run.Features);
+
+        var ours = Dbscan.KDistances(points, k);
+
+        var ids = data.Run.Rfm.Customers.Select(c => c.CustomerId).ToArray();
+        // scikit-learn's features come from the reference RFM, whose monetary is rounded to cents: a few customers'
+        // features, and so distances, differ from ours in the sixth decimal.
+        Assert.All(ids.Select((id, i) => (id, Ours: ours[i], Theirs: theirs[id])), t => Assert.Equal(t.Theirs, t.Ours, 1e-5));
+        foreach (var eps in new[] { 0.3, 0.5 })
+        {
+            Assert.Equal(ours.Select(d => d <= eps), Dbscan.Fit(points, eps, k).Core);
+        }
+    }
 }
