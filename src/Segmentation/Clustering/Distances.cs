@@ -30,18 +30,9 @@ internal static class Distances
     /// <summary>The nearest of the row-major <paramref name="centres"/> for each row-major point; ties go to the lower index.</summary>
     public static int[] NearestAll(double[] points, double[] centres)
     {
-        var k = centres.Length / KMeans.Dim;
+        var rows = Enumerable.Range(0, centres.Length / KMeans.Dim).Select(c => centres.AsSpan(c * KMeans.Dim, KMeans.Dim).ToArray()).ToArray();
         var labels = new int[points.Length / KMeans.Dim];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            var x = points.AsSpan(i * KMeans.Dim, KMeans.Dim);
-            var best = double.PositiveInfinity;
-            for (var c = 0; c < k; c++)
-            {
-                var d = Squared(x, centres.AsSpan(c * KMeans.Dim, KMeans.Dim));
-                if (d < best) { best = d; labels[i] = c; }
-            }
-        }
+        for (var i = 0; i < labels.Length; i++) labels[i] = Nearest(points.AsSpan(i * KMeans.Dim, KMeans.Dim), rows);
         return labels;
     }
 

@@ -29,15 +29,14 @@ internal static class Stability
             return Enumerable.Range(0, size).Select(_ => random.Next(n)).ToArray();
         }).ToArray();
 
+        var references = fits.Select(f => compared is null ? f.Labels : compared.Select(i => f.Labels[i]).ToArray()).ToArray();
         var tasks = fits.SelectMany((_, f) => Enumerable.Range(0, resamples).Select(b => (Fit: f, Resample: b))).ToArray();
         var indices = new double[tasks.Length];
         Parallel.For(0, tasks.Length, parallel, t =>
         {
             var fit = fits[tasks[t].Fit];
             var refit = KMeans.Fit(KMeansSweep.Gather(points, draws[tasks[t].Resample]), KMeansSweep.Flatten(fit.Centroids), maxIterations);
-            var labels = Distances.NearestAll(comparedPoints, refit.Centres);
-            var reference = compared is null ? fit.Labels : compared.Select(i => fit.Labels[i]).ToArray();
-            indices[t] = AdjustedRand.Index(reference, labels);
+            indices[t] = AdjustedRand.Index(references[tasks[t].Fit], Distances.NearestAll(comparedPoints, refit.Centres));
         });
         return fits.Select((_, f) => Enumerable.Range(0, resamples).Average(b => indices[f * resamples + b])).ToArray();
     }

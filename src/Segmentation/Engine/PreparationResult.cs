@@ -39,8 +39,6 @@ internal sealed class PreparationResult
     public DateTime? FirstAny { get; private set; }
     public DateTime? LastAny { get; private set; }
 
-    public static PreparationResult Read(DbDataReader reader, IReadOnlyList<DropReason> rules, bool hasInvoices) => Read([reader], rules, hasInvoices);
-
     /// <summary>
     /// The rows of the statement run over each part of the customers in turn (see <see cref="Part"/>): a customer's
     /// rows are all in one part, so customers are read as they come and everything else adds up.

@@ -65,7 +65,13 @@ internal static class Refresher
         }
         var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
         var relabelled = fit with { Centroids = centroids, Labels = labels };
-        var model = Model.SegmentationModel.From(relabelled, run.Scaler, definitions);
+        // The refit's ML.NET model serves as it is: only the map from its cluster numbers to the ids moves.
+        var model = run.Model with
+        {
+            MlNetToCanonical = run.Model.MlNetToCanonical.Select(c => identity[c].Cluster).ToArray(),
+            Centroids = centroids,
+            Segments = definitions,
+        };
         // Only the cluster and its name change: RFM scores and score-segment profiles do not depend on the clusters.
         var customers = run.Customers.Select((c, i) => c with { Cluster = labels[i], Segment = definitions[labels[i]].Name, Action = definitions[labels[i]].Actions }).ToArray();
         return run with
