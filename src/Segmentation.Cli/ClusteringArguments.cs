@@ -8,6 +8,14 @@ internal sealed class ClusteringArguments
 {
     private static readonly ClusteringOptions D = ClusteringOptions.Default;
 
+    public Option<ClusteringMethod> Method { get; } = new("--method")
+    {
+        Description = "kmeans (default), gmm (Gaussian mixture: a probability per customer, k by BIC) or dbscan (dense groups, the rest unclustered).",
+        DefaultValueFactory = _ => D.Method,
+    };
+    public Option<double?> Eps { get; } = new("--eps") { Description = "DBSCAN's radius in the standardised space (default: the knee of the k-distance curve)." };
+    public Option<int> MinSamples { get; } = new("--min-samples") { Description = "DBSCAN: customers within eps that make a core customer.", DefaultValueFactory = _ => D.MinSamples };
+    public Option<bool> CompareMethods { get; } = new("--compare-methods") { Description = "Also run the other two methods on the same customers and compare them in the summary and the reports." };
     public Option<int?> K { get; } = new("--k") { Description = "Use this number of segments instead of the rule's choice." };
     public Option<int> KMin { get; } = new("--kmin") { Description = "Smallest k of the sweep.", DefaultValueFactory = _ => D.KMin };
     public Option<int> KMax { get; } = new("--kmax") { Description = "Largest k of the sweep.", DefaultValueFactory = _ => D.KMax };
@@ -20,7 +28,7 @@ internal sealed class ClusteringArguments
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { K, KMin, KMax, Restarts, Seed, Threads, FitSample, StabilityResamples, NoLog }) command.Options.Add(o);
+        foreach (var o in new Option[] { Method, Eps, MinSamples, CompareMethods, K, KMin, KMax, Restarts, Seed, Threads, FitSample, StabilityResamples, NoLog }) command.Options.Add(o);
     }
 
     public ClusteringOptions Options(ParseResult p)
@@ -28,6 +36,10 @@ internal sealed class ClusteringArguments
         // Checked by the application layer (OptionsValidator), which names the option; Flags turns it into the flag.
         return new ClusteringOptions
         {
+            Method = p.GetValue(Method),
+            Eps = p.GetValue(Eps),
+            MinSamples = p.GetValue(MinSamples),
+            CompareMethods = p.GetValue(CompareMethods),
             K = p.GetValue(K),
             KMin = p.GetValue(KMin),
             KMax = p.GetValue(KMax),

@@ -1,4 +1,5 @@
 using Segmentation.Cleaning;
+using Segmentation.Clustering;
 using Segmentation.Formatting;
 using Segmentation.Pipeline;
 using Segmentation.Report;
@@ -15,6 +16,19 @@ internal static class Summary
         WriteRfm(o, report);
         WriteSweep(o, report);
         WriteSegments(o, report.Profiles);
+        WriteMethods(o, report);
+    }
+
+    private static void WriteMethods(TextWriter o, ReportModel r)
+    {
+        if (r.Methods is not { } methods) return;
+        o.WriteLine("Methods compared on the same customers:");
+        o.WriteLine($"  {"method",-18}{"segments",9}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}{"agreement",11}");
+        foreach (var m in methods)
+        {
+            o.WriteLine($"  {m.Name,-18}{m.K,9}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{Display.Number(m.Agreement, 2),11}{(m.Chosen ? "  <- used" : "")}");
+        }
+        o.WriteLine($"  {r.MethodsVerdict}");
     }
 
     public static void WriteQuality(TextWriter o, DataQualityAccount q)
@@ -56,17 +70,24 @@ internal static class Summary
         else
         {
             var sil = q.Silhouette;
-            o.WriteLine($"k sweep ({q.Restarts} restarts per k, seed {q.Seed}; silhouette " +
-                (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact") +
-                (q.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(q.FitOn.SampleSize)}, seed {q.FitOn.Seed}, every customer assigned)" : ")"));
+            var silhouette = "silhouette " + (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact");
+            o.WriteLine(q.Method switch
+            {
+                ClusteringMethod.Dbscan => $"DBSCAN (eps {Display.Number(q.Density!.Eps, 3)}, min-samples {q.Density.MinSamples}; {silhouette}, over the clustered customers)",
+                ClusteringMethod.Gmm => $"Gaussian mixture sweep ({q.Restarts} starts per k, seed {q.Seed}; {silhouette})",
+                _ => $"k sweep ({q.Restarts} restarts per k, seed {q.Seed}; {silhouette}" +
+                    (q.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(q.FitOn.SampleSize)}, seed {q.FitOn.Seed}, every customer assigned)" : ")"),
+            });
         }
         var stability = q.Sweep.Any(m => m.Stability is not null);
-        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}{(stability ? $"{"stability",11}" : "")}");
+        var criteria = q.HasInformationCriteria;
+        o.WriteLine($"  {"k",3}{"inertia",12}{"silhouette",12}{"Davies-B.",11}{"Calinski-H.",13}{(stability ? $"{"stability",11}" : "")}{(criteria ? $"{"BIC",12}{"AIC",12}" : "")}");
         foreach (var m in q.Sweep)
         {
             var mark = m.K == q.Choice.K ? "  <- chosen" : "";
             var stable = stability ? $"{(m.Stability is { } s ? Display.Number(s, 3) : ""),11}" : "";
-            o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{stable}{mark}");
+            var information = criteria ? $"{Display.Number(m.Bic ?? double.NaN, 0),12}{Display.Number(m.Aic ?? double.NaN, 0),12}" : "";
+            o.WriteLine($"  {m.K,3}{Display.Number(m.Inertia, 1),12}{Display.Number(m.Silhouette, 4),12}{Display.Number(m.DaviesBouldin, 4),11}{Display.Number(m.CalinskiHarabasz, 1),13}{stable}{information}{mark}");
         }
         o.WriteLine($"  {q.Choice.Reasoning}");
     }
@@ -74,13 +95,15 @@ internal static class Summary
     public static void WriteSegments(TextWriter o, IReadOnlyList<SegmentProfile> profiles)
     {
         o.WriteLine("Segments:");
-        o.WriteLine($"  {"segment",-20}{"customers",10}{"share",8}{"revenue",9}{"recency",9}{"orders",8}{"spend",11}  action");
+        var sure = profiles.Any(p => p.ConfidentShare is not null);
+        o.WriteLine($"  {"segment",-20}{"customers",10}{"share",8}{"revenue",9}{"recency",9}{"orders",8}{"spend",11}{(sure ? $"{"sure",8}" : "")}  action");
         foreach (var p in profiles)
         {
+            var confident = sure ? $"{(p.ConfidentShare is { } c ? Display.Percent(c) : ""),8}" : "";
             o.WriteLine($"  {p.Segment,-20}{Display.Count(p.Customers),10}{Display.Percent(p.Share),8}{Display.Percent(p.RevenueShare),9}" +
-                $"{Display.Number(p.MedianRecency, 0),9}{Display.Number(p.MedianFrequency, 0),8}{Display.Money(p.MedianMonetary),11}  {p.Actions}");
+                $"{Display.Number(p.MedianRecency, 0),9}{Display.Number(p.MedianFrequency, 0),8}{Display.Money(p.MedianMonetary),11}{confident}  {p.Actions}");
         }
-        o.WriteLine("  (recency, orders and spend are medians)");
+        o.WriteLine("  (recency, orders and spend are medians" + (sure ? $"; sure: the share assigned with probability at least {Display.Number(SegmentProfile.ConfidentProbability, 1)})" : ")"));
     }
 
     public static void WriteChanges(TextWriter o, ReportModel r)

@@ -16,10 +16,11 @@ public static class SegmentPdfReport
         var money = (decimal v) => Display.Currency(v, report.Settings.Currency);
         doc.Section("Executive summary", d => ExecutiveSummary(d, report, money));
         if (report.Changes is { } changes) doc.Section("What changed since the last run", d => Changes(d, changes));
-        return doc
-            .Section("Segment profiles", d => SegmentProfiles(d, report, money))
+        doc.Section("Segment profiles", d => SegmentProfiles(d, report, money))
             .Section("Strategy", d => Strategy(d, report))
-            .Section("Model quality", d => ModelQuality(d, report))
+            .Section("Model quality", d => ModelQuality(d, report));
+        if (report.Methods is { } methods) doc.Section("Methods compared", d => MethodsCompared(d, report, methods));
+        return doc
             .Section("Charts", d => Charts(d, report))
             .Section("RFM score segments", d => ScoreSegments(d, report, money))
             .Section("Data quality", d => DataQuality(d, report, money))
@@ -78,6 +79,7 @@ public static class SegmentPdfReport
     private static void SegmentProfiles(ReportDocument d, ReportModel r, Func<decimal, string> money)
     {
         var o = r.Overall;
+        string Money(double value) => double.IsNaN(value) ? Display.Number(value) : money((decimal)value);
         d.Note("Each segment against all customers. Recency is days since the last purchase (lower is better); frequency is orders; monetary is total spend.");
         foreach (var p in r.Profiles)
         {
@@ -93,10 +95,16 @@ public static class SegmentPdfReport
                 [
                     ["Recency (days)", Display.Number(p.MeanRecency, 0), Display.Number(p.MedianRecency, 0), Display.Number(o.MeanRecency, 0), Display.Number(o.MedianRecency, 0)],
                     ["Frequency (orders)", Display.Number(p.MeanFrequency, 1), Display.Number(p.MedianFrequency, 0), Display.Number(o.MeanFrequency, 1), Display.Number(o.MedianFrequency, 0)],
-                    ["Monetary", money((decimal)p.MeanMonetary), money((decimal)p.MedianMonetary), money((decimal)o.MeanMonetary), money((decimal)o.MedianMonetary)],
+                    ["Monetary", Money(p.MeanMonetary), Money(p.MedianMonetary), Money(o.MeanMonetary), Money(o.MedianMonetary)],
                 ]);
             d.Paragraph("Top countries: " + string.Join(", ", p.TopCountries.Select(c => $"{c.Country} ({Display.Count(c.Customers)})")) + ".");
+            if (p.ConfidentShare is { } confident && p.MeanProbability is { } mean)
+            {
+                d.Paragraph($"How sure: {Display.Percent(confident)} of its customers are assigned to it with probability at least {Display.Number(Segments.SegmentProfile.ConfidentProbability, 1)} (mean probability {Display.Number(mean, 2)}); the rest lie between it and another segment.");
+            }
             d.Paragraph("Strategy: " + p.Actions);
+            // A mixture's component or DBSCAN's noise can hold no customer: it has no medians to chart.
+            if (p.Customers == 0) continue;
             d.Chart(ChartIds.SegmentIndex(p.Cluster), 110, $"{p.Segment}: medians as a percentage of all customers' medians.", PdfCharts.SegmentIndex(r, p));
         }
     }
@@ -114,16 +122,58 @@ public static class SegmentPdfReport
         var q = r.Quality;
         d.Paragraph(q.Choice.Reasoning);
         d.Note("Rule: " + q.Choice.Rule);
-        d.Chart(ChartIds.Elbow, 200, "Inertia by k: the elbow (dashed) and the chosen k (circle).", PdfCharts.Elbow(r));
+        if (q.Density is not null)
+        {
+            d.Chart(ChartIds.KDistance, 200, "Each customer's distance to its nearest neighbours, farthest first: customers above eps (dashed) are core to no dense group.", PdfCharts.KDistance(r));
+            SweepTable(d, q);
+            d.Note(q.SamplingNote);
+            return;
+        }
+        if (q.HasInformationCriteria)
+        {
+            d.Chart(ChartIds.InformationCriteria, 200, "BIC and AIC by k (lower is better) and the chosen k (circle).", PdfCharts.InformationCriteria(r));
+        }
+        else
+        {
+            d.Chart(ChartIds.Elbow, 200, "Inertia by k: the elbow (dashed) and the chosen k (circle).", PdfCharts.Elbow(r));
+        }
         d.Chart(ChartIds.Silhouette, 150, "Silhouette by k (higher is better).", PdfCharts.MetricByK(r, m => m.Silhouette, "Silhouette"));
-        d.Table(
-            [new("k", 0.4f, Align.Right), new("Inertia", 1, Align.Right), new("Silhouette", 1, Align.Right), new("Davies-Bouldin", 1, Align.Right), new("Calinski-Harabasz", 1, Align.Right), new("", 0.8f)],
-            q.Sweep.Select(m => (IReadOnlyList<string>)[
-                m.K.ToString(CultureInfo.InvariantCulture), Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 4),
-                Display.Number(m.DaviesBouldin, 4), Display.Number(m.CalinskiHarabasz, 1), m.K == q.Choice.K ? "chosen" : m.K == q.Choice.ElbowK ? "elbow" : ""]));
+        SweepTable(d, q);
         d.Note(q.SamplingNote);
         d.Chart(ChartIds.DaviesBouldin, 150, "Davies-Bouldin by k (lower is better).", PdfCharts.MetricByK(r, m => m.DaviesBouldin, "Davies-Bouldin"));
         d.Chart(ChartIds.CalinskiHarabasz, 150, "Calinski-Harabasz by k (higher is better).", PdfCharts.MetricByK(r, m => m.CalinskiHarabasz, "Calinski-Harabasz"));
+    }
+
+    private static void MethodsCompared(ReportDocument d, ReportModel r, IReadOnlyList<Pipeline.MethodSummary> methods)
+    {
+        d.Paragraph(r.MethodsVerdict ?? "");
+        d.Table(
+            [new("Method", 1.1f), new("Segments", 0.7f, Align.Right), new("Silhouette", 0.8f, Align.Right), new("Davies-Bouldin", 0.9f, Align.Right), new("Calinski-Harabasz", 1f, Align.Right), new("Agreement", 0.8f, Align.Right), new("", 0.6f)],
+            methods.Select(m => (IReadOnlyList<string>)[
+                m.Name, m.K.ToString(CultureInfo.InvariantCulture), Display.Number(m.Silhouette, 4), Display.Number(m.DaviesBouldin, 4),
+                Display.Number(m.CalinskiHarabasz, 1), Display.Number(m.Agreement, 2), m.Chosen ? "used" : ""]));
+        foreach (var m in methods)
+        {
+            d.Paragraph($"{m.Name}: " + string.Join(", ", m.Segments) + ". " + m.Reasoning);
+        }
+        d.Note("Agreement: the adjusted Rand index between each method's segments and the segments used. DBSCAN's indices leave its unclustered customers out; its segments count them as one group.");
+    }
+
+    /// <summary>The indices by k, with a mixture's BIC and AIC when it has them.</summary>
+    private static void SweepTable(ReportDocument d, ModelQuality q)
+    {
+        var criteria = q.HasInformationCriteria;
+        // Seven figures a row with the criteria: the widest header gets the room it needs on one line.
+        List<TableColumn> columns = [new("k", 0.4f, Align.Right), new("Inertia", 1, Align.Right), new("Silhouette", 1, Align.Right), new("Davies-Bouldin", 1, Align.Right), new("Calinski-Harabasz", criteria ? 1.3f : 1, Align.Right)];
+        if (criteria) columns.AddRange([new("BIC", 1, Align.Right), new("AIC", 1, Align.Right)]);
+        columns.Add(new("", 0.8f));
+        d.Table(columns, q.Sweep.Select(m =>
+        {
+            List<string> row = [m.K.ToString(CultureInfo.InvariantCulture), Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 4), Display.Number(m.DaviesBouldin, 4), Display.Number(m.CalinskiHarabasz, 1)];
+            if (criteria) row.AddRange([Display.Number(m.Bic ?? double.NaN, 0), Display.Number(m.Aic ?? double.NaN, 0)]);
+            row.Add(m.K == q.Choice.K ? "chosen" : m.K == q.Choice.ElbowK ? "elbow" : "");
+            return (IReadOnlyList<string>)row;
+        }));
     }
 
     private static void Charts(ReportDocument d, ReportModel r)

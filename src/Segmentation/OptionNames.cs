@@ -21,6 +21,9 @@ public static class OptionNames
     public const string MaxIterations = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.MaxIterations);
     public const string FitSampleLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.FitSampleLimit);
     public const string StabilityResamples = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.StabilityResamples);
+    public const string Method = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.Method);
+    public const string Eps = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.Eps);
+    public const string MinSamples = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.MinSamples);
     public const string SilhouetteSampleSize = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteSampleSize);
     public const string SilhouetteExactLimit = nameof(ClusteringOptions) + "." + nameof(ClusteringOptions.SilhouetteExactLimit);
     public const string SampleCustomers = nameof(SampleOptions) + "." + nameof(SampleOptions.Customers);

@@ -10,6 +10,8 @@ public static class ChartIds
     public const string DaviesBouldin = "davies-bouldin";
     public const string CalinskiHarabasz = "calinski-harabasz";
     public const string Scatter = "scatter";
+    public const string InformationCriteria = "information-criteria";
+    public const string KDistance = "k-distance";
     public static string Box(string feature) => "box-" + feature.ToLowerInvariant();
     public static string SegmentIndex(int cluster) => "segment-index-" + cluster.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

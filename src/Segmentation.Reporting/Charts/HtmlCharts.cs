@@ -27,6 +27,22 @@ public static class HtmlCharts
         if (id == ChartIds.DaviesBouldin) return Line(ks, sweep.Select(m => m.DaviesBouldin).ToArray(), "Davies-Bouldin");
         if (id == ChartIds.CalinskiHarabasz) return Line(ks, sweep.Select(m => m.CalinskiHarabasz).ToArray(), "Calinski-Harabasz");
         if (id == ChartIds.Scatter) return Scatter2D(r);
+        if (id == ChartIds.InformationCriteria)
+        {
+            return GenericChart.combine(new[]
+            {
+                Line(ks, sweep.Select(m => m.Bic ?? double.NaN).ToArray(), "BIC"),
+                Line(ks, sweep.Select(m => m.Aic ?? double.NaN).ToArray(), "AIC"),
+            }).WithYAxisStyle<double, double, string>(TitleText: "Information criterion (lower is better)");
+        }
+        if (id == ChartIds.KDistance && r.Quality.Density is { } d)
+        {
+            var x = Enumerable.Range(0, d.KDistanceCurve.Count).Select(i => d.KDistanceCurve.Count == 1 ? 0 : Math.Round(100.0 * i / (d.KDistanceCurve.Count - 1), 2)).ToArray();
+            return PlotlyChart.Line<double, double, string>(x: x, y: d.KDistanceCurve.ToArray(), Name: $"distance to the {d.MinSamples}th nearest")
+                .WithXAxisStyle<double, double, string>(TitleText: "Customers, farthest first (%)")
+                .WithYAxisStyle<double, double, string>(TitleText: $"Distance to the {d.MinSamples}th nearest (eps = {Formatting.Display.Number(d.Eps, 3)})")
+                .WithSize(900, 340);
+        }
         return r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? Box(boxes) : null;
     }
 

@@ -53,6 +53,52 @@ public static class PdfCharts
         plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     };
 
+    /// <summary>A Gaussian mixture's BIC and AIC by k, the chosen k circled on the BIC.</summary>
+    public static Action<ScottPlot.Plot> InformationCriteria(ReportModel report) => plot =>
+    {
+        var q = report.Quality;
+        var ks = q.Sweep.Select(m => (double)m.K).ToArray();
+        var bic = plot.Add.Scatter(ks, q.Sweep.Select(m => m.Bic ?? double.NaN).ToArray());
+        bic.LineWidth = 2;
+        bic.MarkerSize = 6;
+        bic.LegendText = "BIC";
+        var aic = plot.Add.Scatter(ks, q.Sweep.Select(m => m.Aic ?? double.NaN).ToArray());
+        aic.LineWidth = 1.5f;
+        aic.MarkerSize = 4;
+        aic.LinePattern = ScottPlot.LinePattern.Dashed;
+        aic.LegendText = "AIC";
+        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { q.Chosen.Bic ?? double.NaN });
+        mark.MarkerSize = 14;
+        mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
+        mark.Color = ScottPlot.Colors.Red;
+        mark.LegendText = $"chosen k = {q.Chosen.K}";
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.XLabel("k (number of segments)");
+        plot.YLabel("BIC, AIC (lower is better)");
+        plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    };
+
+    /// <summary>DBSCAN's k-distance curve, largest first, with eps (and the knee, when eps was set by hand) as dashed lines.</summary>
+    public static Action<ScottPlot.Plot> KDistance(ReportModel report) => plot =>
+    {
+        var d = report.Quality.Density ?? throw new InvalidOperationException("The k-distance chart is DBSCAN's.");
+        var curve = d.KDistanceCurve;
+        var x = Enumerable.Range(0, curve.Count).Select(i => curve.Count == 1 ? 0 : 100.0 * i / (curve.Count - 1)).ToArray();
+        var line = plot.Add.Scatter(x, curve.ToArray());
+        line.LineWidth = 2;
+        line.MarkerSize = 0;
+        var eps = plot.Add.HorizontalLine(d.Eps, 1.5f, ScottPlot.Colors.Red, ScottPlot.LinePattern.Dashed);
+        eps.LegendText = $"eps = {Display.Number(d.Eps, 3)}";
+        if (!d.EpsFromKnee)
+        {
+            var knee = plot.Add.HorizontalLine(d.KneeEps, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dotted);
+            knee.LegendText = $"knee = {Display.Number(d.KneeEps, 3)}";
+        }
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.XLabel("Customers, farthest first (%)");
+        plot.YLabel($"Distance to the {d.MinSamples}th nearest");
+    };
+
     public static Action<ScottPlot.Plot> MetricByK(ReportModel report, Func<Clustering.KMetrics, double> metric, string name) => plot =>
     {
         var q = report.Quality;

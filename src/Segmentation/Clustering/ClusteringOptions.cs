@@ -1,15 +1,23 @@
 namespace Segmentation.Clustering;
 
-/// <summary>The k sweep and the k-means fits. Defaults follow scikit-learn's KMeans (k-means++, 10 restarts).</summary>
+/// <summary>The method, the k sweep and the fits. Defaults follow scikit-learn's KMeans (k-means++, 10 restarts).</summary>
 public sealed record ClusteringOptions
 {
+    public ClusteringMethod Method { get; init; } = ClusteringMethod.KMeans;
+
+    /// <summary>DBSCAN's neighbourhood radius in the scaled space; null: the knee of the k-distance curve at <see cref="MinSamples"/>.</summary>
+    public double? Eps { get; init; }
+
+    /// <summary>DBSCAN: customers within eps (itself included) that make a customer a core customer.</summary>
+    public int MinSamples { get; init; } = 10;
+
     public int KMin { get; init; } = 2;
     public int KMax { get; init; } = 10;
 
     /// <summary>Use this k instead of the rule's choice (it must lie in the sweep range, which is widened if not).</summary>
     public int? K { get; init; }
 
-    /// <summary>Seeded k-means++ initialisations per k (scikit-learn's n_init); the lowest inertia is kept.</summary>
+    /// <summary>Seeded initialisations per k (scikit-learn's n_init): the lowest inertia (k-means) or highest likelihood (mixture) is kept.</summary>
     public int Restarts { get; init; } = 10;
 
     /// <summary>The one source of randomness of a run; written into every output.</summary>
@@ -37,6 +45,9 @@ public sealed record ClusteringOptions
     /// Bootstrap resamples behind each k's stability (see <see cref="Stability"/>); 0 leaves stability out.
     /// </summary>
     public int StabilityResamples { get; init; } = 20;
+
+    /// <summary>Also run the other methods on the same customers and compare them in the report (the run's segments stay its own method's).</summary>
+    public bool CompareMethods { get; init; }
 
     /// <summary>Log1p before standardising (recommended: RFM is skewed).</summary>
     public bool Log1p { get; init; } = true;

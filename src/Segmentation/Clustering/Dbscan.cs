@@ -63,6 +63,23 @@ internal static class Dbscan
     }
 
     /// <summary>
+    /// The group of each point under a fitted segmentation: the cluster of the nearest core point within eps, as a
+    /// border point joins one; <see cref="DensityParameters.NoiseCluster"/> when no core point is that near.
+    /// </summary>
+    public static int[] Assign(double[] points, DensityParameters density)
+    {
+        var core = density.CorePoints.SelectMany(p => p).ToArray();
+        var grid = new Grid(core, density.CorePoints.Length, density.Eps);
+        var labels = new int[points.Length / KMeans.Dim];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var nearest = grid.NearestWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2]);
+            labels[i] = nearest < 0 ? density.NoiseCluster : density.CoreLabels[nearest];
+        }
+        return labels;
+    }
+
+    /// <summary>
     /// Each point's distance to its <paramref name="k"/>-th nearest point, itself counted first: the curve eps is
     /// chosen from (sorted, its knee), and the rule behind the core points, since a point is a core point exactly when
     /// this distance with k = minSamples is at most eps.
@@ -113,10 +130,31 @@ internal static class Dbscan
             }
         }
 
-        private (long, long, long) Cell(int i) => (
-            (long)Math.Floor(_points[i * KMeans.Dim] / _side),
-            (long)Math.Floor(_points[i * KMeans.Dim + 1] / _side),
-            (long)Math.Floor(_points[i * KMeans.Dim + 2] / _side));
+        private (long, long, long) Cell(int i) => Cell(_points[i * KMeans.Dim], _points[i * KMeans.Dim + 1], _points[i * KMeans.Dim + 2]);
+
+        private (long, long, long) Cell(double x, double y, double z) =>
+            ((long)Math.Floor(x / _side), (long)Math.Floor(y / _side), (long)Math.Floor(z / _side));
+
+        /// <summary>The nearest point within the side (eps) of (x, y, z), the lowest index on a tie; -1 when there is none.</summary>
+        public int NearestWithin(double x, double y, double z)
+        {
+            var (cx, cy, cz) = Cell(x, y, z);
+            var best = -1;
+            var bestD = _epsSquared;
+            for (var dx = -1; dx <= 1; dx++)
+            for (var dy = -1; dy <= 1; dy++)
+            for (var dz = -1; dz <= 1; dz++)
+            {
+                if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
+                foreach (var j in members)
+                {
+                    double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
+                    var d = a * a + b * b + c * c;
+                    if (d < bestD || (d == bestD && (best < 0 || j < best))) { bestD = d; best = j; }
+                }
+            }
+            return best;
+        }
 
         /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
         public void Neighbours(int i, List<int> result)

@@ -19,7 +19,11 @@ internal static class GaussianMixture
     /// <summary>A component's variance on an axis below this marks it as collapsed (standardised features have variance 1).</summary>
     public const double CollapsedVariance = 1e-3;
 
-    public sealed record Options(int Initialisations = 5, double RegCovar = 1e-6, double Tolerance = 1e-3, int MaxIterations = 100);
+    /// <param name="VarianceFloor">
+    /// Per axis, the least variance a component may have there (after <paramref name="RegCovar"/>); null: none, as
+    /// scikit-learn. See <see cref="MixtureSweep.PointMassFloor"/>.
+    /// </param>
+    public sealed record Options(int Initialisations = 5, double RegCovar = 1e-6, double Tolerance = 1e-3, int MaxIterations = 100, double[]? VarianceFloor = null);
 
     /// <param name="Weights">Mixing weights, one per component.</param>
     /// <param name="Means">k rows of <see cref="KMeans.Dim"/> values, row-major.</param>
@@ -45,6 +49,40 @@ internal static class GaussianMixture
         public int Collapsed => Enumerable.Range(0, K).Count(c => Enumerable.Range(0, D).Any(j => Covariances[c * D * D + j * D + j] < CollapsedVariance));
     }
 
+    /// <summary>
+    /// Components held at the floor: a variance on some axis no more than the floor (to a part in a million), i.e. a
+    /// component that would collapse onto a shared value without it.
+    /// </summary>
+    public static int HeldAtFloor(Result result, double[] floor) => Enumerable.Range(0, result.K)
+        .Count(c => Enumerable.Range(0, D).Any(j => floor[j] > 0 && result.Covariances[c * D * D + j * D + j] <= floor[j] * (1 + 1e-6)));
+
+    /// <summary>Each point's most likely component under <paramref name="mixture"/>, and its probability.</summary>
+    public static (int[] Labels, double[] Probabilities) Predict(double[] points, MixtureParameters mixture)
+    {
+        var k = mixture.Weights.Length;
+        var n = points.Length / D;
+        var means = mixture.Means.SelectMany(m => m).ToArray();
+        var cholesky = new double[k * D * D];
+        for (var c = 0; c < k; c++) Cholesky(mixture.Covariances[c], cholesky.AsSpan(c * D * D, D * D));
+        var resp = new double[n * k];
+        EStep(points, n, k, mixture.Weights, means, cholesky, resp);
+        return HardLabels(resp, n, k);
+    }
+
+    private static (int[] Labels, double[] Probabilities) HardLabels(double[] resp, int n, int k)
+    {
+        var labels = new int[n];
+        var probabilities = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var c = 0;
+            for (var j = 1; j < k; j++) if (resp[i * k + j] > resp[i * k + c]) c = j;
+            labels[i] = c;
+            probabilities[i] = resp[i * k + c];
+        }
+        return (labels, probabilities);
+    }
+
     public static Result Fit(double[] points, int k, int seed, Options? options = null)
     {
         options ??= new Options();
@@ -67,7 +105,7 @@ internal static class GaussianMixture
         var means = new double[k * D];
         var covariances = new double[k * D * D];
         var cholesky = new double[k * D * D];
-        MStep(points, n, k, resp, options.RegCovar, weights, means, covariances, cholesky);
+        MStep(points, n, k, resp, options, weights, means, covariances, cholesky);
         var lowerBound = double.NegativeInfinity;
         var converged = false;
         var iterations = 0;
@@ -76,20 +114,12 @@ internal static class GaussianMixture
             iterations++;
             var previous = lowerBound;
             lowerBound = EStep(points, n, k, weights, means, cholesky, resp);
-            MStep(points, n, k, resp, options.RegCovar, weights, means, covariances, cholesky);
+            MStep(points, n, k, resp, options, weights, means, covariances, cholesky);
             if (Math.Abs(lowerBound - previous) < options.Tolerance) { converged = true; break; }
         }
         // A last E-step so that labels and probabilities are those of the final parameters (as scikit-learn's fit_predict).
         var logLikelihood = EStep(points, n, k, weights, means, cholesky, resp);
-        var labels = new int[n];
-        var probabilities = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var c = 0;
-            for (var j = 1; j < k; j++) if (resp[i * k + j] > resp[i * k + c]) c = j;
-            labels[i] = c;
-            probabilities[i] = resp[i * k + c];
-        }
+        var (labels, probabilities) = HardLabels(resp, n, k);
         return new Result(weights, means, covariances, labels, probabilities, logLikelihood, iterations, converged, 0);
     }
 
@@ -133,7 +163,7 @@ internal static class GaussianMixture
     }
 
     /// <summary>Weights, means and regularised covariances from the responsibilities, and each covariance's Cholesky factor.</summary>
-    private static void MStep(double[] points, int n, int k, double[] resp, double regCovar, double[] weights, double[] means, double[] covariances, double[] cholesky)
+    private static void MStep(double[] points, int n, int k, double[] resp, Options options, double[] weights, double[] means, double[] covariances, double[] cholesky)
     {
         var nk = new double[k];
         Array.Clear(means);
@@ -178,14 +208,15 @@ internal static class GaussianMixture
                     cov[a * D + b] /= nk[c];
                     cov[b * D + a] = cov[a * D + b];
                 }
-                cov[a * D + a] += regCovar;
+                cov[a * D + a] += options.RegCovar;
+                if (options.VarianceFloor is { } floor) cov[a * D + a] = Math.Max(cov[a * D + a], floor[a]);
             }
             Cholesky(cov, cholesky.AsSpan(c * D * D, D * D));
         }
     }
 
     /// <summary>The lower-triangular L with L L^T = <paramref name="matrix"/> (symmetric positive definite, as regularisation keeps it).</summary>
-    private static void Cholesky(ReadOnlySpan<double> matrix, Span<double> l)
+    internal static void Cholesky(ReadOnlySpan<double> matrix, Span<double> l)
     {
         l.Clear();
         for (var r = 0; r < D; r++)

@@ -10,13 +10,7 @@ internal static class KMeansSweep
     public static SweepResult Run(double[][] features, ClusteringOptions options)
     {
         var n = features.Length;
-        // k-means cannot place more centres than there are distinct points.
-        var distinct = features.Select(f => (f[0], f[1], f[2])).Distinct().Count();
-        var kMax = Math.Min(options.KMax, distinct);
-        var kMin = Math.Min(options.KMin, kMax);
-        if (kMax < 2) throw new TooFewDistinctCustomersException(n, distinct);
-        if (options.K is { } forced && forced > distinct) throw new TooFewDistinctCustomersException(n, distinct, forced);
-        var ks = Enumerable.Range(kMin, kMax - kMin + 1).ToArray();
+        var ks = Range(features, options);
         var restarts = Math.Max(1, options.Restarts);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
 
@@ -29,7 +23,7 @@ internal static class KMeansSweep
         Parallel.For(0, tasks.Length, parallel, t => results[t] = KMeans.Fit(fitPoints, tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations));
 
         var sample = Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
-        var fits = new KMeansFit[ks.Length];
+        var fits = new ClusterFit[ks.Length];
         var metrics = new KMetrics[ks.Length];
         Parallel.For(0, ks.Length, parallel, i =>
         {
@@ -58,15 +52,29 @@ internal static class KMeansSweep
         return new SweepResult(metrics, fits, sample.Method, fitMethod, restarts, options.Seed);
     }
 
+    /// <summary>
+    /// The k of the sweep: the options' range, capped at the number of distinct customers (no method can place more
+    /// groups than there are distinct points).
+    /// </summary>
+    internal static int[] Range(double[][] features, ClusteringOptions options)
+    {
+        var distinct = features.Select(f => (f[0], f[1], f[2])).Distinct().Count();
+        var kMax = Math.Min(options.KMax, distinct);
+        var kMin = Math.Min(options.KMin, kMax);
+        if (kMax < 2) throw new TooFewDistinctCustomersException(features.Length, distinct);
+        if (options.K is { } forced && forced > distinct) throw new TooFewDistinctCustomersException(features.Length, distinct, forced);
+        return Enumerable.Range(kMin, kMax - kMin + 1).ToArray();
+    }
+
     /// <summary>The fit with its clusters renumbered canonically (see <see cref="CanonicalOrder"/>).</summary>
-    private static KMeansFit Canonical(int k, int seed, double[] centres, int[] labels, double[][] features)
+    private static ClusterFit Canonical(int k, int seed, double[] centres, int[] labels, double[][] features)
     {
         var raw = Enumerable.Range(0, k).Select(c => centres.AsSpan(c * KMeans.Dim, KMeans.Dim).ToArray()).ToArray();
         var perm = CanonicalOrder.Of(raw);
         var centroids = new double[k][];
         for (var c = 0; c < k; c++) centroids[perm[c]] = raw[c];
         var canonical = labels.Select(l => perm[l]).ToArray();
-        return new KMeansFit(k, seed, centroids, canonical, Distances.Inertia(features, canonical, centroids));
+        return new ClusterFit(k, seed, centroids, canonical, Distances.Inertia(features, canonical, centroids));
     }
 
     /// <summary>Rows of three features as one row-major array, the layout <see cref="KMeans"/> reads.</summary>

@@ -77,5 +77,43 @@ internal static class KSelection
         return new KChoice(chosen.K, elbow, bestSilhouette.K, KSource.Rule, RuleText, why);
     }
 
+    public const string BicRuleText =
+        "k = the lowest Bayesian information criterion (BIC) of the Gaussian mixtures over the sweep: the best likelihood once each component's parameters are paid for.";
+
+    /// <summary>The mixture's k: the lowest BIC (ties to the smaller k), or the forced k with the BIC's choice for reference.</summary>
+    public static KChoice ChooseByBic(IReadOnlyList<KMetrics> metrics, int? forced = null, KSource source = KSource.User)
+    {
+        var best = metrics.OrderBy(m => m.Bic ?? double.PositiveInfinity).ThenBy(m => m.K).First();
+        var bestSilhouette = metrics.OrderByDescending(m => m.Silhouette).ThenBy(m => m.K).First();
+        var aicBest = metrics.OrderBy(m => m.Aic ?? double.PositiveInfinity).ThenBy(m => m.K).First();
+        var why = $"The Bayesian information criterion is lowest at k = {best.K} (BIC {F(best.Bic ?? double.NaN, 0)}; silhouette {F(best.Silhouette)}). ";
+        why += aicBest.K == best.K
+            ? "AIC, which charges less for each parameter, agrees. "
+            : $"AIC, which charges less for each parameter, would take k = {aicBest.K}. ";
+        if (best.HeldAtFloor is > 0)
+        {
+            why += $"{best.HeldAtFloor} of its components sit on customers who share a value (one order, say) and are held at the variance floor. ";
+        }
+        if (forced is { } k && source != KSource.Rule)
+        {
+            var who = source == KSource.PreviousRun
+                ? $"k = {k} was kept from the previous run, so that its segments keep their names."
+                : $"k = {k} was set by the user.";
+            return new KChoice(k, best.K, bestSilhouette.K, source, BicRuleText, $"{who} For reference, the BIC would choose k = {best.K}: " + why);
+        }
+        return new KChoice(best.K, best.K, bestSilhouette.K, KSource.Rule, BicRuleText, why.TrimEnd());
+    }
+
+    /// <summary>DBSCAN's "choice": the groups it found, and where eps came from.</summary>
+    public static KChoice Density(KMetrics metrics, DensitySummary density)
+    {
+        var rule = $"DBSCAN finds the number of segments itself: a customer with at least {density.MinSamples} customers within eps (itself included) is a core customer, core customers within eps of each other share a segment, and a customer near no core customer is unclustered.";
+        var eps = density.EpsFromKnee
+            ? $"eps = {F(density.Eps)}, the knee of the curve of each customer's distance to its {density.MinSamples}th nearest customer."
+            : $"eps = {F(density.Eps)} was set by the user (the knee of the k-distance curve is at {F(density.KneeEps)}).";
+        var why = $"{eps} DBSCAN found {density.Clusters} dense group{(density.Clusters == 1 ? "" : "s")}; {Display.Count(density.Noise)} customers are in none and are kept apart as Unclustered, not forced into a segment.";
+        return new KChoice(metrics.K, metrics.K, metrics.K, KSource.Rule, rule, why);
+    }
+
     private static string F(double v, int decimals = 3) => Display.Number(v, decimals);
 }

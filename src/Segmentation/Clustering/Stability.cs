@@ -17,7 +17,7 @@ internal static class Stability
     public const int SampleLimit = 20_000;
 
     /// <summary>The mean adjusted Rand index of each fit, in the order of <paramref name="fits"/>.</summary>
-    public static double[] Measure(double[] points, IReadOnlyList<KMeansFit> fits, int resamples, int seed, int maxIterations, ParallelOptions parallel)
+    public static double[] Measure(double[] points, IReadOnlyList<ClusterFit> fits, int resamples, int seed, int maxIterations, ParallelOptions parallel)
     {
         var n = points.Length / KMeans.Dim;
         var size = Math.Min(n, SampleLimit);

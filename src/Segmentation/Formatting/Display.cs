@@ -14,7 +14,8 @@ public static class Display
     public static string Currency(decimal value, string symbol) => (value < 0 ? "-" : "") + symbol + Math.Abs(value).ToString("N0", Culture);
     public static string Currency(double value, string symbol) => Currency((decimal)value, symbol);
     public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("F" + decimals, Culture) + "%";
-    public static string Number(double value, int decimals = 2) => value.ToString("N" + decimals, Culture);
+    /// <summary>An undefined figure (the mean of a segment with no customer) shows as a dash, not "NaN".</summary>
+    public static string Number(double value, int decimals = 2) => double.IsNaN(value) ? "–" : value.ToString("N" + decimals, Culture);
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", Culture);
     public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", Culture);
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("F2", Culture) + " s";

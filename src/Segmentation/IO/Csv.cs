@@ -26,7 +26,8 @@ internal static class Csv
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>An undefined figure (the mean of a segment with no customer) is an empty field, not "NaN".</summary>
+    public static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
     public static string Day(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

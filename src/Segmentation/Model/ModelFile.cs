@@ -6,8 +6,9 @@ using Segmentation.Clustering;
 namespace Segmentation.Model;
 
 /// <summary>
-/// The model as one file: a zip holding ML.NET's own model (mlnet.zip) beside our part (model.json: the
-/// scaler, the canonical map, the segments), so neither can be used without the other.
+/// The model as one file: a zip holding our part (model.json: the scaler, the method, the segments, and a Gaussian
+/// mixture's components or DBSCAN's core customers) and, for k-means, ML.NET's own model (mlnet.zip) with the map
+/// from its cluster numbers to ours, so neither can be used without the other.
 /// </summary>
 internal static class ModelFile
 {
@@ -17,9 +18,10 @@ internal static class ModelFile
     public static void Save(string path, SegmentationModel model) => AtomicFile.Write(path, stream =>
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var ml = SegmentationModel.Context();
-        using (var entry = Open(zip, MlNetEntry))
+        if (model.Method == ClusteringMethod.KMeans)
         {
+            var ml = SegmentationModel.Context();
+            using var entry = Open(zip, MlNetEntry);
             var schema = MlNetKMeans.DataView([new double[MlNetKMeans.Dimensions]]).Schema;
             using var buffer = new MemoryStream();
             ml.Model.Save(model.MlNetModel ?? throw new InvalidOperationException("No ML.NET model to save."), schema, buffer);
@@ -39,20 +41,26 @@ internal static class ModelFile
         {
             using var zip = ZipFile.OpenRead(path);
             var json = zip.GetEntry(JsonEntry) ?? throw new InputException(path, $"this is not a segmentation model: it has no {JsonEntry}");
-            var ml = zip.GetEntry(MlNetEntry) ?? throw new InputException(path, $"this is not a segmentation model: it has no {MlNetEntry}");
             SegmentationModel model;
             using (var s = json.Open())
             {
                 model = JsonSerializer.Deserialize<SegmentationModel>(s, Json.Options) ?? throw new InputException(path, "the model description is empty");
             }
-            if (model.FormatVersion != SegmentationModel.CurrentFormat)
+            if (!SegmentationModel.Reads(model.FormatVersion))
             {
-                throw new InputException(path, $"the model has format {model.FormatVersion}; this version reads format {SegmentationModel.CurrentFormat}");
+                throw new InputException(path, $"the model has format {model.FormatVersion}; this version reads formats 1 to {SegmentationModel.CurrentFormat}");
             }
             if (!model.Features.SequenceEqual(Features.ScalerParameters.FeatureNames))
             {
                 throw new InputException(path, $"the model expects features {string.Join(", ", model.Features)}; this version computes {string.Join(", ", Features.ScalerParameters.FeatureNames)}");
             }
+            if (model.Method != ClusteringMethod.KMeans)
+            {
+                var complete = model.Method == ClusteringMethod.Gmm ? model.Mixture is { } m && m.Weights.Length == model.K : model.Density is not null;
+                if (!complete) throw new InputException(path, $"the model is damaged: its {model.Method} part is missing or does not match k = {model.K}");
+                return model;
+            }
+            var ml = zip.GetEntry(MlNetEntry) ?? throw new InputException(path, $"this is not a segmentation model: it has no {MlNetEntry}");
             using var buffer = new MemoryStream();
             using (var s = ml.Open()) s.CopyTo(buffer);
             buffer.Position = 0;

@@ -11,15 +11,21 @@ internal static class SegmentsCsv
     public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) =>
         AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
 
+    /// <summary>The column a Gaussian mixture's run adds: each customer's probability of its segment.</summary>
+    public const string ProbabilityColumn = "Probability";
+
     public static void WriteCustomers(TextWriter w, IReadOnlyList<CustomerSegment> customers)
     {
-        w.WriteLine(CustomersHeader);
+        // A mixture's customers all have a probability, the other methods' none: the column is there exactly when it means something.
+        var withProbability = customers.Count > 0 && customers[0].Probability is not null;
+        w.WriteLine(withProbability ? CustomersHeader + "," + ProbabilityColumn : CustomersHeader);
         foreach (var c in customers)
         {
-            w.WriteLine(string.Join(',',
+            var line = string.Join(',',
                 Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
                 Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
-                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince)));
+                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince));
+            w.WriteLine(withProbability ? line + "," + Csv.Number(Math.Round(c.Probability ?? 0, 6)) : line);
         }
     }
 
@@ -28,16 +34,18 @@ internal static class SegmentsCsv
 
     public static void WriteProfile(string path, IReadOnlyList<SegmentProfile> profiles) => AtomicFile.WriteText(path, w =>
     {
-        w.WriteLine(ProfileHeader);
+        var withProbability = profiles.Any(p => p.ConfidentShare is not null);
+        w.WriteLine(withProbability ? ProfileHeader + ",ConfidentShare,MeanProbability" : ProfileHeader);
         foreach (var p in profiles)
         {
+            var probability = withProbability ? "," + Csv.Number(Math.Round(p.ConfidentShare ?? 0, 6)) + "," + Csv.Number(Math.Round(p.MeanProbability ?? 0, 6)) : "";
             w.WriteLine(string.Join(',',
                 Csv.Number(p.Cluster), Csv.Field(p.Segment), Csv.Number(p.Customers), Csv.Number(Math.Round(p.Share, 6)),
                 Csv.Number(Math.Round(p.MeanRecency, 4)), Csv.Number(p.MedianRecency),
                 Csv.Number(Math.Round(p.MeanFrequency, 4)), Csv.Number(p.MedianFrequency),
                 Csv.Number(Math.Round(p.MeanMonetary, 4)), Csv.Number(Math.Round(p.MedianMonetary, 4)),
                 Csv.Number(p.Revenue), Csv.Number(Math.Round(p.RevenueShare, 6)),
-                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions)));
+                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions)) + probability);
         }
     });
 }

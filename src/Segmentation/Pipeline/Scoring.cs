@@ -11,8 +11,8 @@ internal static class Scoring
 {
     public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared)
     {
-        var labels = model.Assign(prepared.Rfm);
-        return SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments);
+        var (labels, probabilities) = model.AssignWithProbability(FeatureScaler.Apply(model.Scaler, prepared.Rfm));
+        return SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, probabilities);
     }
 
     /// <summary>
@@ -28,11 +28,11 @@ internal static class Scoring
         }
         var clock = Stopwatch.StartNew();
         var features = FeatureScaler.Apply(model.Scaler, prepared.Rfm);
-        var labels = model.Assign(features);
+        var (labels, probabilities) = model.AssignWithProbability(features);
         var k = model.K;
         var clustering = options.Clustering;
         var sample = KMeansSweep.Sample(features.Length, clustering.SilhouetteExactLimit, clustering.SilhouetteSampleSize, clustering.Seed);
-        var fit = new KMeansFit(k, model.Seed, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
+        var fit = new ClusterFit(k, model.Seed, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
         // With every customer in one segment the indices are undefined; 0 (not NaN, which no JSON file can hold).
         var occupied = labels.Distinct().Count();
         var metrics = new KMetrics(k, fit.Inertia,
@@ -40,10 +40,13 @@ internal static class Scoring
             occupied > 1 ? ClusterQuality.DaviesBouldin(features, labels, model.Centroids) : 0,
             occupied > 1 ? ClusterQuality.CalinskiHarabasz(features, labels, model.Centroids) : 0,
             0, model.Seed);
-        var sweep = new SweepResult([metrics], [fit], sample.Method, new SampleMethod(false, 0, null), 0, model.Seed);
+        var sweep = new SweepResult([metrics], [fit with { Probabilities = probabilities }], sample.Method, new SampleMethod(false, 0, null), 0, model.Seed)
+        {
+            Method = model.Method,
+        };
         var choice = new KChoice(k, k, k, KSource.PreviousRun, "k and the segments are the previous run's model's; nothing is refitted.",
             $"k = {k} was kept from the previous run: its model was applied to this period's customers without refitting.");
-        var customers = SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments);
+        var customers = SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, probabilities);
         var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
         return new SegmentationRun(options, prepared, model.Scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,

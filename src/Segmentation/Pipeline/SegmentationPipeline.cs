@@ -48,6 +48,8 @@ internal static class SegmentationPipeline
             throw new InputException(prepared.Quality.Source, $"only {prepared.Rfm.Count} customer(s) are left after cleaning; segmentation needs at least 3");
         }
         var (forcedK, source) = clustering.K is { } k ? (k, KSource.User) : keptK is { } kept ? (kept, KSource.PreviousRun) : ((int?)null, KSource.Rule);
+        // DBSCAN finds its own number of groups: a kept k means nothing to it.
+        if (clustering.Method == ClusteringMethod.Dbscan) (forcedK, source) = (null, KSource.Rule);
         // A forced k outside the sweep range widens the range, so that the chosen fit is always in the sweep.
         if (forcedK is { } forced)
         {
@@ -68,9 +70,10 @@ internal static class SegmentationPipeline
         warmUp.Wait();
         var (scaler, features) = FeatureScaler.FitTransform(prepared.Rfm, clustering.Log1p);
         SweepResult sweep;
+        KChoice choice;
         try
         {
-            sweep = KMeansSweep.Run(features, clustering with { K = forcedK });
+            (sweep, choice) = MethodComparison.Fit(features, clustering with { K = forcedK }, forcedK, source);
         }
         catch (TooFewDistinctCustomersException e)
         {
@@ -79,19 +82,31 @@ internal static class SegmentationPipeline
         var sweepTime = clock.Elapsed;
 
         clock.Restart();
-        var choice = KSelection.Choose(sweep.Metrics, forcedK, source);
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
-        var model = SegmentationModel.From(fit, scaler, names);
-        var customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names);
+        var model = SegmentationModel.From(fit, scaler, names, sweep.Method);
+        var customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, fit.Probabilities);
         var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
+        var segmentsTime = clock.Elapsed;
 
+        clock.Restart();
+        var methods = clustering.CompareMethods ? MethodComparison.Compare(prepared.Rfm, features, clustering with { K = forcedK }, sweep, choice, fit.Labels) : null;
+        StageTiming[] timings = [.. prepared.Timings, new StageTiming("sweep", sweepTime), new StageTiming("segments", segmentsTime)];
         return new SegmentationRun(options, prepared, scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
-            [.. prepared.Timings, new StageTiming("sweep", sweepTime), new StageTiming("segments", clock.Elapsed)]);
+            methods is null ? timings : [.. timings, new StageTiming("methods", clock.Elapsed)])
+        {
+            Methods = methods,
+        };
     }
 
     /// <summary>The names of any fit of the sweep (the notebooks and tests look at every k).</summary>
-    public static IReadOnlyList<SegmentDefinition> NameSegments(RfmTable rfm, KMeansFit fit) =>
-        SegmentNamer.Name(fit.Centroids, SegmentBuilder.Means(rfm, fit.Labels, fit.K));
+    public static IReadOnlyList<SegmentDefinition> NameSegments(RfmTable rfm, ClusterFit fit)
+    {
+        var means = SegmentBuilder.Means(rfm, fit.Labels, fit.K);
+        if (fit.Density is not { } density) return SegmentNamer.Name(fit.Centroids, means);
+        // DBSCAN's customers in no cluster are not a segment to name by its centre: they are kept apart as such.
+        var clusters = density.NoiseCluster;
+        return [.. SegmentNamer.Name(fit.Centroids[..clusters], means[..clusters]), SegmentCatalogue.Unclustered];
+    }
 }

@@ -36,4 +36,7 @@ public sealed record SegmentationRun(
     public KMetrics ChosenMetrics => Sweep.At(Choice.K);
 
     public RunMode Mode { get; init; } = RunMode.Fitted;
+
+    /// <summary>Every method's answer on these customers, side by side (<c>--compare-methods</c>); null when not asked.</summary>
+    public IReadOnlyList<MethodSummary>? Methods { get; init; }
 }

@@ -24,8 +24,16 @@ internal static class Refresher
         if (options.Refit)
         {
             oldLabels = old.Assign(current.Rfm);
-            // The previous k unless the caller asks for another: identities are easiest to keep at the same k.
-            var refit = SegmentationPipeline.Segment(current, segmentation, keptK: old.K);
+            // The previous method (and DBSCAN's parameters), and the previous k unless the caller asks for another:
+            // identities are easiest to keep with the same method at the same k.
+            var clustering = segmentation.Clustering with
+            {
+                Method = old.Method,
+                Eps = old.Density?.Eps ?? (old.Method == Clustering.ClusteringMethod.Dbscan ? segmentation.Clustering.Eps : null),
+                MinSamples = old.Density?.MinSamples ?? segmentation.Clustering.MinSamples,
+                K = old.Method == Clustering.ClusteringMethod.Dbscan ? null : segmentation.Clustering.K,
+            };
+            var refit = SegmentationPipeline.Segment(current, segmentation with { Clustering = clustering }, keptK: old.K);
             var fit = refit.Sweep.Fit(refit.Choice.K);
             var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
             var identity = Match(old, inOldSpace, refit.Model.Segments, options.MaxMatchDistance, matches);
@@ -64,13 +72,19 @@ internal static class Refresher
             definitions[identity[c].Cluster] = identity[c].Definition;
         }
         var labels = fit.Labels.Select(l => identity[l].Cluster).ToArray();
-        var relabelled = fit with { Centroids = centroids, Labels = labels };
+        var mixture = fit.Mixture is { } m ? new Clustering.MixtureParameters(Permute(m.Weights, identity), Permute(m.Means, identity), Permute(m.Covariances, identity)) : null;
+        var density = fit.Density is { } d
+            ? d with { NoiseCluster = identity[d.NoiseCluster].Cluster, CoreLabels = d.CoreLabels.Select(l => identity[l].Cluster).ToArray() }
+            : null;
+        var relabelled = fit with { Centroids = centroids, Labels = labels, Mixture = mixture, Density = density };
         // The refit's ML.NET model serves as it is: only the map from its cluster numbers to the ids moves.
         var model = run.Model with
         {
             MlNetToCanonical = run.Model.MlNetToCanonical.Select(c => identity[c].Cluster).ToArray(),
             Centroids = centroids,
             Segments = definitions,
+            Mixture = mixture,
+            Density = density,
         };
         // Only the cluster and its name change: RFM scores and score-segment profiles do not depend on the clusters.
         var customers = run.Customers.Select((c, i) => c with { Cluster = labels[i], Segment = definitions[labels[i]].Name, Action = definitions[labels[i]].Actions }).ToArray();
@@ -81,6 +95,14 @@ internal static class Refresher
             Customers = customers,
             Profiles = model.Profiles(customers),
         };
+    }
+
+    /// <summary>Per-cluster values moved to their identities' ids.</summary>
+    private static T[] Permute<T>(T[] values, Identity[] identity)
+    {
+        var moved = new T[values.Length];
+        for (var c = 0; c < values.Length; c++) moved[identity[c].Cluster] = values[c];
+        return moved;
     }
 
     /// <summary>Each customer's segment in the previous run, and since when it has been in its current one.</summary>

@@ -26,7 +26,20 @@ internal static class ReportBuilder
             refresh is null ? null : Changes(refresh),
             run.Quality,
             Method(run),
-            run.Customers);
+            run.Customers)
+        {
+            Methods = run.Methods,
+            MethodsVerdict = run.Methods is { } methods ? MethodsVerdict(methods) : null,
+        };
+    }
+
+    private static string MethodsVerdict(IReadOnlyList<MethodSummary> methods)
+    {
+        var own = methods.Single(m => m.Chosen);
+        var others = methods.Where(m => !m.Chosen).Select(m =>
+            $"{m.Name} finds {m.K} {(m.Unclustered is { } u ? $"groups ({Display.Count(u)} customers unclustered)" : "segments")} and agrees with them at an adjusted Rand index of {Display.Number(m.Agreement, 2)}");
+        return $"The segments used come from {own.Name} ({own.K}). On the same customers, " + string.Join("; ", others) +
+            ". 1 is the same partition, 0 no more than chance: where the methods agree, the segments do not depend on the method; where they do not, read the segments as one view of the customers among several.";
     }
 
     private static Headline Headline(SegmentationRun run, ReportSettings settings)
@@ -61,7 +74,32 @@ internal static class ReportBuilder
             var reading = stability >= StableAbove ? "stable" : stability >= FairlyStableAbove ? "fairly stable" : "unstable: treat its boundaries with care";
             note += $"Stability of k = {run.Choice.K}: refitted on {run.Options.Clustering.StabilityResamples} bootstrap resamples of the customers, its segments agree with these at an adjusted Rand index of {Display.Number(stability, 2)} on average ({reading}; 1 is the same segments every time, {Display.Number(StableAbove, 2)} and above stable, below {Display.Number(FairlyStableAbove, 2)} unstable). ";
         }
-        return new ModelQuality(run.Sweep.Metrics, run.Choice, sil, run.Sweep.FitOn, run.Sweep.Restarts, run.Sweep.Seed, note + "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.");
+        note += Certainty(run.Profiles);
+        if (run.Sweep.Density is { } density)
+        {
+            note += $"The indices measure the {density.Clusters} dense group{(density.Clusters == 1 ? "" : "s")} without the {Display.Count(density.Noise)} unclustered customers. ";
+        }
+        if (run.Sweep.Method == Clustering.ClusteringMethod.Gmm)
+        {
+            note += "BIC and AIC: lower is better (BIC charges more for each parameter). ";
+        }
+        return new ModelQuality(run.Sweep.Metrics, run.Choice, sil, run.Sweep.FitOn, run.Sweep.Restarts, run.Sweep.Seed, note + "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.")
+        {
+            Method = run.Sweep.Method,
+            Density = run.Sweep.Density,
+        };
+    }
+
+    /// <summary>
+    /// How sure a mixture's assignments are, segment by segment ("73% of Champions are assigned with probability at
+    /// least 0.9"); empty for methods that give no probability.
+    /// </summary>
+    private static string Certainty(IReadOnlyList<SegmentProfile> profiles)
+    {
+        var measured = profiles.Where(p => p.ConfidentShare is not null).ToList();
+        if (measured.Count == 0) return "";
+        var parts = measured.Select(p => $"{Display.Percent(p.ConfidentShare!.Value)} of {p.Segment}");
+        return $"How sure each assignment is: {string.Join(", ", parts)} are assigned with probability at least {Display.Number(SegmentProfile.ConfidentProbability, 1)}; the others lie between segments. ";
     }
 
     /// <summary>Readings of a stability (mean adjusted Rand index), stated beside it wherever it is shown.</summary>
@@ -134,7 +172,15 @@ internal static class ReportBuilder
         var sweep = run.Sweep;
         var clustering = run.Mode == RunMode.Scored
             ? $"Segments are the previous run's: its model (k = {run.Choice.K}, its scaler and centres, seed {run.Model.Seed}) was applied to these customers without refitting."
-            : $"Segments come from k-means clustering (k-means++ initialisation, Lloyd's iterations, as scikit-learn computes it) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.";
+            : sweep.Method switch
+            {
+                Clustering.ClusteringMethod.Gmm =>
+                    $"Segments come from Gaussian mixtures with full covariances fitted by expectation-maximisation (as scikit-learn's GaussianMixture) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} starts per k from k-means fits with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the start with the highest likelihood. " +
+                    "Each customer is in its most likely component, with that probability. A value shared by many customers (one order, say) would let a component shrink onto it; each covariance is held above a floor, the variance of the interval such a value stands for. The same seed gives the same segments.",
+                Clustering.ClusteringMethod.Dbscan =>
+                    $"Segments come from DBSCAN (as scikit-learn computes it) with eps {Display.Number(sweep.Density!.Eps, 3)} and min-samples {sweep.Density.MinSamples}: dense groups of customers, and the customers in none kept apart as Unclustered. It has no randomness.",
+                _ => $"Segments come from k-means clustering (k-means++ initialisation, Lloyd's iterations, as scikit-learn computes it) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.",
+            };
         return
         [
             $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}",

@@ -27,6 +27,12 @@ public sealed record ReportModel(
     IReadOnlyList<string> Method,
     IReadOnlyList<CustomerSegment> Customers)
 {
+    /// <summary>Every method's answer on these customers, side by side (<c>--compare-methods</c>); null when not asked.</summary>
+    public IReadOnlyList<MethodSummary>? Methods { get; init; }
+
+    /// <summary>The comparison in a sentence: which methods agree with the run's segments, and how far.</summary>
+    public string? MethodsVerdict { get; init; }
+
     /// <summary>The customers of one segment (for charts that draw every customer).</summary>
     public IEnumerable<CustomerSegment> Members(int cluster) => Customers.Where(c => c.Cluster == cluster);
 }
@@ -58,6 +64,14 @@ public sealed record ModelQuality(
     string SamplingNote)
 {
     public KMetrics Chosen => Sweep.Single(m => m.K == Choice.K);
+
+    public ClusteringMethod Method { get; init; } = ClusteringMethod.KMeans;
+
+    /// <summary>DBSCAN's parameters, findings and k-distance curve; null for the other methods.</summary>
+    public DensitySummary? Density { get; init; }
+
+    /// <summary>Whether the sweep has a Gaussian mixture's BIC and AIC to show.</summary>
+    public bool HasInformationCriteria => Sweep.Any(m => m.Bic is not null);
 }
 
 /// <summary>Counts of a table: <see cref="Counts"/>[row][column].</summary>

@@ -13,4 +13,7 @@ public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluste
     /// run's own snapshot in a first run or on a change, carried over from the previous run while it stays.
     /// </summary>
     public DateTime SegmentSince { get; init; }
+
+    /// <summary>How sure the assignment is: the probability of this segment under a Gaussian mixture; null for k-means and DBSCAN.</summary>
+    public double? Probability { get; init; }
 }

@@ -24,10 +24,15 @@ internal static class SegmentBuilder
         return sums;
     }
 
-    public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names)
+    /// <param name="probabilities">Each customer's probability of its segment (a Gaussian mixture's); null for the other methods.</param>
+    public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names, double[]? probabilities = null)
     {
         var scores = Scores(rfm);
-        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions) { SegmentSince = rfm.Snapshot.Date }).ToArray();
+        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions)
+        {
+            SegmentSince = rfm.Snapshot.Date,
+            Probability = probabilities?[i],
+        }).ToArray();
     }
 
     /// <summary>R, F and M quintile scores of every customer, relative to this population.</summary>
@@ -45,7 +50,9 @@ internal static class SegmentBuilder
         var revenue = customers.Sum(c => c.Rfm.Monetary);
         return names.Select((d, cluster) =>
         {
-            var members = customers.Where(c => c.Cluster == cluster).Select(c => c.Rfm).ToList();
+            var assigned = customers.Where(c => c.Cluster == cluster).ToList();
+            var members = assigned.Select(c => c.Rfm).ToList();
+            var probabilities = assigned.Where(c => c.Probability is not null).Select(c => c.Probability!.Value).ToList();
             var seg = members.Sum(m => m.Monetary);
             return new SegmentProfile(
                 cluster, d.Name, d.Description, d.Actions, d.Priority,
@@ -60,7 +67,11 @@ internal static class SegmentBuilder
                 members.GroupBy(m => m.Country ?? "(unknown)")
                     .Select(g => new CountryCount(g.Key, g.Count()))
                     .OrderByDescending(g => g.Customers).ThenBy(g => g.Country, StringComparer.Ordinal)
-                    .Take(3).ToArray());
+                    .Take(3).ToArray())
+            {
+                ConfidentShare = probabilities.Count == 0 ? null : probabilities.Count(p => p >= SegmentProfile.ConfidentProbability) / (double)probabilities.Count,
+                MeanProbability = probabilities.Count == 0 ? null : probabilities.Average(),
+            };
         }).ToArray();
     }
 

@@ -37,6 +37,13 @@ internal static class SegmentCatalogue
         new(Lost, "Lowest recency, frequency and spend.", "Try one reactivation campaign; otherwise stop spending on them.", "Low", -1.4, -1.2),
     ];
 
+    /// <summary>
+    /// DBSCAN's noise: customers in no dense group. Not in <see cref="All"/>: no cluster is named it by its centre.
+    /// </summary>
+    public static SegmentDefinition Unclustered { get; } = new("Unclustered",
+        "Customers unlike any dense group: unusual mixes of recency, frequency and spend, often the extremes.",
+        "Look at them one by one before any campaign: the biggest and the oddest customers are here.", "Medium", 0, 0);
+
     public static SegmentDefinition Get(string name) =>
         All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"Unknown segment '{name}'.", nameof(name));
 }

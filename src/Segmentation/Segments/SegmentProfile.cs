@@ -21,7 +21,20 @@ public sealed record SegmentProfile(
     decimal Revenue,
     double RevenueShare,
     double[] Centroid,
-    IReadOnlyList<CountryCount> TopCountries);
+    IReadOnlyList<CountryCount> TopCountries)
+{
+    /// <summary>The probability at or above which an assignment counts as confident.</summary>
+    public const double ConfidentProbability = 0.9;
+
+    /// <summary>
+    /// Gaussian mixture: the share of the segment's customers assigned with probability at least
+    /// <see cref="ConfidentProbability"/>; null for the other methods, or an empty segment.
+    /// </summary>
+    public double? ConfidentShare { get; init; }
+
+    /// <summary>Gaussian mixture: the mean probability of the segment's customers; null otherwise.</summary>
+    public double? MeanProbability { get; init; }
+}
 
 /// <summary>One RFM score segment: customers and revenue.</summary>
 public sealed record ScoreSegmentProfile(string Segment, int Customers, double Share, decimal Revenue, double RevenueShare);
