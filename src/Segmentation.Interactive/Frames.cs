@@ -16,17 +16,49 @@ public static class Frames
         new DecimalDataFrameColumn("Monetary", rfm.Customers.Select(c => c.Monetary)),
         new StringDataFrameColumn("Country", rfm.Customers.Select(c => c.Country ?? "")));
 
-    public static DataFrame Customers(IReadOnlyList<CustomerSegment> customers) => new(
-        new StringDataFrameColumn("CustomerID", customers.Select(c => c.Rfm.CustomerId)),
-        new Int32DataFrameColumn("Recency", customers.Select(c => c.Rfm.Recency)),
-        new Int32DataFrameColumn("Frequency", customers.Select(c => c.Rfm.Frequency)),
-        new DecimalDataFrameColumn("Monetary", customers.Select(c => c.Rfm.Monetary)),
-        new StringDataFrameColumn("RfmCode", customers.Select(c => c.Score.Code)),
-        new StringDataFrameColumn("RfmSegment", customers.Select(c => c.Score.Segment)),
-        new Int32DataFrameColumn("Cluster", customers.Select(c => c.Cluster)),
-        new StringDataFrameColumn("Segment", customers.Select(c => c.Segment)));
+    /// <summary>Every customer with both labels; a Gaussian mixture's runs add each customer's probability of its segment.</summary>
+    public static DataFrame Customers(IReadOnlyList<CustomerSegment> customers)
+    {
+        var frame = new DataFrame(
+            new StringDataFrameColumn("CustomerID", customers.Select(c => c.Rfm.CustomerId)),
+            new Int32DataFrameColumn("Recency", customers.Select(c => c.Rfm.Recency)),
+            new Int32DataFrameColumn("Frequency", customers.Select(c => c.Rfm.Frequency)),
+            new DecimalDataFrameColumn("Monetary", customers.Select(c => c.Rfm.Monetary)),
+            new StringDataFrameColumn("RfmCode", customers.Select(c => c.Score.Code)),
+            new StringDataFrameColumn("RfmSegment", customers.Select(c => c.Score.Segment)),
+            new Int32DataFrameColumn("Cluster", customers.Select(c => c.Cluster)),
+            new StringDataFrameColumn("Segment", customers.Select(c => c.Segment)));
+        if (customers.Count > 0 && customers[0].Probability is not null)
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn("Probability", customers.Select(c => c.Probability)));
+        }
+        return frame;
+    }
 
-    public static DataFrame Profile(IReadOnlyList<SegmentProfile> profiles) => new(
+    /// <summary>The profile table; a Gaussian mixture's adds how sure each segment's assignments are.</summary>
+    public static DataFrame Profile(IReadOnlyList<SegmentProfile> profiles)
+    {
+        var frame = ProfileColumns(profiles);
+        if (profiles.Any(p => p.ConfidentShare is not null))
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn("ConfidentShare", profiles.Select(p => p.ConfidentShare is { } c ? Math.Round(c, 4) : (double?)null)));
+        }
+        return frame;
+    }
+
+    /// <summary>Every method's answer on the same customers (<c>--compare-methods</c>).</summary>
+    public static DataFrame Methods(IReadOnlyList<Pipeline.MethodSummary> methods) => new(
+        new StringDataFrameColumn("Method", methods.Select(m => m.Name)),
+        new Int32DataFrameColumn("Segments", methods.Select(m => m.K)),
+        new DoubleDataFrameColumn("Silhouette", methods.Select(m => Math.Round(m.Silhouette, 4))),
+        new DoubleDataFrameColumn("DaviesBouldin", methods.Select(m => Math.Round(m.DaviesBouldin, 4))),
+        new DoubleDataFrameColumn("CalinskiHarabasz", methods.Select(m => Math.Round(m.CalinskiHarabasz, 1))),
+        new DoubleDataFrameColumn("Agreement", methods.Select(m => Math.Round(m.Agreement, 4))),
+        new Int32DataFrameColumn("Unclustered", methods.Select(m => m.Unclustered)),
+        new StringDataFrameColumn("Names", methods.Select(m => string.Join(", ", m.Segments))),
+        new StringDataFrameColumn("Note", methods.Select(m => m.Chosen ? "used" : "")));
+
+    private static DataFrame ProfileColumns(IReadOnlyList<SegmentProfile> profiles) => new(
         new Int32DataFrameColumn("Cluster", profiles.Select(p => p.Cluster)),
         new StringDataFrameColumn("Segment", profiles.Select(p => p.Segment)),
         new Int32DataFrameColumn("Customers", profiles.Select(p => p.Customers)),
@@ -39,16 +71,23 @@ public static class Frames
         new StringDataFrameColumn("Priority", profiles.Select(p => p.Priority)),
         new StringDataFrameColumn("Actions", profiles.Select(p => p.Actions)));
 
+    /// <summary>The indices by k; a Gaussian mixture's sweep adds its BIC and AIC.</summary>
     public static DataFrame Sweep(ReportModel report)
     {
         var q = report.Quality;
-        return new(
+        var frame = new DataFrame(
             new Int32DataFrameColumn("k", q.Sweep.Select(m => m.K)),
             new DoubleDataFrameColumn("Inertia", q.Sweep.Select(m => Math.Round(m.Inertia, 2))),
             new DoubleDataFrameColumn("Silhouette", q.Sweep.Select(m => Math.Round(m.Silhouette, 4))),
             new DoubleDataFrameColumn("DaviesBouldin", q.Sweep.Select(m => Math.Round(m.DaviesBouldin, 4))),
-            new DoubleDataFrameColumn("CalinskiHarabasz", q.Sweep.Select(m => Math.Round(m.CalinskiHarabasz, 1))),
-            new StringDataFrameColumn("Note", q.Sweep.Select(m => m.K == q.Choice.K ? "chosen" : m.K == q.Choice.ElbowK ? "elbow" : m.K == q.Choice.SilhouetteK ? "best silhouette" : "")));
+            new DoubleDataFrameColumn("CalinskiHarabasz", q.Sweep.Select(m => Math.Round(m.CalinskiHarabasz, 1))));
+        if (q.HasInformationCriteria)
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn("Bic", q.Sweep.Select(m => m.Bic is { } b ? Math.Round(b, 1) : (double?)null)));
+            frame.Columns.Add(new DoubleDataFrameColumn("Aic", q.Sweep.Select(m => m.Aic is { } a ? Math.Round(a, 1) : (double?)null)));
+        }
+        frame.Columns.Add(new StringDataFrameColumn("Note", q.Sweep.Select(m => m.K == q.Choice.K ? "chosen" : m.K == q.Choice.ElbowK ? "elbow" : m.K == q.Choice.SilhouetteK ? "best silhouette" : "")));
+        return frame;
     }
 
     public static DataFrame Quality(DataQualityAccount q)

@@ -38,4 +38,11 @@ public static class NotebookCharts
     public static GenericChart RevenueBySegment(ReportModel report) => HtmlCharts.For(ChartIds.Revenue, report)!;
     public static GenericChart Box(ReportModel report, string feature) => HtmlCharts.For(ChartIds.Box(feature), report)!;
     public static GenericChart Rfm3D(ReportModel report) => HtmlCharts.Rfm3D(report);
+
+    /// <summary>A Gaussian mixture's BIC and AIC by k.</summary>
+    public static GenericChart InformationCriteria(ReportModel report) => HtmlCharts.For(ChartIds.InformationCriteria, report)!;
+
+    /// <summary>DBSCAN's k-distance curve, the one eps is read from.</summary>
+    public static GenericChart KDistance(ReportModel report) =>
+        HtmlCharts.For(ChartIds.KDistance, report) ?? throw new ArgumentException("The k-distance curve is a DBSCAN run's.", nameof(report));
 }
