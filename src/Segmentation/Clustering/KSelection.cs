@@ -90,6 +90,10 @@ internal static class KSelection
         why += aicBest.K == best.K
             ? "AIC, which charges less for each parameter, agrees. "
             : $"AIC, which charges less for each parameter, would take k = {aicBest.K}. ";
+        if (best.K == metrics[^1].K && metrics.Count > 1)
+        {
+            why += $"It is the largest k of the sweep: with this many customers the BIC may keep falling with more components; a wider sweep (--kmax) would say, or set --k to the number of segments you can act on. ";
+        }
         if (best.HeldAtFloor is > 0)
         {
             why += $"{best.HeldAtFloor} of its components sit on customers who share a value (one order, say) and are held at the variance floor. ";
@@ -104,6 +108,9 @@ internal static class KSelection
         return new KChoice(best.K, best.K, bestSilhouette.K, KSource.Rule, BicRuleText, why.TrimEnd());
     }
 
+    /// <summary>Above this many dense groups DBSCAN's answer is flagged as too fine to act on.</summary>
+    public const int ManyDenseGroups = 12;
+
     /// <summary>DBSCAN's "choice": the groups it found, and where eps came from.</summary>
     public static KChoice Density(KMetrics metrics, DensitySummary density)
     {
@@ -112,6 +119,10 @@ internal static class KSelection
             ? $"eps = {F(density.Eps)}, the knee of the curve of each customer's distance to its {density.MinSamples}th nearest customer."
             : $"eps = {F(density.Eps)} was set by the user (the knee of the k-distance curve is at {F(density.KneeEps)}).";
         var why = $"{eps} DBSCAN found {density.Clusters} dense group{(density.Clusters == 1 ? "" : "s")}; {Display.Count(density.Noise)} customers are in none and are kept apart as Unclustered, not forced into a segment.";
+        if (density.Clusters > ManyDenseGroups)
+        {
+            why += $" More than {ManyDenseGroups} groups is more than a campaign plan can use: customers who share exact values (days, numbers of orders) form dense ridges that a small eps splits apart. Raise --eps or --min-samples, or use k-means or a Gaussian mixture.";
+        }
         return new KChoice(metrics.K, metrics.K, metrics.K, KSource.Rule, rule, why);
     }
 

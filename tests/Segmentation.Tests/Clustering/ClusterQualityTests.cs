@@ -54,4 +54,31 @@ public sealed class ClusterQualityTests
         Assert.Equal(6, KSelection.Choose(curve, forced: 6).K);
         Assert.True(KSelection.Choose(curve, forced: 6).Overridden);
     }
+
+    [Fact]
+    public void The_bic_rule_takes_the_lowest_bic_and_says_when_it_is_the_edge_of_the_sweep()
+    {
+        static KMetrics B(int k, double bic) => new(k, 0, 0.3, 1, 100, 0, 42, Bic: bic, Aic: bic - 10 * k, HeldAtFloor: 0);
+        KMetrics[] inside = [B(2, 500), B(3, 420), B(4, 400), B(5, 410)];
+        KMetrics[] edge = [B(2, 500), B(3, 420), B(4, 400), B(5, 390)];
+
+        var choice = KSelection.ChooseByBic(inside);
+        Assert.Equal((4, KSource.Rule), (choice.K, choice.Source));
+        Assert.DoesNotContain("largest k of the sweep", choice.Reasoning, StringComparison.Ordinal);
+        Assert.Contains("largest k of the sweep", KSelection.ChooseByBic(edge).Reasoning, StringComparison.Ordinal);
+        Assert.Equal((3, 4), (KSelection.ChooseByBic(inside, forced: 3).K, KSelection.ChooseByBic(inside, forced: 3).ElbowK));
+    }
+
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(13, true)]
+    public void Dbscan_with_more_dense_groups_than_a_plan_can_use_says_so(int clusters, bool flagged)
+    {
+        var density = new DensitySummary(0.2, true, 10, clusters, 40, 0.2, [1.0, 0.5, 0.1]);
+
+        var choice = KSelection.Density(new KMetrics(clusters + 1, 0, 0.1, 1, 10, 0, 42), density);
+
+        Assert.Equal(clusters + 1, choice.K);
+        Assert.Equal(flagged, choice.Reasoning.Contains("more than a campaign plan can use", StringComparison.Ordinal));
+    }
 }
