@@ -7,6 +7,9 @@ namespace Segmentation.Clustering;
 /// </summary>
 internal static class KMeansSweep
 {
+    /// <summary>Inertias within this relative difference are the same partition, told apart by rounding only.</summary>
+    private const double SameInertia = 1e-9;
+
     public static SweepResult Run(double[][] features, ClusteringOptions options)
     {
         var n = features.Length;
@@ -16,11 +19,11 @@ internal static class KMeansSweep
 
         var points = Flatten(features);
         var (fitRows, fitMethod) = options.FitSampleLimit is { } limit ? Sample(n, limit, limit, options.Seed + 1) : (null, new SampleMethod(false, n, null));
-        var fitPoints = fitRows is null ? points : Gather(points, fitRows);
+        var fitPoints = PointOrder.Of(fitRows is null ? points : Gather(points, fitRows));
         // Larger k first: their fits take longest, and a long task started last would leave a core idle at the end.
         var tasks = ks.Reverse().SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
         var results = new KMeans.Result[tasks.Length];
-        Parallel.For(0, tasks.Length, parallel, t => results[t] = KMeans.Fit(fitPoints, tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations));
+        Parallel.For(0, tasks.Length, parallel, t => results[t] = fitPoints.Fit(tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations));
 
         var sample = Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         var fits = new ClusterFit[ks.Length];
@@ -28,8 +31,12 @@ internal static class KMeansSweep
         Parallel.For(0, ks.Length, parallel, i =>
         {
             var k = ks[i];
-            var best = Enumerable.Range(0, tasks.Length).Where(t => tasks[t].K == k)
-                .OrderBy(t => results[t].Inertia).ThenBy(t => tasks[t].Restart).First();
+            // The lowest inertia; restarts within a part in a billion of it reached the same partition (their inertias
+            // differ by rounding alone, which the order of a sum can change) and the first of them is kept, as
+            // scikit-learn keeps the first restart of a clustering.
+            var ofK = Enumerable.Range(0, tasks.Length).Where(t => tasks[t].K == k).ToArray();
+            var lowest = ofK.Min(t => results[t].Inertia);
+            var best = ofK.Where(t => results[t].Inertia <= lowest * (1 + SameInertia)).MinBy(t => tasks[t].Restart);
             var result = results[best];
             // A fit on a sample: every customer is then assigned to the nearest of its centres.
             var labels = fitRows is null ? result.Labels : Distances.NearestAll(points, result.Centres);

@@ -23,10 +23,14 @@ internal static class Stability
         var size = Math.Min(n, SampleLimit);
         var (compared, _) = KMeansSweep.Sample(n, SampleLimit, SampleLimit, seed + 2);
         var comparedPoints = compared is null ? points : KMeansSweep.Gather(points, compared);
+        var codes = PointOrder.Codes(points, n);
         var draws = Enumerable.Range(0, resamples).Select(b =>
         {
             var random = new Random(seed + 1_000 + b);
-            return Enumerable.Range(0, size).Select(_ => random.Next(n)).ToArray();
+            var draw = Enumerable.Range(0, size).Select(_ => random.Next(n)).ToArray();
+            // A resample is a set of draws: fitted in the space-filling order, as the sweep's fits are (see PointOrder).
+            Array.Sort(draw, (x, y) => codes[x] != codes[y] ? codes[x].CompareTo(codes[y]) : x.CompareTo(y));
+            return draw;
         }).ToArray();
 
         var references = fits.Select(f => compared is null ? f.Labels : compared.Select(i => f.Labels[i]).ToArray()).ToArray();

@@ -39,37 +39,18 @@ public sealed record MethodSummary(
 /// </summary>
 internal static class MethodComparison
 {
-    public static IReadOnlyList<MethodSummary> Compare(RfmTable rfm, double[][] features, ClusteringOptions options, SweepResult own, Segmentation.Clustering.KChoice ownChoice, int[] ownLabels)
+    public static IReadOnlyList<MethodSummary> Compare(RfmTable rfm, double[][] features, ClusteringOptions options, SweepResult own, KChoice ownChoice, int[] ownLabels)
     {
         return Enum.GetValues<ClusteringMethod>().Select(method =>
         {
             var (sweep, choice) = method == own.Method
                 ? (own, ownChoice)
-                : Fit(features, options with { Method = method, K = method == ClusteringMethod.Dbscan ? null : options.K, Eps = method == ClusteringMethod.Dbscan ? options.Eps : null });
+                : MethodSweep.Run(features, options with { Method = method, K = method == ClusteringMethod.Dbscan ? null : options.K, Eps = method == ClusteringMethod.Dbscan ? options.Eps : null });
             var fit = sweep.Fit(choice.K);
             var m = sweep.At(choice.K);
             var names = SegmentationPipeline.NameSegments(rfm, fit);
             return new MethodSummary(method, method == own.Method, choice.K, names.Select(n => n.Name).ToArray(), m.Silhouette, m.DaviesBouldin, m.CalinskiHarabasz,
                 m.Bic, sweep.Density?.Noise, AdjustedRand.Index(fit.Labels, ownLabels), choice.Reasoning);
         }).ToArray();
-    }
-
-    /// <summary>A method's sweep and its own choice of k, as a run makes them.</summary>
-    internal static (SweepResult Sweep, Segmentation.Clustering.KChoice Choice) Fit(double[][] features, ClusteringOptions options, int? forcedK = null, KSource source = KSource.User)
-    {
-        forcedK ??= options.K;
-        var sweep = options.Method switch
-        {
-            ClusteringMethod.Gmm => MixtureSweep.Run(features, options with { K = forcedK }),
-            ClusteringMethod.Dbscan => DensityClustering.Run(features, options),
-            _ => KMeansSweep.Run(features, options with { K = forcedK }),
-        };
-        var choice = sweep.Method switch
-        {
-            ClusteringMethod.Gmm => KSelection.ChooseByBic(sweep.Metrics, forcedK, source),
-            ClusteringMethod.Dbscan => KSelection.Density(sweep.Metrics[0], sweep.Density!),
-            _ => KSelection.Choose(sweep.Metrics, forcedK, source),
-        };
-        return (sweep, choice);
     }
 }

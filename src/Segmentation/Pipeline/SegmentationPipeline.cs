@@ -73,7 +73,7 @@ internal static class SegmentationPipeline
         KChoice choice;
         try
         {
-            (sweep, choice) = MethodComparison.Fit(features, clustering with { K = forcedK }, forcedK, source);
+            (sweep, choice) = MethodSweep.Run(features, clustering with { K = forcedK }, source);
         }
         catch (TooFewDistinctCustomersException e)
         {

@@ -36,7 +36,7 @@ internal static class Refresher
             var refit = SegmentationPipeline.Segment(current, segmentation with { Clustering = clustering }, keptK: old.K);
             var fit = refit.Sweep.Fit(refit.Choice.K);
             var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
-            var identity = Match(old, inOldSpace, refit.Model.Segments, options.MaxMatchDistance, matches);
+            var identity = Match(old, inOldSpace, refit.Model.Segments, refit.Model.Density?.NoiseCluster, options.MaxMatchDistance, matches);
             // Every file of the folder is written from this one relabelled run: the kept ids and names everywhere.
             run = Relabel(refit, identity);
         }
@@ -119,9 +119,11 @@ internal static class Refresher
 
     private sealed record Identity(int Cluster, SegmentDefinition Definition);
 
-    private static Identity[] Match(Model.SegmentationModel old, double[][] centroids, IReadOnlyList<SegmentDefinition> ownNames, double maxDistance, List<SegmentMatch> matches)
+    /// <param name="noise">DBSCAN: the refit's group of unclustered customers, matched to the previous run's and to nothing else.</param>
+    private static Identity[] Match(Model.SegmentationModel old, double[][] centroids, IReadOnlyList<SegmentDefinition> ownNames, int? noise, double maxDistance, List<SegmentMatch> matches)
     {
         int k = centroids.Length, p = old.K;
+        var oldNoise = old.Density?.NoiseCluster;
         // Columns: the previous segments, then one "no match" column per new cluster at the threshold's cost.
         var cost = new double[k, p + k];
         for (var c = 0; c < k; c++)
@@ -130,6 +132,9 @@ internal static class Refresher
             {
                 var d2 = Clustering.Distances.Squared(centroids[c], old.Centroids[j]);
                 cost[c, j] = d2 <= maxDistance * maxDistance ? d2 : 1e6;
+                // The unclustered are the unclustered wherever their mean lies: never a segment, never matched to one.
+                if ((c == noise) != (j == oldNoise)) cost[c, j] = 1e6;
+                else if (c == noise) cost[c, j] = 0;
             }
             for (var j = p; j < p + k; j++) cost[c, j] = maxDistance * maxDistance;
         }

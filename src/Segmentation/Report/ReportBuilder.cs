@@ -50,7 +50,9 @@ internal static class ReportBuilder
         var top = run.Profiles.OrderByDescending(p => p.RevenueShare).ThenBy(p => p.Cluster).First();
         return new Headline(run.Rfm.Count, q.Invoices, q.Revenue, q.FirstDate, q.LastDate, run.Rfm.Snapshot, k, run.Choice.Reasoning,
             $"{Display.Count(run.Rfm.Count)} customers placed {Display.Count(q.Invoices)} orders worth {money} in this period. " +
-            $"They fall into {k} segments by how recently, how often and how much they buy.",
+            (run.Sweep.Density is { } density
+                ? $"By how recently, how often and how much they buy, {Display.Count(run.Rfm.Count - density.Noise)} of them fall into {density.Clusters} dense groups; {Display.Count(density.Noise)} are unlike any group and are kept apart as Unclustered."
+                : $"They fall into {k} segments by how recently, how often and how much they buy."),
             $"{top.Segment} ({Display.Percent(top.Share)} of customers) bring {Display.Percent(top.RevenueShare)} of revenue.");
     }
 

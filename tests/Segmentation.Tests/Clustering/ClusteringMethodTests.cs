@@ -144,6 +144,27 @@ public sealed class ClusteringMethodTests(RealDataFixture data, ITestOutputHelpe
     }
 
     [Fact]
+    public void A_refresh_of_dbscan_keeps_the_unclustered_apart_from_every_segment()
+    {
+        var september = Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), PrepareOptions.Default with { AsOf = new DateTime(2011, 10, 1) });
+        var options = SegmentationOptions.Default with { Clustering = ClusteringOptions.Default with { Method = ClusteringMethod.Dbscan, Eps = 0.3, MinSamples = 10 } };
+        var run = SegmentationPipeline.Segment(september, options);
+        var previous = new Segmentation.Refresh.PreviousRun("previous", run.Model,
+            run.Customers.Select(c => new Segmentation.Refresh.PreviousCustomer(SegmentMigration.Labelled.Of(c), c.Rfm.Recency, c.Rfm.Frequency, c.SegmentSince)).ToArray(), run.Rfm.Snapshot);
+
+        var refreshed = Segmentation.Refresh.Refresher.Run(previous, data.Csv, SegmentationOptions.Default).Run;
+
+        // The group may change its id (ids stay dense when the refit finds fewer groups), never its name.
+        var noise = refreshed.Model.Density!.NoiseCluster;
+        Assert.Equal(refreshed.Sweep.Density!.Noise, refreshed.Customers.Count(c => c.Cluster == noise));
+        Assert.Equal(SegmentCatalogue.Unclustered.Name, refreshed.Model.Segments[noise].Name);
+        Assert.Equal(1, refreshed.Model.Segments.Count(s => s.Name == SegmentCatalogue.Unclustered.Name));
+        Assert.All(refreshed.Customers, c => Assert.Equal(c.Cluster == noise, c.Segment == SegmentCatalogue.Unclustered.Name));
+        // The refit used the previous run's eps and min-samples, though the refresh's own options name neither.
+        Assert.Equal((0.3, 10), (refreshed.Sweep.Density!.Eps, refreshed.Sweep.Density.MinSamples));
+    }
+
+    [Fact]
     public void Compare_methods_sets_each_methods_own_answer_beside_the_runs_without_changing_its_segments()
     {
         var alone = Run(ClusteringMethod.KMeans);

@@ -1,0 +1,41 @@
+using Segmentation.Clustering;
+
+namespace Segmentation.Tests.Clustering;
+
+/// <summary>The space-filling order changes how fast a fit runs, never what it finds.</summary>
+[Collection(RealDataCollection.Name)]
+public sealed class PointOrderTests(RealDataFixture data)
+{
+    [Theory]
+    [InlineData(2, 42)]
+    [InlineData(4, 43)]
+    [InlineData(7, 44)]
+    [InlineData(10, 45)]
+    public void A_fit_over_the_ordered_points_is_the_fit_over_the_points_in_their_own_order(int k, int seed)
+    {
+        var points = Segmentation.Clustering.KMeansSweep.Flatten(data.Run.Features);
+        var ordered = PointOrder.Of(points);
+
+        var mine = ordered.Fit(k, seed, 300);
+        var plain = KMeans.Fit(points, k, seed, 300);
+
+        Assert.Equal(plain.Labels, mine.Labels);
+        Assert.Equal(plain.Iterations, mine.Iterations);
+        Assert.Equal(plain.Inertia, mine.Inertia, plain.Inertia * 1e-12);
+        Assert.All(plain.Centres.Zip(mine.Centres), c => Assert.Equal(c.First, c.Second, 1e-12));
+    }
+
+    [Fact]
+    public void The_order_is_a_permutation_that_keeps_neighbours_together()
+    {
+        var points = Segmentation.Clustering.KMeansSweep.Flatten(data.Run.Features);
+        var ordered = PointOrder.Of(points);
+        var n = data.Run.Features.Length;
+
+        Assert.Equal(Enumerable.Range(0, n), ordered.Order.Order());
+        // Consecutive points in the order are far closer than consecutive points in the file's order.
+        static double MeanStep(double[] p, int n) => Enumerable.Range(1, n - 1).Average(i => Math.Sqrt(
+            Math.Pow(p[i * 3] - p[(i - 1) * 3], 2) + Math.Pow(p[i * 3 + 1] - p[(i - 1) * 3 + 1], 2) + Math.Pow(p[i * 3 + 2] - p[(i - 1) * 3 + 2], 2)));
+        Assert.True(MeanStep(ordered.Ordered, n) < MeanStep(points, n) / 5, $"{MeanStep(ordered.Ordered, n):F3} against {MeanStep(points, n):F3}");
+    }
+}
