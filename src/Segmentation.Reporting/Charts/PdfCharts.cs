@@ -40,11 +40,7 @@ public static class PdfCharts
         var line = plot.Add.Scatter(ks, q.Sweep.Select(m => m.Inertia).ToArray());
         line.LineWidth = 2;
         line.MarkerSize = 6;
-        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { q.Chosen.Inertia });
-        mark.MarkerSize = 14;
-        mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
-        mark.Color = ScottPlot.Colors.Red;
-        mark.LegendText = $"chosen k = {q.Chosen.K}";
+        MarkChosen(plot, q.Chosen.K, q.Chosen.Inertia, 14).LegendText = $"chosen k = {q.Chosen.K}";
         var elbow = plot.Add.VerticalLine(q.Choice.ElbowK, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
         elbow.LegendText = $"elbow k = {q.Choice.ElbowK}";
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
@@ -52,6 +48,16 @@ public static class PdfCharts
         plot.YLabel("Inertia (within-cluster sum of squares)");
         plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
     };
+
+    /// <summary>The red circle on the chosen k of a curve by k.</summary>
+    private static ScottPlot.Plottables.Scatter MarkChosen(ScottPlot.Plot plot, int k, double value, float size)
+    {
+        var mark = plot.Add.ScatterPoints(new double[] { k }, new[] { value });
+        mark.MarkerSize = size;
+        mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
+        mark.Color = ScottPlot.Colors.Red;
+        return mark;
+    }
 
     /// <summary>A Gaussian mixture's BIC and AIC by k, the chosen k circled on the BIC.</summary>
     public static Action<ScottPlot.Plot> InformationCriteria(ReportModel report) => plot =>
@@ -67,11 +73,7 @@ public static class PdfCharts
         aic.MarkerSize = 4;
         aic.LinePattern = ScottPlot.LinePattern.Dashed;
         aic.LegendText = "AIC";
-        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { q.Chosen.Bic ?? double.NaN });
-        mark.MarkerSize = 14;
-        mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
-        mark.Color = ScottPlot.Colors.Red;
-        mark.LegendText = $"chosen k = {q.Chosen.K}";
+        MarkChosen(plot, q.Chosen.K, q.Chosen.Bic ?? double.NaN, 14).LegendText = $"chosen k = {q.Chosen.K}";
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.XLabel("k (number of segments)");
         plot.YLabel("BIC, AIC (lower is better)");
@@ -106,10 +108,7 @@ public static class PdfCharts
         var line = plot.Add.Scatter(ks, q.Sweep.Select(metric).ToArray());
         line.LineWidth = 2;
         line.MarkerSize = 5;
-        var mark = plot.Add.ScatterPoints(new double[] { q.Chosen.K }, new[] { metric(q.Chosen) });
-        mark.MarkerSize = 12;
-        mark.MarkerShape = ScottPlot.MarkerShape.OpenCircle;
-        mark.Color = ScottPlot.Colors.Red;
+        MarkChosen(plot, q.Chosen.K, metric(q.Chosen), 12);
         plot.Title(name, size: 13);
         plot.XLabel("k");
         plot.Axes.Bottom.SetTicks(ks, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());

@@ -29,10 +29,11 @@ internal static class Dbscan
         var n = points.Length / KMeans.Dim;
         var grid = new Grid(points, n, side: eps);
         var neighbours = new List<int>();
+        var cells = new List<List<int>>(27);
         var core = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            grid.Neighbours(i, neighbours);
+            grid.Neighbours(i, neighbours, cells);
             core[i] = neighbours.Count >= minSamples;
         }
 
@@ -50,7 +51,7 @@ internal static class Dbscan
                 if (labels[i] != Noise) continue;
                 labels[i] = cluster;
                 if (!core[i]) continue;
-                grid.Neighbours(i, neighbours);
+                grid.Neighbours(i, neighbours, cells);
                 // Pushed in reverse so that the lowest-numbered neighbour is visited first.
                 for (var j = neighbours.Count - 1; j >= 0; j--)
                 {
@@ -71,9 +72,10 @@ internal static class Dbscan
         var core = density.CorePoints.SelectMany(p => p).ToArray();
         var grid = new Grid(core, density.CorePoints.Length, density.Eps);
         var labels = new int[points.Length / KMeans.Dim];
+        var cells = new List<List<int>>(27);
         for (var i = 0; i < labels.Length; i++)
         {
-            var nearest = grid.NearestWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2]);
+            var nearest = grid.NearestWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], cells);
             labels[i] = nearest < 0 ? density.NoiseCluster : density.CoreLabels[nearest];
         }
         return labels;
@@ -136,41 +138,52 @@ internal static class Dbscan
             ((long)Math.Floor(x / _side), (long)Math.Floor(y / _side), (long)Math.Floor(z / _side));
 
         /// <summary>The nearest point within the side (eps) of (x, y, z), the lowest index on a tie; -1 when there is none.</summary>
-        public int NearestWithin(double x, double y, double z)
+        public int NearestWithin(double x, double y, double z, List<List<int>> cells)
         {
-            var (cx, cy, cz) = Cell(x, y, z);
+            Around(x, y, z, cells);
             var best = -1;
             var bestD = _epsSquared;
-            for (var dx = -1; dx <= 1; dx++)
-            for (var dy = -1; dy <= 1; dy++)
-            for (var dz = -1; dz <= 1; dz++)
+            foreach (var members in cells)
             {
-                if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
                 foreach (var j in members)
                 {
-                    double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
-                    var d = a * a + b * b + c * c;
+                    var d = SquaredDistance(j, x, y, z);
                     if (d < bestD || (d == bestD && (best < 0 || j < best))) { bestD = d; best = j; }
                 }
             }
             return best;
         }
 
-        /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
-        public void Neighbours(int i, List<int> result)
+        /// <summary>The points of the cube holding (x, y, z) and of the 26 around it: every point within eps is among them.</summary>
+        private void Around(double x, double y, double z, List<List<int>> cells)
         {
-            result.Clear();
-            var (cx, cy, cz) = Cell(i);
-            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
+            cells.Clear();
+            var (cx, cy, cz) = Cell(x, y, z);
             for (var dx = -1; dx <= 1; dx++)
             for (var dy = -1; dy <= 1; dy++)
             for (var dz = -1; dz <= 1; dz++)
             {
-                if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
+                if (_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) cells.Add(members);
+            }
+        }
+
+        private double SquaredDistance(int j, double x, double y, double z)
+        {
+            double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
+            return a * a + b * b + c * c;
+        }
+
+        /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
+        public void Neighbours(int i, List<int> result, List<List<int>> cells)
+        {
+            result.Clear();
+            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
+            Around(x, y, z, cells);
+            foreach (var members in cells)
+            {
                 foreach (var j in members)
                 {
-                    double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
-                    if (a * a + b * b + c * c <= _epsSquared) result.Add(j);
+                    if (SquaredDistance(j, x, y, z) <= _epsSquared) result.Add(j);
                 }
             }
             result.Sort();
@@ -200,8 +213,7 @@ internal static class Dbscan
                     foreach (var j in members)
                     {
                         visited++;
-                        double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
-                        var d = a * a + b * b + c * c;
+                        var d = SquaredDistance(j, x, y, z);
                         if (d >= nearest[k - 1]) continue;
                         // Insertion into the sorted k smallest.
                         var at = k - 1;
