@@ -22,7 +22,19 @@ source, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
 rfm = pd.read_csv(source, dtype={"CustomerID": str}).sort_values("CustomerID").reset_index(drop=True)
 X = StandardScaler().fit_transform(np.log1p(rfm[["RecencyDays", "Frequency", "Monetary"]].to_numpy(dtype=float)))
+
+
+def write_table(name, title, notes, columns, rows):
+    """One fixture table: what it is, how it was made, and its rows."""
+    with open(os.path.join(out, name), "w") as f:
+        f.write(f"# scikit-learn {sklearn.__version__} {title} ({len(rfm):,} customers)\n\n")
+        f.write("".join(notes))
+        f.write("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n")
+        f.write("\n".join(rows) + "\n")
+
+
 command = "python3 tests/reference/sklearn_clustering_reference.py ../shared/data/online_retail_rfm_reference.csv tests/Segmentation.Tests/Fixtures/scikit-learn"
+SAME_FEATURES = f"Made by `{command}`, on the same features as kmeans.md.\n"
 
 labels = pd.DataFrame({"CustomerID": rfm["CustomerID"]})
 rows = []
@@ -31,12 +43,9 @@ for k in range(2, 11):
     labels[f"k{k}"] = km.labels_
     rows.append(f"| {k} | {km.inertia_:.4f} | {silhouette_score(X, km.labels_):.6f} | {davies_bouldin_score(X, km.labels_):.6f} | {calinski_harabasz_score(X, km.labels_):.4f} |")
 labels.to_csv(os.path.join(out, "kmeans_labels.csv"), index=False)
-with open(os.path.join(out, "kmeans.md"), "w") as f:
-    f.write(f"# scikit-learn {sklearn.__version__} KMeans on the UCI customers ({len(rfm):,} customers)\n\n")
-    f.write(f"Made by `{command}`.\n")
-    f.write("KMeans(n_clusters=k, n_init=10, random_state=42) (k-means++, Lloyd); the silhouette exact, over every customer.\n\n")
-    f.write("| k | inertia | silhouette | Davies-Bouldin | Calinski-Harabasz |\n|---|---|---|---|---|\n")
-    f.write("\n".join(rows) + "\n")
+write_table("kmeans.md", "KMeans on the UCI customers",
+            [f"Made by `{command}`.\n", "KMeans(n_clusters=k, n_init=10, random_state=42) (k-means++, Lloyd); the silhouette exact, over every customer.\n\n"],
+            ["k", "inertia", "silhouette", "Davies-Bouldin", "Calinski-Harabasz"], rows)
 
 settings = [(0.3, 10), (0.5, 20)]
 dbscan = pd.DataFrame({"CustomerID": rfm["CustomerID"]})
@@ -59,12 +68,9 @@ for min_samples in sorted({m for _, m in settings}):
     distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(X).kneighbors(X)
     kdistance[f"k{min_samples}"] = np.round(distances[:, -1], 10)
 kdistance.to_csv(os.path.join(out, "kdistance.csv"), index=False)
-with open(os.path.join(out, "dbscan.md"), "w") as f:
-    f.write(f"# scikit-learn {sklearn.__version__} DBSCAN on the UCI customers ({len(rfm):,} customers)\n\n")
-    f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")
-    f.write("DBSCAN(eps, min_samples), Euclidean; a core point has at least min_samples points (itself included) within eps.\n\n")
-    f.write("| eps | min_samples | clusters | noise points | core points |\n|---|---|---|---|---|\n")
-    f.write("\n".join(rows) + "\n")
+write_table("dbscan.md", "DBSCAN on the UCI customers",
+            [SAME_FEATURES, "DBSCAN(eps, min_samples), Euclidean; a core point has at least min_samples points (itself included) within eps.\n\n"],
+            ["eps", "min_samples", "clusters", "noise points", "core points"], rows)
 
 rows = []
 for k in range(2, 11):
@@ -72,13 +78,10 @@ for k in range(2, 11):
     # A component collapsed onto points that share a value (many customers share one order) has a variance near reg_covar on that axis.
     collapsed = int(sum(np.diagonal(c).min() < 1e-3 for c in gm.covariances_))
     rows.append(f"| {k} | {gm.bic(X):.4f} | {gm.aic(X):.4f} | {gm.score(X):.6f} | {gm.converged_} | {gm.n_iter_} | {collapsed} |")
-with open(os.path.join(out, "gmm.md"), "w") as f:
-    f.write(f"# scikit-learn {sklearn.__version__} GaussianMixture on the UCI customers ({len(rfm):,} customers)\n\n")
-    f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")
-    f.write("GaussianMixture(n_components=k, covariance_type='full', init_params='kmeans', n_init=5, reg_covar=1e-6, random_state=42).\n\n")
-    f.write("Collapsed: components with a variance below 1e-3 on some axis, i.e. sitting on customers who share a value (one order, say).\n\n")
-    f.write("| k | BIC | AIC | mean log-likelihood | converged | iterations | collapsed |\n|---|---|---|---|---|---|---|\n")
-    f.write("\n".join(rows) + "\n")
+write_table("gmm.md", "GaussianMixture on the UCI customers",
+            [SAME_FEATURES, "GaussianMixture(n_components=k, covariance_type='full', init_params='kmeans', n_init=5, reg_covar=1e-6, random_state=42).\n\n",
+             "Collapsed: components with a variance below 1e-3 on some axis, i.e. sitting on customers who share a value (one order, say).\n\n"],
+            ["k", "BIC", "AIC", "mean log-likelihood", "converged", "iterations", "collapsed"], rows)
 
 # With a regularisation large enough that no component can collapse onto a shared value (0.03: about the variance
 # of a uniform over the gap between one and two orders in these units), the solutions no longer depend on which
@@ -87,9 +90,6 @@ rows = []
 for k in range(2, 11):
     gm = GaussianMixture(n_components=k, covariance_type="full", init_params="kmeans", n_init=5, reg_covar=0.03, random_state=42).fit(X)
     rows.append(f"| {k} | {gm.bic(X):.4f} | {gm.aic(X):.4f} | {gm.score(X):.6f} | {gm.converged_} | {gm.n_iter_} |")
-with open(os.path.join(out, "gmm_regularised.md"), "w") as f:
-    f.write(f"# scikit-learn {sklearn.__version__} GaussianMixture on the UCI customers, regularised ({len(rfm):,} customers)\n\n")
-    f.write(f"Made by `{command}`, on the same features as kmeans.md.\n")
-    f.write("GaussianMixture(n_components=k, covariance_type='full', init_params='kmeans', n_init=5, reg_covar=0.03, random_state=42).\n\n")
-    f.write("| k | BIC | AIC | mean log-likelihood | converged | iterations |\n|---|---|---|---|---|---|\n")
-    f.write("\n".join(rows) + "\n")
+write_table("gmm_regularised.md", "GaussianMixture on the UCI customers, regularised",
+            [SAME_FEATURES, "GaussianMixture(n_components=k, covariance_type='full', init_params='kmeans', n_init=5, reg_covar=0.03, random_state=42).\n\n"],
+            ["k", "BIC", "AIC", "mean log-likelihood", "converged", "iterations"], rows)
