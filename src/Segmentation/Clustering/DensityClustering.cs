@@ -80,7 +80,7 @@ internal static class DensityClustering
         return ascending[best];
     }
 
-    /// <summary>Every <paramref name="count"/>-th of the descending curve, for a plot: largest first, the smallest last.</summary>
+    /// <summary><paramref name="count"/> points of the curve evenly spaced by rank, for a plot: largest first, the smallest last.</summary>
     private static double[] Thin(double[] ascending, int count)
     {
         var n = ascending.Length;
