@@ -123,4 +123,16 @@ internal static class ClusterQuality
         var within = Distances.Inertia(x, labels, centroids);
         return within == 0 ? 1.0 : between * (n - k) / (within * (k - 1));
     }
+
+    /// <summary>
+    /// Silhouette, Davies-Bouldin and Calinski-Harabasz of one partition, measured against <paramref name="centres"/>.
+    /// With fewer than two occupied groups (a mixture's component with no customer of its own, one segment left when
+    /// scoring) the indices are undefined: 0, not NaN, which no JSON file can hold.
+    /// </summary>
+    public static (double Silhouette, double DaviesBouldin, double CalinskiHarabasz) Indices(
+        double[][] x, int[] labels, int k, double[][] centres, int[]? sample, int? threads)
+    {
+        if (labels.Distinct().Take(2).Count() < 2) return (0, 0, 0);
+        return (Silhouette(x, labels, k, sample, threads), DaviesBouldin(x, labels, centres), CalinskiHarabasz(x, labels, centres));
+    }
 }

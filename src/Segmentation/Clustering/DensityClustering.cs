@@ -29,25 +29,24 @@ internal static class DensityClustering
         }
 
         var c = result.Clusters;
-        var clusterMeans = GroupMeans(features, result.Labels, c);
-        var perm = CanonicalOrder.Of(clusterMeans);
         var noise = c;
+        var clustered = Enumerable.Range(0, n).Where(i => result.Labels[i] != Dbscan.Noise).ToArray();
+        var x = clustered.Select(i => features[i]).ToArray();
+        // DBSCAN leaves no cluster empty: the fallback centres are never used.
+        var clusterMeans = Distances.Means(x, clustered.Select(i => result.Labels[i]).ToArray(), Origins(c));
+        var perm = CanonicalOrder.Of(clusterMeans);
         var labels = result.Labels.Select(l => l == Dbscan.Noise ? noise : perm[l]).ToArray();
+        var y = clustered.Select(i => labels[i]).ToArray();
         var centroids = new double[c + 1][];
         for (var j = 0; j < c; j++) centroids[perm[j]] = clusterMeans[j];
-        var noisePoints = labels.Count(l => l == noise);
-        centroids[noise] = noisePoints > 0 ? GroupMeans(features, labels.Select(l => l == noise ? 0 : -1).ToArray(), 1)[0] : new double[KMeans.Dim];
+        var unclustered = Enumerable.Range(0, n).Where(i => labels[i] == noise).Select(i => features[i]).ToArray();
+        var noisePoints = unclustered.Length;
+        centroids[noise] = Distances.Means(unclustered, new int[noisePoints], Origins(1))[0];
 
-        var clustered = Enumerable.Range(0, n).Where(i => labels[i] != noise).ToArray();
-        var x = clustered.Select(i => features[i]).ToArray();
-        var y = clustered.Select(i => labels[i]).ToArray();
         var inner = centroids[..c];
         var sample = KMeansSweep.Sample(x.Length, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
-        var metrics = new KMetrics(c + 1, Distances.Inertia(x, y, inner),
-            c > 1 ? ClusterQuality.Silhouette(x, y, c, sample.Indices, options.Threads) : 0,
-            c > 1 ? ClusterQuality.DaviesBouldin(x, y, inner) : 0,
-            c > 1 ? ClusterQuality.CalinskiHarabasz(x, y, inner) : 0,
-            0, options.Seed);
+        var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(x, y, c, inner, sample.Indices, options.Threads);
+        var metrics = new KMetrics(c + 1, Distances.Inertia(x, y, inner), silhouette, daviesBouldin, calinskiHarabasz, 0, options.Seed);
 
         var core = Enumerable.Range(0, n).Where(i => result.Core[i]).ToArray();
         var density = new DensityParameters(eps, minSamples, noise, core.Select(i => features[i][..KMeans.Dim]).ToArray(), core.Select(i => labels[i]).ToArray());
@@ -88,19 +87,6 @@ internal static class DensityClustering
         return Enumerable.Range(0, count).Select(i => ascending[n - 1 - (int)Math.Round(i * (n - 1) / (double)(count - 1))]).ToArray();
     }
 
-    /// <summary>Mean of the points of each group 0..<paramref name="k"/>-1; points labelled otherwise are left out.</summary>
-    private static double[][] GroupMeans(double[][] features, int[] labels, int k)
-    {
-        var sums = new double[k][];
-        var counts = new int[k];
-        for (var g = 0; g < k; g++) sums[g] = new double[KMeans.Dim];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] < 0 || labels[i] >= k) continue;
-            counts[labels[i]]++;
-            for (var j = 0; j < KMeans.Dim; j++) sums[labels[i]][j] += features[i][j];
-        }
-        for (var g = 0; g < k; g++) for (var j = 0; j < KMeans.Dim; j++) sums[g][j] /= Math.Max(1, counts[g]);
-        return sums;
-    }
+    /// <summary><paramref name="k"/> points at the origin of the scaled space (the average customer).</summary>
+    private static double[][] Origins(int k) => Enumerable.Range(0, k).Select(_ => new double[KMeans.Dim]).ToArray();
 }

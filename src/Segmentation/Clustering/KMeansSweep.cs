@@ -44,12 +44,9 @@ internal static class KMeansSweep
             var f = fits[i];
             // The indices measure the partition, as scikit-learn's do: from its clusters' means, which differ from
             // the centres by the last assignment's moves (or by the sample, when the fits saw one).
-            var means = Distances.Means(features, f.Labels, f.Centroids);
-            metrics[i] = new KMetrics(k, f.Inertia,
-                ClusterQuality.Silhouette(features, f.Labels, k, sample.Indices, threads: 1),
-                ClusterQuality.DaviesBouldin(features, f.Labels, means),
-                ClusterQuality.CalinskiHarabasz(features, f.Labels, means),
-                tasks[best].Restart, options.Seed + tasks[best].Restart);
+            var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(features, f.Labels, k,
+                Distances.Means(features, f.Labels, f.Centroids), sample.Indices, threads: 1);
+            metrics[i] = new KMetrics(k, f.Inertia, silhouette, daviesBouldin, calinskiHarabasz, tasks[best].Restart, options.Seed + tasks[best].Restart);
         });
         if (options.StabilityResamples > 0)
         {

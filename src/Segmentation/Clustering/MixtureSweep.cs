@@ -38,14 +38,9 @@ internal static class MixtureSweep
             var r = results[i];
             var fit = Canonical(r, options.Seed, features);
             fits[i] = fit;
-            var means = Distances.Means(features, fit.Labels, fit.Centroids);
-            var occupied = fit.Labels.Distinct().Count();
-            // An index needs two occupied groups; a mixture can leave a component without any customer of its own.
-            metrics[i] = new KMetrics(r.K, fit.Inertia,
-                occupied > 1 ? ClusterQuality.Silhouette(features, fit.Labels, r.K, sample.Indices, threads: 1) : 0,
-                occupied > 1 ? ClusterQuality.DaviesBouldin(features, fit.Labels, means) : 0,
-                occupied > 1 ? ClusterQuality.CalinskiHarabasz(features, fit.Labels, means) : 0,
-                r.Initialisation, options.Seed + r.Initialisation,
+            var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(features, fit.Labels, r.K,
+                Distances.Means(features, fit.Labels, fit.Centroids), sample.Indices, threads: 1);
+            metrics[i] = new KMetrics(r.K, fit.Inertia, silhouette, daviesBouldin, calinskiHarabasz, r.Initialisation, options.Seed + r.Initialisation,
                 Bic: r.Bic(n), Aic: r.Aic(n), HeldAtFloor: GaussianMixture.HeldAtFloor(r, floor));
         });
         return new SweepResult(metrics, fits, sample.Method, new SampleMethod(false, n, null), Math.Max(1, options.Restarts), options.Seed)

@@ -33,13 +33,8 @@ internal static class Scoring
         var clustering = options.Clustering;
         var sample = KMeansSweep.Sample(features.Length, clustering.SilhouetteExactLimit, clustering.SilhouetteSampleSize, clustering.Seed);
         var fit = new ClusterFit(k, model.Seed, model.Centroids, labels, Distances.Inertia(features, labels, model.Centroids));
-        // With every customer in one segment the indices are undefined; 0 (not NaN, which no JSON file can hold).
-        var occupied = labels.Distinct().Count();
-        var metrics = new KMetrics(k, fit.Inertia,
-            occupied > 1 ? ClusterQuality.Silhouette(features, labels, k, sample.Indices) : 0,
-            occupied > 1 ? ClusterQuality.DaviesBouldin(features, labels, model.Centroids) : 0,
-            occupied > 1 ? ClusterQuality.CalinskiHarabasz(features, labels, model.Centroids) : 0,
-            0, model.Seed);
+        var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(features, labels, k, model.Centroids, sample.Indices, threads: null);
+        var metrics = new KMetrics(k, fit.Inertia, silhouette, daviesBouldin, calinskiHarabasz, 0, model.Seed);
         var sweep = new SweepResult([metrics], [fit with { Probabilities = probabilities }], sample.Method, new SampleMethod(false, 0, null), 0, model.Seed)
         {
             Method = model.Method,
