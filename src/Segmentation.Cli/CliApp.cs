@@ -15,6 +15,7 @@ public static class CliApp
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
             ExportCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

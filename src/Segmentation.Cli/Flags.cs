@@ -27,6 +27,11 @@ internal static class Flags
         [OptionNames.Table] = "--table",
         [OptionNames.Query] = "--query",
         [OptionNames.Output] = "--out",
+        [Web.ServeOptions.Names.Address] = "--address",
+        [Web.ServeOptions.Names.Port] = "--port",
+        [Web.ServeOptions.Names.ApiKey] = Web.ServeOptions.ApiKeyVariable,
+        [Web.ServeOptions.Names.MaxUploadBytes] = "--max-upload-mb",
+        [Web.ServeOptions.Names.Workers] = "--workers",
     };
 
     public static string Of(string option) => ByOption.TryGetValue(option, out var flag) ? flag : option;

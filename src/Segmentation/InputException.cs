@@ -19,6 +19,9 @@ public sealed class InputException : Exception
     /// <summary>The option that would fix it, when there is one (see <see cref="OptionNames"/>); each door names it its own way.</summary>
     public string? Option { get; }
 
+    /// <summary>The file's header, when the problem is a column the mapping names and the file lacks: what a door offers to map from.</summary>
+    public IReadOnlyList<string>? Header { get; init; }
+
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
@@ -30,6 +33,9 @@ public sealed class InputException : Exception
 
     /// <summary>The column's header name, when the problem is in a column.</summary>
     public string? Column { get; }
+
+    /// <summary>The same problem told about <paramref name="file"/> (an upload kept under a private name is told by the name the user gave it).</summary>
+    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header };
 
     private static string Compose(string file, string reason, long? row, string? column)
     {

@@ -13,6 +13,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Core = typeof(App.SegmentationApp).Assembly;
     private static readonly Assembly Reporting = typeof(Segmentation.Reporting.ReportRenderer).Assembly;
     private static readonly Assembly Cli = typeof(Segmentation.Cli.CliApp).Assembly;
+    private static readonly Assembly Web = typeof(Segmentation.Web.SegmentationServer).Assembly;
     private static readonly Assembly Interactive = typeof(Segmentation.Interactive.Frames).Assembly;
 
     /// <summary>The stages in the order data flows through them; the foundation (root, Formatting, Numerics, IO) serves all.</summary>
@@ -80,9 +81,10 @@ public sealed class ArchitectureTests
     [InlineData("cli")]
     [InlineData("notebooks")]
     [InlineData("reporting")]
+    [InlineData("web")]
     public void Doors_and_renderers_reach_neither_ml_net_nor_the_file_readers(string which)
     {
-        var assembly = which switch { "cli" => Cli, "notebooks" => Interactive, _ => Reporting };
+        var assembly = which switch { "cli" => Cli, "notebooks" => Interactive, "web" => Web, _ => Reporting };
 
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Microsoft.ML", "ExcelDataReader", "nietras.SeparatedValues", "DuckDB", "Microsoft.Data.Sqlite").GetResult();
 
@@ -121,9 +123,10 @@ public sealed class ArchitectureTests
     [InlineData("cli")]
     [InlineData("notebooks")]
     [InlineData("reporting")]
+    [InlineData("web")]
     public void Doors_call_the_application_layer_not_the_stages(string which)
     {
-        var door = which switch { "cli" => Cli, "notebooks" => Interactive, _ => Reporting };
+        var door = which switch { "cli" => Cli, "notebooks" => Interactive, "web" => Web, _ => Reporting };
 
         Assert.Empty(StageCalls(door));
     }

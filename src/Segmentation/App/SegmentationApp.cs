@@ -50,6 +50,12 @@ public static class SegmentationApp
         return SegmentationPipeline.Run(() => source.Prepare(options.Prepare, progress), options);
     }
 
+    /// <summary>
+    /// The run at another k of its sweep, as <c>--k</c> would have given it, without refitting: every k's fit was
+    /// kept (the web app's slider).
+    /// </summary>
+    public static SegmentationRun AtK(SegmentationRun run, int k) => SegmentationPipeline.AtK(run, k);
+
     /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>
     public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null) =>
         ReportBuilder.Build(run, settings, refresh);
@@ -67,6 +73,17 @@ public static class SegmentationApp
         var stages = run.Timings.Append(new StageTiming("report model", clock.Elapsed)).ToList();
         var published = Publisher.Publish(run, null, report, request.Publish, "run", request.Source, renderer, stages);
         return new RunOutcome(run, report, published, stages);
+    }
+
+    /// <summary>
+    /// Publishes a run already in hand (the web app's run at the k on screen) as <see cref="Run(RunRequest, IReportRenderer?, IProgress{ReadProgress}?)"/>
+    /// would have: the run folder, its reports, and its history row.
+    /// </summary>
+    public static Published Publish(SegmentationRun run, TransactionSource source, PublishOptions publish, IReportRenderer? renderer = null)
+    {
+        Publisher.Check(publish);
+        var report = ReportBuilder.Build(run, publish.Report);
+        return Publisher.Publish(run, null, report, publish, "run", source, renderer, [.. run.Timings]);
     }
 
     /// <summary>
@@ -115,6 +132,23 @@ public static class SegmentationApp
     /// <summary>Puts prepared customers into a model's segments, without refitting.</summary>
     public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared) => Scoring.Score(model, prepared);
 
+    /// <summary>
+    /// Puts customers given by their RFM values into a model's segments (the scoring API): the values are scaled
+    /// and assigned exactly as <see cref="Score(SegmentationModel, PreparedData)"/> does for prepared customers.
+    /// </summary>
+    public static IReadOnlyList<ScoredCustomer> Score(SegmentationModel model, IReadOnlyList<RfmValues> customers)
+    {
+        var features = customers.Select(c => model.Scaler.Transform(c.Recency, c.Frequency, c.Monetary)).ToArray();
+        var (labels, probabilities) = model.AssignWithProbability(features);
+        var scored = new ScoredCustomer[customers.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var segment = model.Segments[labels[i]];
+            scored[i] = new ScoredCustomer(customers[i].CustomerId, labels[i], segment.Name, segment.Actions, probabilities?[i]);
+        }
+        return scored;
+    }
+
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
     {
@@ -148,6 +182,9 @@ public static class SegmentationApp
 
     /// <summary>The header of customer_segments.csv.</summary>
     public static string CustomersCsvHeader => SegmentsCsv.CustomersHeader;
+
+    /// <summary>The name of the history database a run folder's parent holds.</summary>
+    public static string HistoryFileName => Segmentation.History.RunHistory.FileName;
 
     /// <summary>The recorded runs, and the comparison of any two.</summary>
     public static HistoryView History(string path) => new(path);

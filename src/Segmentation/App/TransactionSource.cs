@@ -18,7 +18,13 @@ public abstract record TransactionSource
     /// <summary>The file the history fingerprints, if the source is one.</summary>
     public virtual string? Path => null;
 
-    public static TransactionSource File(string path) => new FileSource(path);
+    public static TransactionSource File(string path) => new FileSource(path, null);
+
+    /// <summary>
+    /// A file kept under a private name (an upload) that messages, reports and the history call
+    /// <paramref name="name"/>, the name its owner gave it.
+    /// </summary>
+    public static TransactionSource File(string path, string name) => new FileSource(path, name);
 
     /// <summary>
     /// The synthetic sample. It is always read in its own layout: the options that say how to read a file
@@ -46,13 +52,39 @@ public abstract record TransactionSource
     internal virtual PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) =>
         Preparation.Run(() => Open(options.Ingest), options, progress);
 
-    private sealed record FileSource(string FilePath) : TransactionSource
+    private sealed record FileSource(string FilePath, string? DisplayName) : TransactionSource
     {
-        public override string Name => FilePath;
+        public override string Name => DisplayName ?? FilePath;
         public override string? Path => FilePath;
-        internal override TransactionStream Open(IngestOptions ingest) => TransactionReader.Open(FilePath, ingest);
-        internal override PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) => Preparation.Run(FilePath, options, progress);
-        internal override string Fingerprint(PreparedData prepared) => InputFingerprint.OfFile(FilePath);
+        internal override string HistoryName => DisplayName ?? FilePath;
+
+        internal override TransactionStream Open(IngestOptions ingest)
+        {
+            try
+            {
+                return TransactionReader.Open(FilePath, ingest);
+            }
+            catch (InputException e) when (DisplayName is not null && e.File == FilePath)
+            {
+                throw e.For(DisplayName);
+            }
+        }
+
+        internal override PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress)
+        {
+            try
+            {
+                var prepared = Preparation.Run(FilePath, options, progress);
+                return DisplayName is null ? prepared : prepared with { Quality = prepared.Quality with { Source = DisplayName } };
+            }
+            catch (InputException e) when (DisplayName is not null && e.File == FilePath)
+            {
+                throw e.For(DisplayName);
+            }
+        }
+
+        // An upload is deleted after its run, so the history fingerprints what was read from it, as for a database.
+        internal override string Fingerprint(PreparedData prepared) => DisplayName is null ? InputFingerprint.OfFile(FilePath) : InputFingerprint.Of(prepared);
     }
 
     /// <summary>

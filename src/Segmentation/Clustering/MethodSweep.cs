@@ -12,12 +12,14 @@ internal static class MethodSweep
             ClusteringMethod.Dbscan => DensityClustering.Run(features, options),
             _ => KMeansSweep.Run(features, options),
         };
-        var choice = sweep.Method switch
-        {
-            ClusteringMethod.Gmm => KSelection.ChooseByBic(sweep.Metrics, options.K, source),
-            ClusteringMethod.Dbscan => KSelection.Density(sweep.Metrics[0], sweep.Density!),
-            _ => KSelection.Choose(sweep.Metrics, options.K, source),
-        };
-        return (sweep, choice);
+        return (sweep, Choose(sweep, options.K, source));
     }
+
+    /// <summary>The method's choice of k over a finished sweep, or <paramref name="forced"/> with the rule's for reference.</summary>
+    public static KChoice Choose(SweepResult sweep, int? forced, KSource source) => sweep.Method switch
+    {
+        ClusteringMethod.Gmm => KSelection.ChooseByBic(sweep.Metrics, forced, source),
+        ClusteringMethod.Dbscan => KSelection.Density(sweep.Metrics[0], sweep.Density!),
+        _ => KSelection.Choose(sweep.Metrics, forced, source),
+    };
 }

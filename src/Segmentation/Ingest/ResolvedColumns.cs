@@ -19,7 +19,7 @@ internal sealed record ResolvedColumns(
         var mapping = requested ?? ColumnMapping.Recognise(header) ?? ColumnMapping.OnlineRetail;
         if (mapping.Amount is null && (mapping.Quantity is null || mapping.UnitPrice is null))
         {
-            throw new InputException(file, "the column mapping names neither a line-amount column nor both a quantity and a unit-price column");
+            throw new InputException(file, "the column mapping names neither a line-amount column nor both a quantity and a unit-price column") { Header = header };
         }
         foreach (var required in mapping.RequiredColumns())
         {
@@ -27,7 +27,7 @@ internal sealed record ResolvedColumns(
             {
                 throw new InputException(file,
                     $"required column '{required}' is missing; the header has: {string.Join(", ", header.Select(h => $"'{h}'"))}",
-                    row: 1, column: required);
+                    row: 1, column: required) { Header = header };
             }
         }
         int Optional(string? name) => name is null ? -1 : ColumnMapping.IndexOf(header, name);

@@ -68,7 +68,10 @@ public sealed record SegmentationModel(
 
     /// <summary>The profile of each segment for customers assigned with this model (centres shown in days, orders and money).</summary>
     public IReadOnlyList<SegmentProfile> Profiles(IReadOnlyList<CustomerSegment> customers) =>
-        SegmentBuilder.Profiles(customers, Segments, Centroids.Select(c => Scaler.Inverse(c)).ToArray());
+        SegmentBuilder.Profiles(customers, Segments, Centres());
+
+    /// <summary>Each segment's centre in days, orders and money (the scaled centroids taken back through the scaler).</summary>
+    public double[][] Centres() => Centroids.Select(c => Scaler.Inverse(c)).ToArray();
 
     /// <summary>Scales <paramref name="rfm"/> with the saved scaler and assigns each customer.</summary>
     public int[] Assign(RfmTable rfm) => Assign(FeatureScaler.Apply(Scaler, rfm));

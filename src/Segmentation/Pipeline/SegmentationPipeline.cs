@@ -81,23 +81,50 @@ internal static class SegmentationPipeline
         }
         var sweepTime = clock.Elapsed;
 
+        var run = Assemble(prepared, options, scaler, features, sweep, choice, [.. prepared.Timings, new StageTiming("sweep", sweepTime)]);
+        if (!clustering.CompareMethods) return run;
         clock.Restart();
+        var methods = MethodComparison.Compare(prepared.Rfm, features, clustering with { K = forcedK }, sweep, choice, run.Sweep.Fit(choice.K).Labels);
+        return run with { Methods = methods, Timings = [.. run.Timings, new StageTiming("methods", clock.Elapsed)] };
+    }
+
+    /// <summary>
+    /// The run at another k of the same sweep, as a run with <c>--k</c> set to it would have been: the sweep kept
+    /// every k's fit, so nothing is refitted (the web app's slider). The methods comparison, which was measured
+    /// against the first choice, is dropped.
+    /// </summary>
+    public static SegmentationRun AtK(SegmentationRun run, int k)
+    {
+        if (run.Mode == RunMode.Scored || run.Sweep.Method == ClusteringMethod.Dbscan)
+        {
+            throw new OptionException(OptionNames.K, "this run has one set of segments only (DBSCAN finds its own groups; a scored period keeps its model's)");
+        }
+        if (!run.Sweep.Metrics.Any(m => m.K == k))
+        {
+            throw new OptionException(OptionNames.K, $"k must be one of the sweep's, {run.Sweep.Metrics[0].K} to {run.Sweep.Metrics[^1].K}");
+        }
+        if (k == run.Choice.K) return run;
+        var clock = Stopwatch.StartNew();
+        var source = k == MethodSweep.Choose(run.Sweep, null, KSource.Rule).K ? KSource.Rule : KSource.User;
+        var choice = MethodSweep.Choose(run.Sweep, source == KSource.Rule ? null : k, source);
+        var options = run.Options with { Clustering = run.Options.Clustering with { K = source == KSource.Rule ? null : k } };
+        var timings = run.Timings.Where(t => t.Stage is not ("segments" or "methods")).ToList();
+        return Assemble(run.Prepared, options, run.Scaler, run.Features, run.Sweep, choice, timings) with { Mode = run.Mode };
+    }
+
+    /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>
+    private static SegmentationRun Assemble(PreparedData prepared, SegmentationOptions options, ScalerParameters scaler, double[][] features,
+        SweepResult sweep, KChoice choice, IReadOnlyList<StageTiming> timings)
+    {
+        var clock = Stopwatch.StartNew();
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
         var model = SegmentationModel.From(fit, scaler, names, sweep.Method);
         var customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, fit.Probabilities);
         var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
-        var segmentsTime = clock.Elapsed;
-
-        clock.Restart();
-        var methods = clustering.CompareMethods ? MethodComparison.Compare(prepared.Rfm, features, clustering with { K = forcedK }, sweep, choice, fit.Labels) : null;
-        StageTiming[] timings = [.. prepared.Timings, new StageTiming("sweep", sweepTime), new StageTiming("segments", segmentsTime)];
         return new SegmentationRun(options, prepared, scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
-            methods is null ? timings : [.. timings, new StageTiming("methods", clock.Elapsed)])
-        {
-            Methods = methods,
-        };
+            [.. timings, new StageTiming("segments", clock.Elapsed)]);
     }
 
     /// <summary>The names of any fit of the sweep (the notebooks and tests look at every k).</summary>

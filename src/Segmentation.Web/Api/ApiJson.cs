@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace Segmentation.Web.Api;
+
+/// <summary>The body of <c>POST /api/score</c>. Every field is nullable so that a missing one is reported by name, not defaulted.</summary>
+public sealed record ScoreRequestBody(IReadOnlyList<ScoreCustomerBody?>? Customers);
+
+/// <summary>One customer to score: days since the last order, orders, money spent.</summary>
+public sealed record ScoreCustomerBody(string? CustomerId, double? Recency, double? Frequency, double? Monetary);
+
+/// <summary>The answer of both scoring endpoints.</summary>
+public sealed record ScoreResponseBody(IReadOnlyList<ScoredCustomerBody> Customers);
+
+/// <summary>A customer's segment; <c>probability</c> only for a Gaussian-mixture model.</summary>
+public sealed record ScoredCustomerBody(string CustomerId, int Cluster, string Segment, string Action,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Probability);
+
+/// <summary><c>GET /api/model</c>: what the served model is and where it came from.</summary>
+public sealed record ModelBody(string Method, int K, int Seed, IReadOnlyList<string> Features, bool Log1p, IReadOnlyList<ModelSegmentBody> Segments,
+    TrainingBody Training);
+
+/// <summary>A segment of the model with its centre in days, orders and money.</summary>
+public sealed record ModelSegmentBody(int Cluster, string Name, string Description, string Action, string Priority, double Recency, double Frequency, double Monetary);
+
+/// <summary>The run the model was trained in.</summary>
+public sealed record TrainingBody(string Source, string? Folder, IReadOnlyDictionary<string, string> Versions);
+
+/// <summary><c>GET /health</c>.</summary>
+public sealed record HealthBody(string Status, string Model, long Fits, int Running, int Waiting);
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(ScoreRequestBody))]
+[JsonSerializable(typeof(ScoreResponseBody))]
+[JsonSerializable(typeof(ModelBody))]
+[JsonSerializable(typeof(HealthBody))]
+internal sealed partial class ApiJson : JsonSerializerContext;

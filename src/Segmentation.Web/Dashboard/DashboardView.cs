@@ -1,0 +1,91 @@
+using Segmentation.Formatting;
+using Segmentation.Reporting.Charts;
+
+namespace Segmentation.Web.Dashboard;
+
+/// <summary>
+/// What the page shows of a run, with every number already formatted (by <see cref="Display"/>, as in the reports):
+/// the page places text, it computes and formats nothing.
+/// </summary>
+internal sealed record DashboardView(
+    string Source,
+    string Customers,
+    int CustomerCount,
+    string Orders,
+    string Revenue,
+    string Period,
+    string Snapshot,
+    string Method,
+    int K,
+    int KMin,
+    int KMax,
+    bool Slider,
+    int RuleK,
+    string Rule,
+    string Reasoning,
+    IReadOnlyList<SweepRow> Sweep,
+    IReadOnlyList<ProfileRow> Profiles,
+    IReadOnlyList<QualityLine> Quality,
+    IReadOnlyList<string> Charts,
+    string Overview)
+{
+    public static DashboardView Of(SessionRun session)
+    {
+        var r = session.Report;
+        var h = r.Headline;
+        var q = r.Quality;
+        var sweep = session.Full.Sweep.Metrics;
+        var ruleK = session.Full.Choice.Source == Clustering.KSource.Rule ? session.Full.Choice.K : session.Full.Choice.ElbowK;
+        var slider = q.Density is null && session.Full.Mode == Pipeline.RunMode.Fitted && sweep.Count > 1;
+        return new DashboardView(
+            session.Source,
+            Display.Count(h.Customers),
+            h.Customers,
+            Display.Count(h.Orders),
+            Display.Money(h.Revenue),
+            h.FirstDate is { } first && h.LastDate is { } last ? $"{Display.Date(first)} to {Display.Date(last)}" : "",
+            Display.Date(h.Snapshot),
+            q.Method switch { Clustering.ClusteringMethod.Gmm => "Gaussian mixture", Clustering.ClusteringMethod.Dbscan => "DBSCAN", _ => "k-means" },
+            h.K,
+            sweep[0].K,
+            sweep[^1].K,
+            slider,
+            ruleK,
+            q.Choice.Rule,
+            q.Choice.Reasoning,
+            [.. q.Sweep.Select(m => new SweepRow(m.K, Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 3), Display.Number(m.DaviesBouldin, 3),
+                Display.Number(m.CalinskiHarabasz, 0), m.Stability is { } s ? Display.Number(s, 2) : "", m.K == h.K, m.K == ruleK))],
+            [.. r.Profiles.Select(p => new ProfileRow(p.Cluster, p.Segment, Display.Count(p.Customers), Display.Percent(p.Share),
+                Display.Number(p.MeanRecency, 0), Display.Number(p.MedianRecency, 0), Display.Number(p.MeanFrequency, 1), Display.Number(p.MedianFrequency, 0),
+                Display.Money(p.MeanMonetary), Display.Money(p.MedianMonetary), Display.Percent(p.RevenueShare), p.Description, p.Actions, p.Priority))],
+            QualityLines(r.DataQuality),
+            ChartImages.Ids(r),
+            h.Overview);
+    }
+
+    private static List<QualityLine> QualityLines(Cleaning.DataQualityAccount q)
+    {
+        var lines = new List<QualityLine> { new("rows in", Display.Count(q.RowsIn)) };
+        lines.AddRange(q.Removed.Select(rule => new QualityLine("- " + rule.Description, Display.Count(rule.Rows))));
+        lines.Add(new("rows out", Display.Count(q.RowsOut)));
+        lines.Add(new($"exact duplicate rows found ({(q.DuplicatesDropped ? "dropped" : "kept")})", Display.Count(q.DuplicateRowsFound)));
+        lines.Add(new("customers", Display.Count(q.Customers)));
+        lines.Add(new("invoices", Display.Count(q.Invoices)));
+        lines.Add(new("revenue", Display.Money(q.Revenue)));
+        if (q.FirstDate is { } first && q.LastDate is { } last) lines.Add(new("period", $"{Display.DateTime(first)} to {Display.DateTime(last)}"));
+        lines.AddRange(q.BadRowExamples.Select(e => new QualityLine("skipped", e)));
+        return lines;
+    }
+}
+
+internal sealed record SweepRow(int K, string Inertia, string Silhouette, string DaviesBouldin, string CalinskiHarabasz, string Stability, bool Shown, bool Rule);
+
+internal sealed record ProfileRow(int Cluster, string Segment, string Customers, string Share, string MeanRecency, string MedianRecency, string MeanFrequency,
+    string MedianFrequency, string MeanMonetary, string MedianMonetary, string RevenueShare, string Description, string Action, string Priority);
+
+internal sealed record QualityLine(string Label, string Value);
+
+/// <summary>A page of the customer table.</summary>
+internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnlyList<CustomerRow> Rows);
+
+internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment);
