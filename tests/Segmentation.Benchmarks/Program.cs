@@ -13,6 +13,7 @@ using System.Text.Json;
 // --ours FILE: ours alone, once (a Parquet file, which the peer cannot read without pyarrow; 100M rows);
 // --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
 // --parquet-copy FILE.csv: writes FILE.parquet beside it (once; DuckDB's COPY, typed as pandas would write it) and runs ours on it alone.
+// --scoring: the scoring API under load against the FastAPI peer, and 20 concurrent uploads (writes SCORING.md).
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
 var scale = Values("--ours").ToList();
@@ -28,6 +29,15 @@ var python = Value("--python") ?? "/usr/bin/python3";
 var metadata = typeof(Measured).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
 var cli = metadata["Cli"]!;
 if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: not a Release build; run with -c Release for figures worth keeping");
+
+if (args.Contains("--scoring"))
+{
+    var scoring = Segmentation.Benchmarks.ScoringLoad.Run(cli, python, Path.Combine("..", "shared", "peer"), Value("--data") ?? Path.Combine("..", "shared", "data"),
+        TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "30", CultureInfo.InvariantCulture)), int.Parse(Value("--clients") ?? "16", CultureInfo.InvariantCulture));
+    Console.WriteLine(scoring);
+    File.WriteAllText(Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "SCORING.md"), scoring);
+    return 0;
+}
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()

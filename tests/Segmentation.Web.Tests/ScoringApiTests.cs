@@ -187,3 +187,28 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
         }
     }
 }
+
+public sealed partial class ReadmeApiTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"curl -s http://127\.0\.0\.1:5000(?<path>/\S+) .*?-d '(?<body>[^']+)'\s*\n# (?<answer>\{.*)", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex CurlExample();
+
+    [Fact]
+    public async Task The_readmes_curl_example_gets_the_answer_the_readme_shows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Segmentation.Tests.TestPaths.RepoRoot, "README.md")).Replace("\\\n", " ", StringComparison.Ordinal);
+        var example = CurlExample().Match(readme);
+        Assert.True(example.Success, "the README's curl example was not found");
+        using var folder = new Segmentation.Tests.TempFolder();
+        var run = Cli.Run("run", "--input", Segmentation.Tests.TestPaths.RealFile("online_retail.csv.gz"), "--out", folder.File("run"), "--no-report", "--no-history", "--stability-resamples", "0");
+        Assert.True(run.ExitCode == 0, run.Error);
+        await using var server = await Server.Start(new ServeOptions { RunFolder = folder.File("run") });
+        using var content = new StringContent(example.Groups["body"].Value, Encoding.UTF8, "application/json");
+        using var response = await server.Client.PostAsync(example.Groups["path"].Value, content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadAsStringAsync();
+        // The README shortens the action with "...": everything before it is the answer's own text.
+        var shown = example.Groups["answer"].Value.Split('\n')[0];
+        Assert.StartsWith(shown[..shown.IndexOf("...", StringComparison.Ordinal)], answer, StringComparison.Ordinal);
+    }
+}
