@@ -21,7 +21,7 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
         }
         var source = TransactionSource.Sample();
         var run = SegmentationApp.Segment(source);
-        Sample = new SessionRun(run, run, SegmentationApp.Report(run), source.Name);
+        Sample = new SessionRun(run, run, SegmentationApp.Report(run), source);
         holder.Model = new ServedModel(run.Model, "the built-in sample (" + source.Name + ")", null);
     }
 }

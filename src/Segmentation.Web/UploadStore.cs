@@ -61,7 +61,7 @@ internal sealed class UploadStore : IDisposable
             while ((read = await content.ReadAsync(buffer, cancel).ConfigureAwait(false)) > 0)
             {
                 total += read;
-                if (total > maxBytes) throw new InputException(name, $"the file is larger than the limit of {maxBytes / (1024 * 1024)} MB");
+                if (total > maxBytes) throw new InputException(name, $"the file is larger than the limit of {maxBytes / (1024 * 1024)} MB (serve --max-upload-mb)");
                 await file.WriteAsync(buffer.AsMemory(0, read), cancel).ConfigureAwait(false);
             }
             return upload;

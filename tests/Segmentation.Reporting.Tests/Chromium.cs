@@ -11,7 +11,7 @@ internal sealed class ChromiumPage : IAsyncDisposable
     {
         _browser = browser;
         Page = page;
-        page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) Errors.Add(e.Message.Text); };
+        page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) Errors.Add($"{e.Message.Text} ({e.Message.Location?.URL})"); };
         page.PageError += (_, e) => Errors.Add(e.Message);
         page.Dialog += async (_, e) =>
         {
@@ -24,7 +24,10 @@ internal sealed class ChromiumPage : IAsyncDisposable
     public List<string> Errors { get; } = [];
     public List<string> Dialogs { get; } = [];
 
-    public static async Task<ChromiumPage> Open(string file)
+    public static Task<ChromiumPage> Open(string file) => OpenAddress(new Uri(file).AbsoluteUri);
+
+    /// <summary>Opens <paramref name="address"/> (a page of a server) and waits until the network is quiet.</summary>
+    public static async Task<ChromiumPage> OpenAddress(string address)
     {
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -35,7 +38,7 @@ internal sealed class ChromiumPage : IAsyncDisposable
                     "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader"],
         });
         var page = new ChromiumPage(browser, await browser.NewPageAsync());
-        await page.Page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
+        await page.Page.GoToAsync(address, WaitUntilNavigation.Networkidle0);
         return page;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Segmentation.Tests;
+using CliRunner = Segmentation.Cli.Tests.Cli;
 
 namespace Segmentation.Web.Tests;
 
@@ -37,7 +38,7 @@ public sealed class DashboardTests
         Assert.Equal(fits, server.Queue.Fits);
 
         using var cli = new TempFolder();
-        var run = Cli.Run("run", "--input", Uci, "--k", "5", "--out", cli.File("run"), "--no-report", "--no-history");
+        var run = CliRunner.Run("run", "--input", Uci, "--k", "5", "--out", cli.File("run"), "--no-report", "--no-history");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(File.ReadAllBytes(cli.File("run/customer_segments.csv")), await page.Download("dl-csv"));
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await page.Download("dl-pdf"), 0, 4), StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class DashboardTests
         lines[1233] = string.Join(',', fields);
         var bad = folder.Write("bad_prices.csv", string.Join('\n', lines) + "\n");
 
-        var cli = Cli.Run("run", "--input", bad, "--out", folder.File("run"), "--no-report", "--no-history");
+        var cli = CliRunner.Run("run", "--input", bad, "--out", folder.File("run"), "--no-report", "--no-history");
         Assert.Equal(2, cli.ExitCode);
         var expected = cli.Error.Trim().Replace(bad, "bad_prices.csv", StringComparison.Ordinal);
         Assert.Contains("row 1234, column 'UnitPrice'", expected, StringComparison.Ordinal);
@@ -70,6 +71,17 @@ public sealed class DashboardTests
         Assert.Equal(expected, "error: " + await page.Text("#error"));
         Assert.Equal(before, await page.Text("#source"));
         Assert.Equal(0, server.Uploads.Count);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_upload_limit_is_refused_in_the_page_before_it_is_sent()
+    {
+        await using var server = await Server.Start(new ServeOptions { MaxUploadBytes = 1024 * 1024 });
+        await using var page = await Dashboard.Open(server);
+        await page.Upload(Uci);
+        await page.WaitForOutcome("online_retail.csv.gz");
+        Assert.Equal("online_retail.csv.gz: the file is larger than the limit of 1 MB (serve --max-upload-mb)", await page.Text("#error"));
+        Assert.Equal(0, server.Queue.Fits);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Segmentation.App;
+using CliRunner = Segmentation.Cli.Tests.Cli;
 
 namespace Segmentation.Web.Tests;
 
@@ -118,7 +119,7 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
     public void Serve_on_a_non_loopback_address_without_a_key_exits_1_with_one_line_naming_the_variable()
     {
         Environment.SetEnvironmentVariable(ServeOptions.ApiKeyVariable, null);
-        var result = Cli.Run("serve", "--address", "0.0.0.0", "--port", "0", "--run", uci.RunFolder);
+        var result = CliRunner.Run("serve", "--address", "0.0.0.0", "--port", "0", "--run", uci.RunFolder);
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"error: {ServeOptions.ApiKeyVariable}: '0.0.0.0' is reachable from other machines", result.Error, StringComparison.Ordinal);
     }
@@ -200,7 +201,7 @@ public sealed partial class ReadmeApiTests
         var example = CurlExample().Match(readme);
         Assert.True(example.Success, "the README's curl example was not found");
         using var folder = new Segmentation.Tests.TempFolder();
-        var run = Cli.Run("run", "--input", Segmentation.Tests.TestPaths.RealFile("online_retail.csv.gz"), "--out", folder.File("run"), "--no-report", "--no-history", "--stability-resamples", "0");
+        var run = CliRunner.Run("run", "--input", Segmentation.Tests.TestPaths.RealFile("online_retail.csv.gz"), "--out", folder.File("run"), "--no-report", "--no-history", "--stability-resamples", "0");
         Assert.True(run.ExitCode == 0, run.Error);
         await using var server = await Server.Start(new ServeOptions { RunFolder = folder.File("run") });
         using var content = new StringContent(example.Groups["body"].Value, Encoding.UTF8, "application/json");

@@ -37,6 +37,21 @@ internal sealed class Server : IAsyncDisposable
         Timeout = TimeSpan.FromMinutes(5),
     };
 
+    /// <summary>Uploads <paramref name="path"/> as the page does, then polls the session's view until its run is done or has failed.</summary>
+    public static async Task<System.Text.Json.JsonElement> UploadAndWait(HttpClient client, string path)
+    {
+        using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(path)), "file", Path.GetFileName(path) } };
+        using var response = await client.PostAsync("/app/upload", form);
+        response.EnsureSuccessStatusCode();
+        for (var i = 0; i < 3000; i++)
+        {
+            var view = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/app/view");
+            if (view.GetProperty("job").GetProperty("state").GetString() is "done" or "error" or "mapping") return view;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the upload of {path} did not finish");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -8,21 +8,6 @@ namespace Segmentation.Web.Tests;
 
 public sealed class SessionTests
 {
-    private static async Task<JsonElement> UploadAndWait(HttpClient client, string path)
-    {
-        using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(path)), "file", Path.GetFileName(path) } };
-        using var response = await client.PostAsync("/app/upload", form);
-        response.EnsureSuccessStatusCode();
-        for (var i = 0; i < 1200; i++)
-        {
-            var view = await client.GetFromJsonAsync<JsonElement>("/app/view");
-            var state = view.GetProperty("job").GetProperty("state").GetString();
-            if (state is "done" or "error" or "mapping") return view;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the upload did not finish");
-    }
-
     private static string SmallFile(TempFolder folder, string name, int customers, int seed)
     {
         var path = folder.File(name);
@@ -40,7 +25,7 @@ public sealed class SessionTests
         using var bob = server.NewSession();
         var bobsBefore = await bob.GetStringAsync("/app/view");
 
-        var alices = await UploadAndWait(alice, file);
+        var alices = await Server.UploadAndWait(alice, file);
         Assert.Equal("done", alices.GetProperty("job").GetProperty("state").GetString());
         Assert.Equal("mine.csv", alices.GetProperty("run").GetProperty("source").GetString());
 
@@ -67,7 +52,7 @@ public sealed class SessionTests
                 await Task.Delay(5);
             }
         });
-        var views = await Task.WhenAll(sessions.Select((s, i) => UploadAndWait(s, files[i])));
+        var views = await Task.WhenAll(sessions.Select((s, i) => Server.UploadAndWait(s, files[i])));
         await stop.CancelAsync();
         await watcher;
         for (var i = 0; i < views.Length; i++)
@@ -88,7 +73,7 @@ public sealed class SessionTests
         var path = folder.Write("notes.docx", "not transactions");
         await using var server = await Server.Start();
         using var client = server.NewSession();
-        var view = await UploadAndWait(client, path);
+        var view = await Server.UploadAndWait(client, path);
         Assert.Equal("error", view.GetProperty("job").GetProperty("state").GetString());
         Assert.StartsWith("notes.docx: the file type is not one the app reads", view.GetProperty("job").GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, server.Uploads.Count);
@@ -100,5 +85,29 @@ public sealed class SessionTests
         await using var server = await Server.Start();
         if (OperatingSystem.IsWindows()) return;
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(server.Uploads.Root));
+    }
+}
+
+public sealed class KeyTests
+{
+    [Fact]
+    public async Task With_a_key_the_pages_data_opens_only_to_a_session_that_gave_it()
+    {
+        const string key = "another-test-key-0123456789";
+        await using var server = await Server.Start(new ServeOptions { ApiKey = key });
+        using var client = server.NewSession();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/app/view")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/app/download/customer_segments.csv")).StatusCode);
+
+        using var wrong = new FormUrlEncodedContent([new("key", key + "!")]);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.PostAsync("/app/unlock", wrong)).StatusCode);
+        using var right = new FormUrlEncodedContent([new("key", key)]);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.PostAsync("/app/unlock", right)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/app/view")).StatusCode);
+
+        // Another browser is still locked out.
+        using var other = server.NewSession();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await other.GetAsync("/app/customers")).StatusCode);
     }
 }

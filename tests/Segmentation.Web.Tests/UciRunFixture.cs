@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segmentation.Tests;
+using CliRunner = Segmentation.Cli.Tests.Cli;
 
 namespace Segmentation.Web.Tests;
 
@@ -15,10 +16,10 @@ public sealed class UciRunFixture : IDisposable
     {
         Input = TestPaths.RealFile("online_retail.csv.gz");
         RunFolder = _folder.File("run");
-        var run = Cli.Run("run", "--input", Input, "--out", RunFolder, "--no-report", "--no-history", "--stability-resamples", "0");
+        var run = CliRunner.Run("run", "--input", Input, "--out", RunFolder, "--no-report", "--no-history", "--stability-resamples", "0");
         Assert.True(run.ExitCode == 0, run.Error);
         Scored = _folder.File("scored.csv");
-        var score = Cli.Run("score", "--input", Input, "--model", Path.Combine(RunFolder, "model.zip"), "--out", Scored);
+        var score = CliRunner.Run("score", "--input", Input, "--model", Path.Combine(RunFolder, "model.zip"), "--out", Scored);
         Assert.True(score.ExitCode == 0, score.Error);
         Rows = ReadSegments(File.ReadAllText(Scored));
     }

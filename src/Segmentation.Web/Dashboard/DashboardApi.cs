@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Segmentation.App;
 using Segmentation.Formatting;
 using Segmentation.Ingest;
@@ -21,7 +22,16 @@ internal static class DashboardApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/app").ExcludeFromDescription().DisableAntiforgery();
-        group.MapGet("/view", (HttpContext c, SessionStore s) => View(s.Get(c)));
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            // With a key (any address but loopback has one), the page's data is the key holder's only, as the API's is.
+            var options = context.HttpContext.RequestServices.GetRequiredService<ServeOptions>();
+            var session = context.HttpContext.RequestServices.GetRequiredService<SessionStore>().Get(context.HttpContext);
+            if (options.ApiKey is null || session.Unlocked || context.HttpContext.Request.Path.StartsWithSegments("/app/unlock")) return await next(context).ConfigureAwait(false);
+            return Message("this server asks for its key: enter it to use the page", StatusCodes.Status401Unauthorized);
+        });
+        group.MapPost("/unlock", Unlock);
+        group.MapGet("/view", (HttpContext c, SessionStore s, ServeOptions o) => View(s.Get(c), o));
         group.MapPost("/upload", Upload);
         group.MapPost("/map", MapColumns);
         group.MapPost("/k/{k:int}", (int k, HttpContext c, SessionStore s) => ChooseK(s.Get(c), k));
@@ -34,8 +44,19 @@ internal static class DashboardApi
         group.MapPost("/refresh/{id:long}", Refresh);
     }
 
-    private static IResult View(DashboardSession session) =>
-        Results.Json(new { job = session.Job, run = session.Run is { } run ? DashboardView.Of(run) : null });
+    private static async Task<IResult> Unlock(HttpContext context, SessionStore sessions, ServeOptions options)
+    {
+        var session = sessions.Get(context);
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        if (!Api.ApiKeyCheck.Accepts(options.ApiKey, form?["key"].ToString())) return Message("that is not the server's key", StatusCodes.Status401Unauthorized);
+        session.Unlocked = true;
+        return View(session, options);
+    }
+
+    private static IResult View(DashboardSession session, ServeOptions? options = null) =>
+        Results.Json(new { job = session.Job, run = session.Run is { } run ? DashboardView.Of(run) : null, maxUploadBytes = options?.MaxUploadBytes });
+
+    private static string TooLarge(ServeOptions options) => $"the file is larger than the limit of {options.MaxUploadBytes / (1024 * 1024)} MB (serve --max-upload-mb)";
 
     private static IResult Message(string message, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { error = message }, statusCode: status);
@@ -64,10 +85,20 @@ internal static class DashboardApi
             session.Job = new JobStatus("error", "", 0, null, e.Message, null, e.File);
             return View(session);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            session.Job = new JobStatus("error", "", 0, null, TooLarge(options), null, null);
+            return View(session);
+        }
         catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException or InvalidDataException)
         {
             session.Job = new JobStatus("error", "", 0, null, $"the upload did not complete: {e.Message}", null, null);
             return View(session);
+        }
+        finally
+        {
+            // Whatever went wrong, the session is never left waiting for an upload that is over.
+            if (session.Job.State == "uploading") session.Job = new JobStatus("error", "", 0, null, "the upload did not complete", null, null);
         }
     }
 
@@ -114,12 +145,13 @@ internal static class DashboardApi
             {
                 var progress = new Progress(session, upload.Name);
                 var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest } };
+                var source = TransactionSource.File(upload.Path, upload.Name);
                 var run = await queue.Run(() =>
                 {
                     session.Job = new JobStatus("running", "Reading transactions", 0, null, null, null, upload.Name);
-                    return SegmentationApp.Segment(TransactionSource.File(upload.Path, upload.Name), options, progress);
+                    return SegmentationApp.Segment(source, options, progress);
                 }, fits: true).ConfigureAwait(false);
-                session.Run = new SessionRun(run, run, SegmentationApp.Report(run), upload.Name);
+                session.Run = new SessionRun(run, run, SegmentationApp.Report(run), source);
                 session.Job = new JobStatus("done", "", 0, null, null, null, upload.Name);
             }
             catch (InputException e) when (e.Header is { Count: > 0 } header)
@@ -145,7 +177,9 @@ internal static class DashboardApi
 
     private sealed class Progress(DashboardSession session, string file) : IProgress<ReadProgress>
     {
-        public void Report(ReadProgress value) => session.Job = new JobStatus("running", "Reading transactions", value.Rows, value.Fraction, null, null, file);
+        // Reading is the part whose progress is known; once the file is read the sweep runs to the end.
+        public void Report(ReadProgress value) => session.Job = new JobStatus("running",
+            value.Fraction >= 1 ? "Read; fitting every k of the sweep" : "Reading transactions", value.Rows, value.Fraction, null, null, file);
     }
 
     private static IResult ChooseK(DashboardSession session, int k)
@@ -256,12 +290,9 @@ internal static class DashboardApi
             Folder = Path.Combine(Path.GetDirectoryName(RunsHistory(options))!, folderName),
             History = RunsHistory(options),
         };
-        var published = await queue.Run(() => SegmentationApp.Publish(run.Shown, NamedSource(run.Source), publish, ReportRenderer.Instance), fits: false).ConfigureAwait(false);
+        var published = await queue.Run(() => SegmentationApp.Publish(run.Shown, run.Source, publish, ReportRenderer.Instance), fits: false).ConfigureAwait(false);
         return Results.Json(new { folder = folderName, id = published.HistoryId });
     }
-
-    // Only the name of an upload travels into the history: its file is gone by the time a run is saved.
-    private static TransactionSource NamedSource(string name) => TransactionSource.File(Path.Combine(Path.GetTempPath(), "deleted-upload"), name);
 
     /// <summary>The session's data as a new period against a recorded run: its segments kept, who moved where, and the drift.</summary>
     private static async Task<IResult> Refresh(long id, HttpContext context, SessionStore sessions, ServeOptions options, PipelineQueue queue)
@@ -273,7 +304,7 @@ internal static class DashboardApi
         if (record is null || !Directory.Exists(record.Folder)) return Message($"run {id} is not in the history, or its folder is gone", StatusCodes.Status404NotFound);
         try
         {
-            var result = await queue.Run(() => SegmentationApp.Refresh(SegmentationApp.LoadPrevious(record.Folder), run.Full.Prepared, run.Shown.Options), fits: true).ConfigureAwait(false);
+            var result = await queue.Run(() => SegmentationApp.Refresh(SegmentationApp.LoadPrevious(record.Folder), run.Full.Prepared, run.Full.Options), fits: true).ConfigureAwait(false);
             var report = SegmentationApp.Report(result.Run, refresh: result);
             var changes = report.Changes!;
             return Results.Json(new

@@ -1,3 +1,4 @@
+using Segmentation.App;
 using Segmentation.Pipeline;
 using Segmentation.Report;
 
@@ -10,8 +11,11 @@ internal sealed record JobStatus(string State, string Stage, long Rows, double? 
     public bool Running => State is "uploading" or "queued" or "running";
 }
 
-/// <summary>The run a session looks at: the rule's run with every k's fit, and the k on screen with its report model.</summary>
-internal sealed record SessionRun(SegmentationRun Full, SegmentationRun Shown, ReportModel Report, string Source);
+/// <summary>
+/// The run a session looks at: the rule's run with every k's fit, the k on screen with its report model, and where
+/// the transactions came from (an upload's file is gone after its run; its name and what was read from it remain).
+/// </summary>
+internal sealed record SessionRun(SegmentationRun Full, SegmentationRun Shown, ReportModel Report, TransactionSource Source);
 
 /// <summary>
 /// One browser's state. Sessions share nothing but the immutable start-up run: what one uploads, no other sees.
@@ -26,6 +30,9 @@ internal sealed class DashboardSession(string id)
 
     public string Id { get; } = id;
     public DateTime LastSeen { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Whether the session has given the server's key (asked only when the server has one).</summary>
+    public bool Unlocked { get; set; }
 
     public SessionRun? Run
     {

@@ -38,7 +38,7 @@ internal sealed record DashboardView(
         var ruleK = session.Full.Choice.Source == Clustering.KSource.Rule ? session.Full.Choice.K : session.Full.Choice.ElbowK;
         var slider = q.Density is null && session.Full.Mode == Pipeline.RunMode.Fitted && sweep.Count > 1;
         return new DashboardView(
-            session.Source,
+            session.Source.Name,
             Display.Count(h.Customers),
             h.Customers,
             Display.Count(h.Orders),

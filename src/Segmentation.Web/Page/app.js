@@ -26,7 +26,14 @@ function table(target, headers, rows, numeric, rowClass) {
 async function call(method, url, body) {
   const response = await fetch(url, { method, body, credentials: "same-origin" });
   const data = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+  if (response.status === 401 && url !== "/app/unlock") locked(true);
   return { ok: response.ok, data };
+}
+
+function locked(on) {
+  $("lock").hidden = !on;
+  document.querySelectorAll("main > section").forEach(s => { if (on) s.hidden = true; });
+  if (!on) $("upload").hidden = $("runs").hidden = false;
 }
 
 function showError(message) {
@@ -78,7 +85,7 @@ function showMapping(job) {
 }
 
 function render(view) {
-  state.view = view;
+  state.view = Object.assign({}, state.view, view);
   const run = view.run;
   renderJob(view.job);
   for (const id of ["k", "segments", "customers"]) $(id).hidden = !run;
@@ -117,7 +124,8 @@ function charts(target, ids, stamp) {
 }
 
 async function refreshView() {
-  const { data } = await call("GET", "/app/view");
+  const { ok, data } = await call("GET", "/app/view");
+  if (!ok) return;
   render(data);
   const job = data.job;
   if (job && (job.state === "uploading" || job.state === "queued" || job.state === "running")) {
@@ -137,6 +145,12 @@ async function poll() {
 function upload(file) {
   if (!file) return;
   showError("");
+  // Refused here rather than by the server midway through sending it.
+  const limit = state.view && state.view.maxUploadBytes;
+  if (limit && file.size > limit) {
+    showError(`${file.name}: the file is larger than the limit of ${Math.floor(limit / 1048576)} MB (serve --max-upload-mb)`);
+    return;
+  }
   const form = new FormData();
   form.append("file", file);
   const request = new XMLHttpRequest();
@@ -179,7 +193,8 @@ async function loadCustomers() {
 }
 
 async function loadRuns() {
-  const { data } = await call("GET", "/app/runs");
+  const { ok, data } = await call("GET", "/app/runs");
+  if (!ok) return;
   const target = $("runs-table");
   table(target, ["Run", "Created", "Kind", "Folder", "Input", "k", "Customers", "Silhouette", "Segments", ""],
     data.runs.map(r => [r.id, r.created, r.kind, r.folder, r.input, r.k, r.customers, r.silhouette, r.segments, ""]));
@@ -232,6 +247,16 @@ document.addEventListener("DOMContentLoaded", () => {
     $("save-status").textContent = ok ? `Saved as run ${data.id} (${data.folder}).` : data.error;
     loadRuns();
   };
+  $("lock").addEventListener("submit", async e => {
+    e.preventDefault();
+    const { ok, data } = await call("POST", "/app/unlock", new FormData($("lock")));
+    $("lock-error").hidden = ok;
+    $("lock-error").textContent = ok ? "" : data.error;
+    if (!ok) return;
+    locked(false);
+    render(data);
+    loadRuns();
+  });
   refreshView();
   loadRuns();
 });
