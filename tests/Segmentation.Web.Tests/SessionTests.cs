@@ -97,6 +97,8 @@ public sealed class KeyTests
         await using var server = await Server.Start(new ServeOptions { ApiKey = key });
         using var client = server.NewSession();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        using var first = await client.GetAsync("/app/view");
+        Assert.Single(first.Headers.GetValues("Set-Cookie"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/app/view")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/app/download/customer_segments.csv")).StatusCode);
 

@@ -19,6 +19,15 @@ internal sealed class SessionStore(StartupRun startup)
 
     public DashboardSession Get(HttpContext context)
     {
+        // One session a request, however many times it is asked for: a new browser gets one cookie, not one per call.
+        if (context.Items[typeof(DashboardSession)] is DashboardSession known) return known;
+        var session = Find(context);
+        context.Items[typeof(DashboardSession)] = session;
+        return session;
+    }
+
+    private DashboardSession Find(HttpContext context)
+    {
         Sweep();
         if (context.Request.Cookies.TryGetValue(Cookie, out var id) && id is not null && _sessions.TryGetValue(id, out var found))
         {
