@@ -5,6 +5,7 @@ using Segmentation.Pipeline;
 using Segmentation.Refresh;
 using Segmentation.Report;
 using Segmentation.Segments;
+using Segmentation.Value;
 
 namespace Segmentation.App;
 
@@ -182,6 +183,32 @@ public static class SegmentationApp
 
     /// <summary>The header of customer_segments.csv.</summary>
     public static string CustomersCsvHeader => SegmentsCsv.CustomersHeader;
+
+    /// <summary>
+    /// The summary the buy-till-you-die models fit (frequency, recency, T, mean repeat value per customer, and the
+    /// holdout's purchases when <see cref="ClvOptions.HoldoutEnd"/> is set), from the source's cleaned purchases.
+    /// </summary>
+    public static BtydSummary BtydSummary(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
+    {
+        clv ??= ClvOptions.Default;
+        var prepared = Prepare(source, (prepare ?? PrepareOptions.Default) with { PurchaseDays = true });
+        var end = clv.CalibrationEnd ?? prepared.Quality.LastDate ?? throw new InputException(source.Name, "there are no purchases to summarise");
+        return BtydSummaryBuilder.Build(prepared.PurchaseDays, end, clv.HoldoutEnd, clv.Unit);
+    }
+
+    /// <summary>Fits the BG/NBD model of purchases and dropout to a summary.</summary>
+    public static BgNbdFit FitBgNbd(BtydSummary summary) => BgNbd.Fit(summary);
+
+    /// <summary>Fits the Gamma-Gamma model of spend per purchase to a summary's repeat customers.</summary>
+    public static GammaGammaFit FitGammaGamma(BtydSummary summary) => GammaGamma.Fit(summary);
+
+    /// <summary>Expected purchases in the next <paramref name="horizon"/> (in the fit's unit) of a customer with x repeat purchases, recency and T.</summary>
+    public static double ExpectedPurchases(BgNbdFit fit, double horizon, int frequency, double recency, double t) =>
+        BgNbd.ExpectedPurchases(fit.Parameters, horizon, frequency, recency, t);
+
+    /// <summary>The probability that a customer with x repeat purchases, recency and T is still a customer.</summary>
+    public static double ProbabilityAlive(BgNbdFit fit, int frequency, double recency, double t) =>
+        BgNbd.ProbabilityAlive(fit.Parameters, frequency, recency, t);
 
     /// <summary>The name of the history database a run folder's parent holds.</summary>
     public static string HistoryFileName => Segmentation.History.RunHistory.FileName;

@@ -24,6 +24,9 @@ internal static class PreparationQuery
         Country = 3,
         CustomerCountry = 4,
         ProductDescription = 5,
+
+        /// <summary>A customer's kept purchases on one day (the day in <see cref="Columns.Month"/>): asked for lifetime value only.</summary>
+        CustomerDay = 6,
     }
 
     /// <summary>The result's columns, in order.</summary>
@@ -125,7 +128,7 @@ internal static class PreparationQuery
     /// The statement: one row per kind and key (see <see cref="Columns"/>), over every row, or over the rows of one
     /// <paramref name="part"/> of the customers.
     /// </summary>
-    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, Part? part = null)
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, Part? part = null, bool purchaseDays = false)
     {
         string Key(SourceColumn c)
         {
@@ -246,13 +249,16 @@ internal static class PreparationQuery
         // Typed NULLs: PostgreSQL types a column of a UNION from its first branches, and an untyped NULL is text there.
         const string NoText = "CAST(NULL AS VARCHAR)", NoMonth = "CAST(NULL AS TIMESTAMP)";
         const string NoDates = "CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), 0, 0";
-        sql.AppendLine(string.Join("\nUNION ALL\n",
+        // An order's day is the day of its first line (an invoice is one moment in practice).
+        string[] days = purchaseDays ? [Select(Kind.CustomerDay, "customer", "date_trunc('day', first_date)", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "customer, date_trunc('day', first_date)")] : [];
+        sql.AppendLine(string.Join("\nUNION ALL\n", [
             Select(Kind.Total, NoText, NoMonth, full, NoText, "orders", null, withRules: true),
             Select(Kind.Customer, "customer", NoMonth, full, NoText, "orders", "customer"),
             Select(Kind.CustomerCountry, "customer", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "country", "orders", "customer, country"),
             Select(Kind.Month, NoText, "month", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "month"),
             Select(Kind.Country, "country_key", NoMonth, $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "country_key"),
-            Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", "lines WHERE by_order = 0", "product, description")));
+            Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", "lines WHERE by_order = 0", "product, description"),
+            .. days]));
         return sql.ToString();
     }
 }

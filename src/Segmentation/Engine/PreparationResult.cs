@@ -19,6 +19,11 @@ internal sealed class PreparationResult
     private readonly List<RevenueLine> _countries = [];
     private readonly List<RevenueLine> _products = [];
     private long[] _rules = [];
+    private readonly List<PurchaseDay> _days = [];
+
+    /// <summary>Each customer's purchase days (when the statement was asked for them), by customer and day.</summary>
+    public IReadOnlyList<PurchaseDay> PurchaseDays() =>
+        [.. _days.OrderBy(d => d.CustomerId, StringComparer.Ordinal).ThenBy(d => d.Day)];
 
     private sealed record CustomerRow(string Id, int Orders, decimal Monetary, DateTime First, DateTime Last, int Lines, string? Country);
 
@@ -89,6 +94,9 @@ internal sealed class PreparationResult
                         break;
                     case K.Month when kept > 0 && Date(reader, C.Month) is { } month:
                         Add(months, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), reader, kept);
+                        break;
+                    case K.CustomerDay when kept > 0 && Text(reader, C.Key) is { } customer && Date(reader, C.Month) is { } day:
+                        result._days.Add(new PurchaseDay(customer, day, Decimal(reader, C.Revenue)));
                         break;
                     case K.Country when kept > 0:
                         Add(countryTotals, Text(reader, C.Key)!, reader, kept);

@@ -185,7 +185,7 @@ internal static class Preparation
             (part, count) = (0, n);
             for (; part < n; part++)
             {
-                using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning, n > 1 ? new Part(part, n) : null), [.. parameters]);
+                using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning, n > 1 ? new Part(part, n) : null, options.PurchaseDays), [.. parameters]);
                 using var reader = command.ExecuteReader();
                 yield return reader;
             }
@@ -311,7 +311,7 @@ internal static class Preparation
         {
             PurchasesReduced = result.Reduced,
         };
-        return new PreparedData(account, result.Rfm(options.AsOf), result.Sales(), []);
+        return new PreparedData(account, result.Rfm(options.AsOf), result.Sales(), []) { PurchaseDays = result.PurchaseDays() };
     }
 
     private static RuleCount Count(DropReason rule, long rows) => new(rule.Key(), rule.Describe(), rows);

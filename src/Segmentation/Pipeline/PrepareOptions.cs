@@ -29,5 +29,11 @@ public sealed record PrepareOptions
     /// </summary>
     public string? SpillFolder { get; init; }
 
+    /// <summary>
+    /// Also return each customer's purchase days with their values (<see cref="PreparedData.PurchaseDays"/>), for
+    /// lifetime value; off by default: a row per customer and day is many more rows than one per customer.
+    /// </summary>
+    public bool PurchaseDays { get; init; }
+
     public static PrepareOptions Default { get; } = new();
 }
