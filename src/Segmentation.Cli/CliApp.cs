@@ -11,6 +11,7 @@ public static class CliApp
             RunCommand.Create(stdout, stderr),
             ScoreCommand.Create(stdout, stderr),
             RefreshCommand.Create(stdout, stderr),
+            ClvCommand.Create(stdout, stderr),
             HistoryCommand.Create(stdout, stderr),
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),

@@ -27,6 +27,8 @@ internal static class Flags
         [OptionNames.Table] = "--table",
         [OptionNames.Query] = "--query",
         [OptionNames.Output] = "--out",
+        [OptionNames.CalibrationEnd] = "--calibration-end",
+        [OptionNames.HoldoutEnd] = "--holdout-end",
         [Web.ServeOptions.Names.Address] = "--address",
         [Web.ServeOptions.Names.Port] = "--port",
         [Web.ServeOptions.Names.ApiKey] = Web.ServeOptions.ApiKeyVariable,

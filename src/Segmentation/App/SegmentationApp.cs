@@ -192,9 +192,25 @@ public static class SegmentationApp
     {
         clv ??= ClvOptions.Default;
         var prepared = Prepare(source, (prepare ?? PrepareOptions.Default) with { PurchaseDays = true });
-        var end = clv.CalibrationEnd ?? prepared.Quality.LastDate ?? throw new InputException(source.Name, "there are no purchases to summarise");
-        return BtydSummaryBuilder.Build(prepared.PurchaseDays, end, clv.HoldoutEnd, clv.Unit);
+        var last = prepared.Quality.LastDate ?? throw new InputException(source.Name, "there are no purchases to summarise");
+        var end = clv.CalibrationEnd ?? last;
+        // A calibration period that ends before the data does leaves a holdout to check the predictions on.
+        var holdout = clv.HoldoutEnd ?? (last.Date > end.Date ? last.Date : null);
+        return BtydSummaryBuilder.Build(prepared.PurchaseDays, end, holdout, clv.Unit);
     }
+
+    /// <summary>
+    /// Lifetime value: the summary of the source's purchases, the BG/NBD and Gamma-Gamma fits, every customer's
+    /// P(alive), expected purchases and value with its interval, and the holdout check when the options name one.
+    /// </summary>
+    public static ClvResult Clv(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
+    {
+        clv ??= ClvOptions.Default;
+        return LifetimeValue.Estimate(BtydSummary(source, clv, prepare), clv);
+    }
+
+    /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>
+    public static void WriteClv(string path, ClvResult result) => ClvCsv.Write(path, result);
 
     /// <summary>Fits the BG/NBD model of purchases and dropout to a summary.</summary>
     public static BgNbdFit FitBgNbd(BtydSummary summary) => BgNbd.Fit(summary);
@@ -204,11 +220,14 @@ public static class SegmentationApp
 
     /// <summary>Expected purchases in the next <paramref name="horizon"/> (in the fit's unit) of a customer with x repeat purchases, recency and T.</summary>
     public static double ExpectedPurchases(BgNbdFit fit, double horizon, int frequency, double recency, double t) =>
-        BgNbd.ExpectedPurchases(fit.Parameters, horizon, frequency, recency, t);
+        BgNbd.ExpectedPurchases(fit, horizon, frequency, recency, t);
+
+    /// <summary>The fit's predictions for the summary's holdout against what the customers did.</summary>
+    public static HoldoutValidation ValidateOnHoldout(BtydSummary summary, BgNbdFit fit) => HoldoutValidator.Validate(summary, fit);
 
     /// <summary>The probability that a customer with x repeat purchases, recency and T is still a customer.</summary>
     public static double ProbabilityAlive(BgNbdFit fit, int frequency, double recency, double t) =>
-        BgNbd.ProbabilityAlive(fit.Parameters, frequency, recency, t);
+        BgNbd.ProbabilityAlive(fit, frequency, recency, t);
 
     /// <summary>The name of the history database a run folder's parent holds.</summary>
     public static string HistoryFileName => Segmentation.History.RunHistory.FileName;

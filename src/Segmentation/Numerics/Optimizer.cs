@@ -104,13 +104,16 @@ internal static class Optimizer
         return new Minimum(x, value, steps, true);
     }
 
-    /// <summary>Central-difference gradient, with steps scaled to each coordinate.</summary>
-    public static double[] Gradient(Func<double[], double> f, double[] x)
+    /// <summary>
+    /// Central-difference gradient, with steps scaled to each coordinate (<paramref name="relative"/>: a fraction of
+    /// it, for coordinates that must stay positive however small they are).
+    /// </summary>
+    public static double[] Gradient(Func<double[], double> f, double[] x, bool relative = false)
     {
         var g = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
-            var h = 1e-6 * Math.Max(1, Math.Abs(x[i]));
+            var h = 1e-6 * (relative ? Math.Abs(x[i]) : Math.Max(1, Math.Abs(x[i])));
             var up = (double[])x.Clone();
             var down = (double[])x.Clone();
             up[i] += h;
@@ -120,8 +123,8 @@ internal static class Optimizer
         return g;
     }
 
-    /// <summary>Central-difference Hessian.</summary>
-    public static double[][] Hessian(Func<double[], double> f, double[] x)
+    /// <summary>Central-difference Hessian (<paramref name="relative"/> as for <see cref="Gradient"/>).</summary>
+    public static double[][] Hessian(Func<double[], double> f, double[] x, bool relative = false)
     {
         var n = x.Length;
         var hessian = new double[n][];
@@ -129,10 +132,10 @@ internal static class Optimizer
         var f0 = f(x);
         for (var i = 0; i < n; i++)
         {
-            var hi = 1e-4 * Math.Max(1, Math.Abs(x[i]));
+            var hi = 1e-4 * (relative ? Math.Abs(x[i]) : Math.Max(1, Math.Abs(x[i])));
             for (var j = i; j < n; j++)
             {
-                var hj = 1e-4 * Math.Max(1, Math.Abs(x[j]));
+                var hj = 1e-4 * (relative ? Math.Abs(x[j]) : Math.Max(1, Math.Abs(x[j])));
                 double At(double di, double dj)
                 {
                     var p = (double[])x.Clone();

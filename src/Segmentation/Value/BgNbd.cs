@@ -2,11 +2,16 @@ using Segmentation.Numerics;
 
 namespace Segmentation.Value;
 
-/// <summary>The BG/NBD model's parameters: purchase rates Gamma(r, alpha) across customers, dropout probabilities Beta(a, b).</summary>
-public sealed record BgNbdParameters(double R, double Alpha, double A, double B);
-
-/// <summary>A fitted BG/NBD model, in the summary's unit.</summary>
-public sealed record BgNbdFit(BgNbdParameters Parameters, FitDiagnostics Diagnostics, TimeUnit Unit);
+/// <summary>
+/// A fitted BG/NBD model, in the summary's unit: purchase rates Gamma(r, alpha) across customers, dropout
+/// probabilities Beta(a, b). When the likelihood is highest with no dropout at all (a/(a+b) going to 0, where a and b
+/// are not identified), <see cref="A"/> and <see cref="B"/> are null and the model is its limit, the NBD: every
+/// customer alive, buying at their own Poisson rate.
+/// </summary>
+public sealed record BgNbdFit(double R, double Alpha, double? A, double? B, FitDiagnostics Diagnostics, TimeUnit Unit)
+{
+    public bool NoDropout => A is null || B is null;
+}
 
 /// <summary>
 /// The beta-geometric/negative binomial model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"):
@@ -17,25 +22,38 @@ internal static class BgNbd
 {
     public const string Name = "BG/NBD";
 
+    /// <summary>Below this mean dropout probability a/(a+b) the fit is taken to say: no dropout.</summary>
+    private const double NoDropoutBelow = 1e-4;
+
     public static BgNbdFit Fit(BtydSummary summary)
     {
         var patterns = summary.Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (X: g.Key.Frequency, Tx: g.Key.Recency, g.Key.T, Weight: (double)g.Count())).ToArray();
         if (patterns.Length == 0) throw new ModelFitException(Name, "there are no customers to fit");
-        double Total(double[] p)
+        double Full(double[] p)
         {
-            var parameters = new BgNbdParameters(p[0], p[1], p[2], p[3]);
             var sum = 0.0;
-            foreach (var (x, tx, t, weight) in patterns) sum += weight * LogLikelihood(parameters, x, tx, t);
+            foreach (var (x, tx, t, weight) in patterns) sum += weight * LogLikelihood(p[0], p[1], p[2], p[3], x, tx, t);
             return sum;
         }
-        var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Total, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
-        return new BgNbdFit(new BgNbdParameters(values[0], values[1], values[2], values[3]), diagnostics, summary.Unit);
+        var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
+        if (values[2] / (values[2] + values[3]) >= NoDropoutBelow) return new BgNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+
+        // The limit a/(a+b) -> 0: the likelihood is the NBD's, whose two parameters are identified; fit it as such.
+        double Limit(double[] p)
+        {
+            var sum = 0.0;
+            foreach (var (x, _, t, weight) in patterns) sum += weight * NbdLogLikelihood(p[0], p[1], x, t);
+            return sum;
+        }
+        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(Name + " (no-dropout limit)", ["r", "alpha"], Limit, [values[0], values[1]], summary.Customers.Count, patterns.Length);
+        var reading = $"the likelihood is highest with no dropout (mean dropout probability a/(a+b) = {values[2] / (values[2] + values[3]):G2} at the search's end): " +
+            "a and b are not identified, and the model is its limit, the NBD: every customer alive, buying at their own rate";
+        return new BgNbdFit(limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] }, summary.Unit);
     }
 
     /// <summary>One customer's log-likelihood (the paper's equation 6, summed in logs so that no term overflows).</summary>
-    public static double LogLikelihood(BgNbdParameters p, int x, double tx, double t)
+    public static double LogLikelihood(double r, double alpha, double a, double b, int x, double tx, double t)
     {
-        var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
         var a1 = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha);
         var a2 = SpecialFunctions.LogGamma(a + b) + SpecialFunctions.LogGamma(b + x) - SpecialFunctions.LogGamma(b) - SpecialFunctions.LogGamma(a + b + x);
         var a3 = -(r + x) * Math.Log(alpha + t);
@@ -44,15 +62,21 @@ internal static class BgNbd
         return a1 + a2 + LogAddExp(a3, a4);
     }
 
+    /// <summary>The NBD's log-likelihood of x purchases in T (the BG/NBD's as a/(a+b) goes to 0).</summary>
+    public static double NbdLogLikelihood(double r, double alpha, int x, double t) =>
+        SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha) - (r + x) * Math.Log(alpha + t);
+
     private static double LogAddExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
 
     /// <summary>
     /// Expected purchases in the next <paramref name="horizon"/> of a customer with (x, t_x, T): the paper's
-    /// equation 10, with the hypergeometric function by its series.
+    /// equation 10, with the hypergeometric function by its series; for the no-dropout limit (r + x) t / (alpha + T).
     /// </summary>
-    public static double ExpectedPurchases(BgNbdParameters p, double horizon, int x, double tx, double t)
+    public static double ExpectedPurchases(BgNbdFit fit, double horizon, int x, double tx, double t)
     {
-        var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
+        var (r, alpha) = (fit.R, fit.Alpha);
+        if (fit.NoDropout) return (r + x) / (alpha + t) * horizon;
+        var (a, b) = (fit.A!.Value, fit.B!.Value);
         var z = horizon / (alpha + t + horizon);
         var hypergeometric = Math.Log(SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, z));
         var first = (a + b + x - 1) / (a - 1);
@@ -61,11 +85,21 @@ internal static class BgNbd
         return first * second / denominator;
     }
 
-    /// <summary>The probability that a customer with (x, t_x, T) is still alive at T (1 for a customer with no repeat purchase).</summary>
-    public static double ProbabilityAlive(BgNbdParameters p, int x, double tx, double t)
+    /// <summary>The probability that a customer with (x, t_x, T) is still alive at T (1 for a customer with no repeat purchase, and without dropout).</summary>
+    public static double ProbabilityAlive(BgNbdFit fit, int x, double tx, double t)
     {
-        if (x == 0) return 1;
-        var logRatio = (p.R + x) * Math.Log((p.Alpha + t) / (p.Alpha + tx)) + Math.Log(p.A / (p.B + x - 1));
+        if (x == 0 || fit.NoDropout) return 1;
+        var logRatio = (fit.R + x) * Math.Log((fit.Alpha + t) / (fit.Alpha + tx)) + Math.Log(fit.A!.Value / (fit.B!.Value + x - 1));
         return 1 / (1 + Math.Exp(logRatio));
+    }
+
+    /// <summary>
+    /// The probability of no purchase in the next <paramref name="horizon"/>: dead, or alive and buying nothing
+    /// (the posterior Gamma rate's chance of no Poisson event).
+    /// </summary>
+    public static double ProbabilityNoPurchase(BgNbdFit fit, double horizon, int x, double tx, double t)
+    {
+        var alive = ProbabilityAlive(fit, x, tx, t);
+        return 1 - alive + alive * Math.Pow((fit.Alpha + t) / (fit.Alpha + t + horizon), fit.R + x);
     }
 }

@@ -12,5 +12,25 @@ public sealed record ClvOptions
     /// <summary>The unit of recency, T and the horizon.</summary>
     public TimeUnit Unit { get; init; } = TimeUnit.Days;
 
+    /// <summary>Lifetime value is summed over this many months of 30.4375 days.</summary>
+    public int HorizonMonths { get; init; } = 12;
+
+    /// <summary>The discount rate a month (lifetimes' definition: month i's value is divided by (1 + rate)^i).</summary>
+    public double MonthlyDiscountRate { get; init; } = 0.01;
+
+    /// <summary>The window, in days, of P(no purchase) and of the expected purchases.</summary>
+    public int WindowDays { get; init; } = 90;
+
+    /// <summary>Parameter draws behind each customer's 80% interval (0: no interval).</summary>
+    public int IntervalDraws { get; init; } = 200;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>A history thinner than this is refused: too few customers with a repeat purchase to fit a repeat-purchase model.</summary>
+    public const int MinimumRepeatCustomers = 30;
+
+    /// <summary>A history shorter than this (from the first purchase to the end of calibration) is refused.</summary>
+    public const int MinimumCalibrationDays = 56;
+
     public static ClvOptions Default { get; } = new();
 }

@@ -14,6 +14,12 @@ public sealed record FitDiagnostics(
     int Customers,
     int Patterns)
 {
+    /// <summary>
+    /// The covariance of the parameters' logarithms (the inverse observed information there), from which parameter
+    /// draws for intervals are taken; null when it is not defined (a boundary, a singular information).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? LogCovariance { get; init; }
+
     public bool OnBoundary => Boundary.Count > 0;
 }
 

@@ -34,6 +34,7 @@ internal static class GammaGamma
             return sum;
         }
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["p", "q", "gamma"], LogLikelihood, [1, 1, 1], repeat.Count, patterns.Length);
+        if (values[1] <= 1) throw new ModelFitException(Name, $"q = {values[1]:G3} is at or below 1: the customers' mean spend per purchase has no finite expectation under the fit");
         var correlation = Correlation(repeat.Select(c => (double)c.Frequency).ToArray(), repeat.Select(c => c.MonetaryValue).ToArray());
         return new GammaGammaFit(new GammaGammaParameters(values[0], values[1], values[2]), diagnostics, correlation);
     }

@@ -24,12 +24,16 @@ internal static class LikelihoodFit
             if (minimum.Point[i] < -Edge) boundary.Add($"{names[i]} went to 0 ({parameters[i]:G3})");
             if (minimum.Point[i] > Edge) boundary.Add($"{names[i]} went to infinity ({parameters[i]:G3})");
         }
-        var gradient = Optimizer.Gradient(p => logLikelihood(p), parameters);
-        var information = Optimizer.Hessian(p => -logLikelihood(p), parameters);
+        var gradient = Optimizer.Gradient(p => logLikelihood(p), parameters, relative: true);
+        var information = Optimizer.Hessian(p => -logLikelihood(p), parameters, relative: true);
         var covariance = boundary.Count == 0 ? Optimizer.Invert(information) : null;
         var errors = Enumerable.Range(0, names.Length)
             .Select(i => covariance is not null && covariance[i][i] > 0 ? Math.Sqrt(covariance[i][i]) : double.NaN).ToArray();
-        var diagnostics = new FitDiagnostics(-minimum.Value, errors, Math.Sqrt(gradient.Sum(g => g * g)), boundary, minimum.Iterations, customers, patterns);
+        var logCovariance = boundary.Count == 0 ? Optimizer.Invert(Optimizer.Hessian(Negative, minimum.Point)) : null;
+        var diagnostics = new FitDiagnostics(-minimum.Value, errors, Math.Sqrt(gradient.Sum(g => g * g)), boundary, minimum.Iterations, customers, patterns)
+        {
+            LogCovariance = logCovariance is not null && logCovariance.Select((row, i) => row[i]).All(v => v > 0) ? logCovariance : null,
+        };
         if (!minimum.Converged && boundary.Count == 0)
         {
             throw new ModelFitException(model, $"the search did not settle after {minimum.Iterations} iterations (gradient norm {diagnostics.GradientNorm:G3})");

@@ -55,11 +55,11 @@ public sealed class CdnowPublishedFiguresTests
     public void BG_NBD_gives_the_published_parameters_and_log_likelihood()
     {
         var fit = BgNbd.Value;
-        var p = fit.Parameters;
-        Assert.InRange(p.R, 0.243 - 0.005, 0.243 + 0.005);
-        Assert.InRange(p.Alpha, 4.414 - 0.005, 4.414 + 0.005);
-        Assert.InRange(p.A, 0.793 - 0.005, 0.793 + 0.005);
-        Assert.InRange(p.B, 2.426 - 0.005, 2.426 + 0.005);
+        Assert.False(fit.NoDropout);
+        Assert.InRange(fit.R, 0.243 - 0.005, 0.243 + 0.005);
+        Assert.InRange(fit.Alpha, 4.414 - 0.005, 4.414 + 0.005);
+        Assert.InRange(fit.A!.Value, 0.793 - 0.005, 0.793 + 0.005);
+        Assert.InRange(fit.B!.Value, 2.426 - 0.005, 2.426 + 0.005);
         Assert.InRange(fit.Diagnostics.LogLikelihood, -9582.4 - 0.5, -9582.4 + 0.5);
         Assert.False(fit.Diagnostics.OnBoundary);
         Assert.True(fit.Diagnostics.GradientNorm < 1e-2, $"gradient norm {fit.Diagnostics.GradientNorm}");

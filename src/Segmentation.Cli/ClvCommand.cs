@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Segmentation.App;
+using Segmentation.Formatting;
+using Segmentation.Value;
+
+namespace Segmentation.Cli;
+
+/// <summary><c>clv</c>: who is still a customer, what each is worth, and how well the model predicted a holdout period.</summary>
+internal static class ClvCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var d = ClvOptions.Default;
+        var input = new InputArguments();
+        var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Last day of the calibration period (yyyy-MM-dd, the whole day); default: the last purchase day." };
+        var holdoutEnd = new Option<string?>("--holdout-end") { Description = "Last day of a holdout period after it: the predictions are checked against what happened (default: the last purchase day when --calibration-end is earlier)." };
+        var unit = new Option<TimeUnit>("--unit") { Description = "Unit of recency and T: days, weeks or months (30.4375 days).", DefaultValueFactory = _ => d.Unit };
+        var horizon = new Option<int>("--horizon-months") { Description = "Months of lifetime value.", DefaultValueFactory = _ => d.HorizonMonths };
+        var discount = new Option<double>("--discount") { Description = "Monthly discount rate of lifetime value.", DefaultValueFactory = _ => d.MonthlyDiscountRate };
+        var window = new Option<int>("--window-days") { Description = "Days of P(no purchase) and expected purchases.", DefaultValueFactory = _ => d.WindowDays };
+        var output = new Option<string>("--out", "-o") { Description = "The CSV to write, one row per customer.", DefaultValueFactory = _ => Path.Combine("data", "processed", "clv.csv") };
+        var command = new Command("clv", "Fit BG/NBD and Gamma-Gamma: P(alive), expected purchases and lifetime value per customer; with a calibration end, checked on the holdout.");
+        input.AddTo(command);
+        foreach (var o in new Option[] { calibrationEnd, holdoutEnd, unit, horizon, discount, window, output }) command.Options.Add(o);
+        command.SetAction(p => Guard.Run(stderr, () =>
+        {
+            var calibration = Day(p.GetValue(calibrationEnd), OptionNames.CalibrationEnd);
+            var options = new ClvOptions
+            {
+                CalibrationEnd = calibration,
+                HoldoutEnd = Day(p.GetValue(holdoutEnd), OptionNames.HoldoutEnd),
+                Unit = p.GetValue(unit),
+                HorizonMonths = p.GetValue(horizon),
+                MonthlyDiscountRate = p.GetValue(discount),
+                WindowDays = p.GetValue(window),
+            };
+            var progress = new ConsoleProgress(stderr, "Reading transactions");
+            var result = SegmentationApp.Clv(input.Source(p, stderr), options, input.Prepare(p));
+            progress.Done();
+            var path = p.GetValue(output)!;
+            SegmentationApp.WriteClv(path, result);
+            Write(stdout, result);
+            stdout.WriteLine($"Wrote {path}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static DateTime? Day(string? text, string option)
+    {
+        if (text is null) return null;
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        throw new OptionException(option, $"'{text}' is not a day such as 2011-09-09");
+    }
+
+    private static void Write(TextWriter o, ClvResult r)
+    {
+        var s = r.Summary;
+        var unit = s.Unit.ToString().ToLowerInvariant();
+        o.WriteLine($"Calibration to {Display.Date(s.CalibrationEnd)}: {Display.Count(s.Customers.Count)} customers, {Display.Count(s.RepeatCustomers)} bought again (times in {unit})");
+        var f = r.Purchases;
+        var se = f.Diagnostics.StandardErrors;
+        o.WriteLine(f.NoDropout
+            ? $"BG/NBD: r = {N(f.R)} ({N(se[0])}), alpha = {N(f.Alpha)} ({N(se[1])}); no dropout"
+            : $"BG/NBD: r = {N(f.R)} ({N(se[0])}), alpha = {N(f.Alpha)} ({N(se[1])}), a = {N(f.A!.Value)} ({N(se[2])}), b = {N(f.B!.Value)} ({N(se[3])})");
+        o.WriteLine($"  log-likelihood {Display.Number(f.Diagnostics.LogLikelihood, 1)}, gradient norm {f.Diagnostics.GradientNorm:G2}, {Display.Count(f.Diagnostics.Patterns)} distinct (x, t_x, T) patterns; standard errors in brackets");
+        foreach (var b in f.Diagnostics.Boundary) o.WriteLine($"  note: {b}");
+        var g = r.Spend;
+        o.WriteLine($"Gamma-Gamma: p = {N(g.Parameters.P)}, q = {N(g.Parameters.Q)}, gamma = {N(g.Parameters.Gamma)} on {Display.Count(g.Diagnostics.Customers)} repeat customers; " +
+            $"correlation of frequency and spend {N(g.FrequencySpendCorrelation)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weak: the model's independence assumption is reasonable" : "not weak: the model assumes none, read its values with care")})");
+        if (r.Validation is { } v)
+        {
+            o.WriteLine($"Holdout of {Display.Number(v.Length, 1)} {unit}: predicted {Display.Number(v.Predicted, 1)} repeat purchases, actual {Display.Count(v.Actual)} ({Display.Percent(v.RelativeError)}); mean absolute error per customer {Display.Number(v.MeanAbsoluteError, 3)}");
+            o.WriteLine($"  {"repeat purchases in calibration",-32}{"customers",10}{"predicted each",16}{"actual each",13}");
+            foreach (var group in v.Groups)
+            {
+                o.WriteLine($"  {group.Frequency,-32}{Display.Count(group.Customers),10}{Display.Number(group.PredictedPerCustomer, 3),16}{Display.Number(group.ActualPerCustomer, 3),13}");
+            }
+        }
+        var total = r.Customers.Sum(c => c.Clv);
+        o.WriteLine($"Lifetime value over {r.Options.HorizonMonths} months (discount {Display.Percent(r.Options.MonthlyDiscountRate)} a month): {Display.Money(total)} in all; the top 10:");
+        foreach (var (customer, value) in r.Summary.Customers.Zip(r.Customers).OrderByDescending(p => p.Second.Clv).Take(10))
+        {
+            o.WriteLine($"  {customer.CustomerId,-12}{Display.Money(value.Clv),14} (80%: {Display.Money(value.ClvLow)} to {Display.Money(value.ClvHigh)}), P(alive) {Display.Percent(value.ProbabilityAlive)}");
+        }
+    }
+
+    private static string N(double value) => Display.Number(value, 4);
+}

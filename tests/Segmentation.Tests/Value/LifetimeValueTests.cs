@@ -1,0 +1,66 @@
+using Segmentation.App;
+using Segmentation.Ingest;
+using Segmentation.Pipeline;
+using Segmentation.Value;
+
+namespace Segmentation.Tests.Value;
+
+public sealed class LifetimeValueTests
+{
+    private static readonly PrepareOptions Cdnow = PrepareOptions.Default with
+    {
+        Cleaning = Segmentation.Cleaning.CleaningOptions.Default with { DropNonPositivePrice = false },
+        Ingest = IngestOptions.Default with
+        {
+            Mapping = new ColumnMapping
+            {
+                Customer = "customer_id", Date = "date", Amount = "dollar_value",
+                Invoice = null, Quantity = null, UnitPrice = null, StockCode = null, Description = null, Country = null,
+            },
+        },
+    };
+
+    private static ClvResult Run(ClvOptions options) =>
+        SegmentationApp.Clv(TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")), options, Cdnow);
+
+    private static readonly ClvOptions Calibrated = new() { CalibrationEnd = new DateTime(1997, 9, 30), Unit = TimeUnit.Weeks };
+
+    [Fact]
+    public void Without_discount_lifetime_value_is_the_expected_purchases_over_the_horizon_times_the_expected_spend()
+    {
+        var result = Run(Calibrated with { MonthlyDiscountRate = 0, IntervalDraws = 0 });
+        var horizon = 12 * TimeUnits.DaysPerMonth / 7;
+        foreach (var (c, v) in result.Summary.Customers.Zip(result.Customers).Take(300))
+        {
+            var purchases = SegmentationApp.ExpectedPurchases(result.Purchases, horizon, c.Frequency, c.Recency, c.T);
+            Assert.Equal(purchases * v.ExpectedAverageValue, v.Clv, 9);
+        }
+    }
+
+    [Fact]
+    public void Discounting_lowers_every_value_and_the_interval_holds_most_values_with_ranks_from_0_to_100()
+    {
+        var undiscounted = Run(Calibrated with { MonthlyDiscountRate = 0, IntervalDraws = 0 });
+        var result = Run(Calibrated);
+        Assert.All(result.Customers.Zip(undiscounted.Customers), p => Assert.True(p.First.Clv < p.Second.Clv));
+        Assert.All(result.Customers, v =>
+        {
+            Assert.True(v.ClvLow <= v.ClvHigh);
+            Assert.InRange(v.ProbabilityAlive, 0, 1);
+            Assert.InRange(v.ProbabilityNoPurchase, 0, 1);
+        });
+        Assert.True(result.Customers.Count(v => v.ClvLow <= v.Clv && v.Clv <= v.ClvHigh) >= 0.95 * result.Customers.Count);
+        Assert.True(result.Customers.Count(v => v.ClvHigh > v.ClvLow) >= 0.95 * result.Customers.Count);
+        Assert.Equal(100, result.Customers.MaxBy(v => v.Clv)!.ClvPercentile);
+        Assert.Equal(result.Customers.Min(v => v.Clv), result.Customers.MinBy(v => v.ClvPercentile)!.Clv);
+        // Seeded: the same intervals again.
+        Assert.Equal(result.Customers.Select(v => v.ClvLow), Run(Calibrated).Customers.Select(v => v.ClvLow));
+    }
+
+    [Fact]
+    public void A_calibration_period_too_short_is_refused_with_the_threshold()
+    {
+        var e = Assert.Throws<ModelFitException>(() => Run(new ClvOptions { CalibrationEnd = new DateTime(1997, 2, 10), Unit = TimeUnit.Weeks }));
+        Assert.Contains($"at least {ClvOptions.MinimumCalibrationDays}", e.Message, StringComparison.Ordinal);
+    }
+}
