@@ -19,6 +19,11 @@ internal static class Guard
             stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}");
             return ExitCodes.BadInput;
         }
+        catch (Value.ModelFitException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");

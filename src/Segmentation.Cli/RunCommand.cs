@@ -22,6 +22,8 @@ internal static class RunCommand
         input.AddTo(command);
         clustering.AddTo(command);
         publish.AddTo(command);
+        var clv = new Option<bool>("--clv") { Description = "Also estimate lifetime value (BG/NBD + Gamma-Gamma on the whole history): P(alive), expected purchases and CLV per customer, CLV by segment, and campaign lists in targets/." };
+        command.Options.Add(clv);
         command.Options.Add(timings);
         command.Options.Add(timingsJson);
         command.SetAction(p => Guard.Run(stderr, () =>
@@ -29,7 +31,7 @@ internal static class RunCommand
             var total = Stopwatch.StartNew();
             var request = new RunRequest(input.Source(p, stderr))
             {
-                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p) },
+                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? Value.ClvOptions.Default : null },
                 Publish = publish.Options(p),
             };
             var progress = new ConsoleProgress(stderr, "Reading transactions");

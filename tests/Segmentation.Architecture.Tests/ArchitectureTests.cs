@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
     public static readonly string[] Stages =
     [
         "Segmentation.Ingest", "Segmentation.Sample", "Segmentation.Cleaning", "Segmentation.Features", "Segmentation.Engine", "Segmentation.Clustering",
-        "Segmentation.Segments", "Segmentation.Value", "Segmentation.Model", "Segmentation.Pipeline", "Segmentation.Refresh", "Segmentation.Output",
+        "Segmentation.Value", "Segmentation.Segments", "Segmentation.Model", "Segmentation.Pipeline", "Segmentation.Refresh", "Segmentation.Output",
         "Segmentation.Report", "Segmentation.History", "Segmentation.App",
     ];
 

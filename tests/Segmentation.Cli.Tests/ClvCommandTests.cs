@@ -36,3 +36,65 @@ public sealed class ClvCommandTests
         Assert.Equal("error: --calibration-end: '30/09/1997' is not a day such as 2011-09-09", result.Error.Trim());
     }
 }
+
+public sealed class RunWithClvTests
+{
+    [Fact]
+    public void Run_with_clv_adds_the_clv_commands_values_per_customer_profiles_and_ranked_campaign_lists()
+    {
+        using var folder = new TempFolder();
+        var input = TestPaths.RealFile("online_retail.csv.gz");
+        var run = Cli.Run("run", "--input", input, "--clv", "--out", folder.File("run"), "--no-report", "--no-history", "--stability-resamples", "0");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var clv = Cli.Run("clv", "--input", input, "--out", folder.File("clv.csv"));
+        Assert.True(clv.ExitCode == 0, clv.Error);
+
+        static List<Dictionary<string, string>> Read(string path)
+        {
+            var lines = File.ReadAllLines(path);
+            var header = lines[0].Split(',');
+            // The fields compared here come before any quoted text, or are read from the end of the line.
+            return lines.Skip(1).Select(l => Fields(l)).Select(f => header.Zip(f).ToDictionary(p => p.First, p => p.Second)).ToList();
+        }
+        static string[] Fields(string line)
+        {
+            var fields = new List<string>();
+            var quoted = false;
+            var current = new System.Text.StringBuilder();
+            foreach (var ch in line)
+            {
+                if (ch == '"') quoted = !quoted;
+                else if (ch == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+                else current.Append(ch);
+            }
+            fields.Add(current.ToString());
+            return [.. fields];
+        }
+
+        var customers = Read(folder.File("run/customer_segments.csv"));
+        var values = Read(folder.File("clv.csv")).ToDictionary(r => r["CustomerID"]);
+        Assert.Equal(4338, customers.Count);
+        Assert.Equal(4338, values.Count);
+        foreach (var c in customers)
+        {
+            var v = values[c["CustomerID"]];
+            Assert.Equal(Math.Round(double.Parse(v["CLV12m"], System.Globalization.CultureInfo.InvariantCulture), 2),
+                double.Parse(c["CLV"], System.Globalization.CultureInfo.InvariantCulture), 6);
+            Assert.Equal(Math.Round(double.Parse(v["PAlive"], System.Globalization.CultureInfo.InvariantCulture), 6),
+                double.Parse(c["PAlive"], System.Globalization.CultureInfo.InvariantCulture), 9);
+        }
+
+        var profiles = Read(folder.File("run/segment_profile.csv"));
+        Assert.Equal(1.0, profiles.Sum(p => double.Parse(p["CLVShare"], System.Globalization.CultureInfo.InvariantCulture)), 4);
+        var targets = Directory.GetFiles(folder.File("run/targets"), "*.csv").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(profiles.Count, targets.Count);
+        foreach (var (profile, path) in profiles.Zip(targets))
+        {
+            var rows = Read(path);
+            Assert.Equal(int.Parse(profile["Customers"], System.Globalization.CultureInfo.InvariantCulture), rows.Count);
+            Assert.All(rows, r => Assert.Equal(profile["Segment"], r["Segment"]));
+            var clvs = rows.Select(r => double.Parse(r["CLV"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(clvs.OrderDescending(), clvs);
+        }
+    }
+}

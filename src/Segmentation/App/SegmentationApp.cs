@@ -48,7 +48,9 @@ public static class SegmentationApp
     {
         options ??= SegmentationOptions.Default;
         OptionsValidator.Validate(options);
-        return SegmentationPipeline.Run(() => source.Prepare(options.Prepare, progress), options);
+        // Lifetime value counts purchase days, which the engine returns only when asked.
+        var prepare = options.Clv is null ? options.Prepare : options.Prepare with { PurchaseDays = true };
+        return SegmentationPipeline.Run(() => source.Prepare(prepare, progress), options);
     }
 
     /// <summary>

@@ -28,6 +28,24 @@ internal sealed record RunFiles(string Folder)
                 RfmCsv.Write(Rfm, run.Rfm);
                 Json.Write(DataQuality, run.Quality);
             });
-        return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
+        if (run.Value is null) return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
+        return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality, .. WriteTargets(run)];
+    }
+
+    public string Targets => Path.Combine(Folder, "targets");
+
+    /// <summary>One campaign list per segment, named after it (lower case, words joined by underscores).</summary>
+    private List<string> WriteTargets(SegmentationRun run)
+    {
+        Directory.CreateDirectory(Targets);
+        var written = new List<string>();
+        foreach (var profile in run.Profiles)
+        {
+            var name = new string(profile.Segment.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()).Trim('_');
+            var path = Path.Combine(Targets, $"{profile.Cluster}_{name}.csv");
+            SegmentsCsv.WriteTargets(path, run.Customers.Where(c => c.Cluster == profile.Cluster).ToList());
+            written.Add(path);
+        }
+        return written;
     }
 }

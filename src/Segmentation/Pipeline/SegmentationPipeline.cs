@@ -4,6 +4,7 @@ using Segmentation.Features;
 using Segmentation.Ingest;
 using Segmentation.Model;
 using Segmentation.Segments;
+using Segmentation.Value;
 
 namespace Segmentation.Pipeline;
 
@@ -81,7 +82,15 @@ internal static class SegmentationPipeline
         }
         var sweepTime = clock.Elapsed;
 
-        var run = Assemble(prepared, options, scaler, features, sweep, choice, [.. prepared.Timings, new StageTiming("sweep", sweepTime)]);
+        StageTiming[] timings = [.. prepared.Timings, new StageTiming("sweep", sweepTime)];
+        ClvResult? value = null;
+        if (options.Clv is { } clv)
+        {
+            clock.Restart();
+            value = Value(prepared, clv);
+            timings = [.. timings, new StageTiming("value", clock.Elapsed)];
+        }
+        var run = Assemble(prepared, options, scaler, features, sweep, choice, timings, value);
         if (!clustering.CompareMethods) return run;
         clock.Restart();
         var methods = MethodComparison.Compare(prepared.Rfm, features, clustering with { K = forcedK }, sweep, choice, run.Sweep.Fit(choice.K).Labels);
@@ -109,22 +118,41 @@ internal static class SegmentationPipeline
         var choice = MethodSweep.Choose(run.Sweep, source == KSource.Rule ? null : k, source);
         var options = run.Options with { Clustering = run.Options.Clustering with { K = source == KSource.Rule ? null : k } };
         var timings = run.Timings.Where(t => t.Stage is not ("segments" or "methods")).ToList();
-        return Assemble(run.Prepared, options, run.Scaler, run.Features, run.Sweep, choice, timings) with { Mode = run.Mode };
+        return Assemble(run.Prepared, options, run.Scaler, run.Features, run.Sweep, choice, timings, run.Value) with { Mode = run.Mode };
     }
 
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>
+    /// <summary>Lifetime value of the prepared customers, calibrated on their whole history unless the options end it earlier.</summary>
+    private static ClvResult Value(PreparedData prepared, ClvOptions clv)
+    {
+        if (prepared.PurchaseDays.Count == 0)
+        {
+            throw new InvalidOperationException("Lifetime value needs the purchase days: prepare with PrepareOptions.PurchaseDays (SegmentationApp.Segment does).");
+        }
+        var end = clv.CalibrationEnd ?? prepared.Quality.LastDate!.Value;
+        return LifetimeValue.Estimate(BtydSummaryBuilder.Build(prepared.PurchaseDays, end, clv.HoldoutEnd, clv.Unit), clv);
+    }
+
     private static SegmentationRun Assemble(PreparedData prepared, SegmentationOptions options, ScalerParameters scaler, double[][] features,
-        SweepResult sweep, KChoice choice, IReadOnlyList<StageTiming> timings)
+        SweepResult sweep, KChoice choice, IReadOnlyList<StageTiming> timings, ClvResult? value)
     {
         var clock = Stopwatch.StartNew();
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
         var model = SegmentationModel.From(fit, scaler, names, sweep.Method);
-        var customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, fit.Probabilities);
+        IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, fit.Probabilities);
+        if (value is not null)
+        {
+            var byId = value.Customers.ToDictionary(v => v.CustomerId, StringComparer.Ordinal);
+            customers = customers.Select(c => c with { Value = byId.GetValueOrDefault(c.Rfm.CustomerId) }).ToList();
+        }
         var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
         return new SegmentationRun(options, prepared, scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
-            [.. timings, new StageTiming("segments", clock.Elapsed)]);
+            [.. timings, new StageTiming("segments", clock.Elapsed)])
+        {
+            Value = value,
+        };
     }
 
     /// <summary>The names of any fit of the sweep (the notebooks and tests look at every k).</summary>

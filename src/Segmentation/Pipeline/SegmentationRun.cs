@@ -39,4 +39,7 @@ public sealed record SegmentationRun(
 
     /// <summary>Every method's answer on these customers, side by side (<c>--compare-methods</c>); null when not asked.</summary>
     public IReadOnlyList<MethodSummary>? Methods { get; init; }
+
+    /// <summary>Lifetime value (SegmentationOptions.Clv): the summary, the fits and every customer's value; null when not asked.</summary>
+    public Value.ClvResult? Value { get; init; }
 }

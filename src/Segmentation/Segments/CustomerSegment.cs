@@ -16,4 +16,7 @@ public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluste
 
     /// <summary>How sure the assignment is: the probability of this segment under a Gaussian mixture; null for k-means and DBSCAN.</summary>
     public double? Probability { get; init; }
+
+    /// <summary>What the lifetime-value models say of the customer, when the run estimated it; null otherwise.</summary>
+    public Value.CustomerValue? Value { get; init; }
 }

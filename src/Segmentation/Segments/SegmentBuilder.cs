@@ -48,6 +48,8 @@ internal static class SegmentBuilder
     {
         var total = customers.Count;
         var revenue = customers.Sum(c => c.Rfm.Monetary);
+        var valued = customers.Count > 0 && customers.All(c => c.Value is not null);
+        var allValue = valued ? customers.Sum(c => c.Value!.Clv) : 0;
         return names.Select((d, cluster) =>
         {
             var assigned = customers.Where(c => c.Cluster == cluster).ToList();
@@ -71,6 +73,9 @@ internal static class SegmentBuilder
             {
                 ConfidentShare = probabilities.Count == 0 ? null : probabilities.Count(p => p >= SegmentProfile.ConfidentProbability) / (double)probabilities.Count,
                 MeanProbability = probabilities.Count == 0 ? null : probabilities.Average(),
+                MeanClv = valued ? Statistics.Mean(assigned.Select(c => c.Value!.Clv)) : null,
+                ClvShare = valued ? (allValue > 0 ? assigned.Sum(c => c.Value!.Clv) / allValue : 0) : null,
+                AtRisk = valued ? assigned.Count(c => c.Value!.AtRiskOfLeaving) : null,
             };
         }).ToArray();
     }

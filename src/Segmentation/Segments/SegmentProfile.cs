@@ -34,6 +34,15 @@ public sealed record SegmentProfile(
 
     /// <summary>Gaussian mixture: the mean probability of the segment's customers; null otherwise.</summary>
     public double? MeanProbability { get; init; }
+
+    /// <summary>The segment's mean lifetime value, when the run estimated it.</summary>
+    public double? MeanClv { get; init; }
+
+    /// <summary>The segment's share of all customers' lifetime value, when the run estimated it.</summary>
+    public double? ClvShare { get; init; }
+
+    /// <summary>High-value customers of the segment at risk of leaving, when the run estimated lifetime value.</summary>
+    public int? AtRisk { get; init; }
 }
 
 /// <summary>One RFM score segment: customers and revenue.</summary>

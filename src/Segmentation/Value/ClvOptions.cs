@@ -26,6 +26,12 @@ public sealed record ClvOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Customers at or above this lifetime-value percentile are high-value ones...</summary>
+    public double AtRiskPercentile { get; init; } = 80;
+
+    /// <summary>...and are flagged at risk of leaving when their P(alive) is below this.</summary>
+    public double AtRiskAliveBelow { get; init; } = 0.5;
+
     /// <summary>A history thinner than this is refused: too few customers with a repeat purchase to fit a repeat-purchase model.</summary>
     public const int MinimumRepeatCustomers = 30;
 

@@ -15,7 +15,11 @@ public sealed record CustomerValue(
     double Clv,
     double ClvLow,
     double ClvHigh,
-    double ClvPercentile);
+    double ClvPercentile)
+{
+    /// <summary>A customer of high value (<see cref="ClvOptions.AtRiskPercentile"/> or above) whose P(alive) is below <see cref="ClvOptions.AtRiskAliveBelow"/>.</summary>
+    public bool AtRiskOfLeaving { get; init; }
+}
 
 /// <summary>Lifetime value for a source: the summary, both fits, every customer's value, and the holdout check when there was one.</summary>
 public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, BgNbdFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,

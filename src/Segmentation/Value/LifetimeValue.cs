@@ -23,6 +23,7 @@ internal static class LifetimeValue
             BgNbd.ExpectedPurchases(purchases, window, c.Frequency, c.Recency, c.T),
             GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue),
             clv[i], low[i], high[i], ranks[i])).ToList();
+        customers = customers.Select(v => v with { AtRiskOfLeaving = v.ClvPercentile >= options.AtRiskPercentile && v.ProbabilityAlive < options.AtRiskAliveBelow }).ToList();
         var validation = summary.HoldoutEnd is null ? null : HoldoutValidator.Validate(summary, purchases);
         return new ClvResult(options, summary, purchases, spend, customers, validation);
     }
