@@ -47,7 +47,7 @@ internal static class ClvCommand
         return command;
     }
 
-    private static DateTime? Day(string? text, string option)
+    public static DateTime? Day(string? text, string option)
     {
         if (text is null) return null;
         if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;

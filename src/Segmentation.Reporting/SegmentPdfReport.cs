@@ -20,11 +20,38 @@ public static class SegmentPdfReport
             .Section("Strategy", d => Strategy(d, report))
             .Section("Model quality", d => ModelQuality(d, report));
         if (report.Methods is { } methods) doc.Section("Methods compared", d => MethodsCompared(d, report, methods));
+        if (report.Value is { } value) doc.Section("Lifetime value", d => LifetimeValue(d, report, value, money));
         return doc
             .Section("Charts", d => Charts(d, report))
             .Section("RFM score segments", d => ScoreSegments(d, report, money))
             .Section("Data quality", d => DataQuality(d, report, money))
             .Section("Method", d => Method(d, report));
+    }
+
+    private static void LifetimeValue(ReportDocument d, ReportModel r, ValueReport value, Func<decimal, string> money)
+    {
+        d.Paragraph(value.Reading);
+        TableColumn[] bySegment = [new("Segment", 3), new("Customers", 1.4f, Align.Right), new($"Mean CLV ({value.HorizonMonths} months)", 2, Align.Right),
+            new("Share of CLV", 1.5f, Align.Right), new("At risk", 1.2f, Align.Right)];
+        d.Table(bySegment, r.Profiles.Select(p => (IReadOnlyList<string>)[p.Segment, Display.Count(p.Customers), money((decimal)(p.MeanClv ?? 0)),
+            Display.Percent(p.ClvShare ?? 0), Display.Count(p.AtRisk ?? 0)]));
+        d.Chart(ChartIds.AliveByRecency, 220, "Every customer's probability of still being a customer against the days since their last purchase.", PdfCharts.AliveByRecency(r));
+        d.Heading("The customers worth most");
+        TableColumn[] customers = [new("Customer", 1.6f), new("Segment", 2.4f), new("CLV", 1.8f, Align.Right), new("80% interval", 3, Align.Right), new("P(alive)", 1.3f, Align.Right)];
+        IReadOnlyList<string> Row(Segments.CustomerSegment c) => [c.Rfm.CustomerId, c.Segment, money((decimal)c.Value!.Clv),
+            $"{money((decimal)c.Value.ClvLow)} to {money((decimal)c.Value.ClvHigh)}", Display.Percent(c.Value.ProbabilityAlive)];
+        d.Table(customers, value.Top.Select(Row));
+        d.Heading("High value, at risk of leaving");
+        if (value.AtRisk.Count == 0) d.Note("None: every customer of high value is likely still a customer.");
+        else d.Table(customers, value.AtRisk.Select(Row));
+        if (value.Validation is { } v)
+        {
+            d.Heading("Checked on a holdout period");
+            d.Paragraph($"Fitted on purchases to the end of the calibration period, the model predicted {Display.Number(v.Predicted, 0)} repeat purchases in the following {Display.Number(v.Length, 0)} {v.Unit.ToString().ToLowerInvariant()}; the customers made {Display.Count(v.Actual)} ({Display.Percent(v.RelativeError)}).");
+            d.Table([new("Repeat purchases in calibration", 3), new("Customers", 1.4f, Align.Right), new("Predicted each", 1.6f, Align.Right), new("Actual each", 1.6f, Align.Right)],
+                v.Groups.Select(g => (IReadOnlyList<string>)[g.Frequency, Display.Count(g.Customers), Display.Number(g.PredictedPerCustomer, 3), Display.Number(g.ActualPerCustomer, 3)]));
+            d.Chart(ChartIds.Holdout, 180, "Holdout purchases per customer, predicted and actual, by purchases in the calibration period.", PdfCharts.Holdout(r));
+        }
     }
 
     public static RenderedPdf Write(ReportModel report, string path)

@@ -98,3 +98,32 @@ public sealed class RunWithClvTests
         }
     }
 }
+
+public sealed class ReportWithClvTests
+{
+    [Fact]
+    public void The_reports_of_a_run_with_clv_and_a_calibration_end_show_value_by_segment_and_the_holdout_check_of_the_clv_command()
+    {
+        using var folder = new TempFolder();
+        var input = TestPaths.RealFile("online_retail.csv.gz");
+        var run = Cli.Run("run", "--input", input, "--clv", "--clv-calibration-end", "2011-09-09", "--out", folder.File("run"), "--no-history", "--stability-resamples", "0");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var clv = Cli.Run("clv", "--input", input, "--calibration-end", "2011-09-09", "--out", folder.File("clv.csv"));
+        Assert.True(clv.ExitCode == 0, clv.Error);
+
+        var html = File.ReadAllText(folder.File("run/report.html"));
+        Assert.Contains("<h2 id=\"lifetime-value\">Lifetime value</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("High value, at risk of leaving", html, StringComparison.Ordinal);
+        // The holdout check is the clv command's: the same predicted and actual totals.
+        var totals = System.Text.RegularExpressions.Regex.Match(clv.Out, @"predicted ([\d,.]+) repeat purchases, actual ([\d,]+) \(([-\d.]+%)\)");
+        Assert.True(totals.Success, clv.Out);
+        var predicted = double.Parse(totals.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"the model predicted {predicted:N0} repeat purchases in the following 91 days; the customers made {totals.Groups[2].Value} ({totals.Groups[3].Value})", html, StringComparison.Ordinal);
+        foreach (var line in File.ReadAllLines(folder.File("run/segment_profile.csv")).Skip(1))
+        {
+            var segment = line.Split(',')[1];
+            Assert.Contains($"<td>{segment}</td>", html, StringComparison.Ordinal);
+        }
+        Assert.StartsWith("%PDF", File.ReadAllText(folder.File("run/report.pdf"))[..4], StringComparison.Ordinal);
+    }
+}

@@ -12,6 +12,8 @@ public static class ChartIds
     public const string Scatter = "scatter";
     public const string InformationCriteria = "information-criteria";
     public const string KDistance = "k-distance";
+    public const string AliveByRecency = "alive-by-recency";
+    public const string Holdout = "holdout";
     public static string Box(string feature) => "box-" + feature.ToLowerInvariant();
     public static string SegmentIndex(int cluster) => "segment-index-" + cluster.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -43,6 +43,28 @@ public static class HtmlCharts
                 .WithYAxisStyle<double, double, string>(TitleText: $"Distance to the {d.MinSamples}th nearest (eps = {Formatting.Display.Number(d.Eps, 3)})")
                 .WithSize(900, 340);
         }
+        if (id == ChartIds.AliveByRecency && r.Value is not null)
+        {
+            return GenericChart.combine(r.Profiles.Select(p =>
+            {
+                var members = r.Members(p.Cluster).Where(c => c.Value is not null).ToArray();
+                return PlotlyChart.Point<int, double, string>(x: members.Select(c => c.Rfm.Recency).ToArray(), y: members.Select(c => c.Value!.ProbabilityAlive).ToArray(),
+                    Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)), MultiText: members.Select(c => c.Rfm.CustomerId).ToArray());
+            }))
+            .WithXAxisStyle<double, double, string>(TitleText: "recency: days since the last purchase")
+            .WithYAxisStyle<double, double, string>(TitleText: "P(alive)").WithSize(900, 420);
+        }
+        if (id == ChartIds.Holdout && r.Value?.Validation is { } v)
+        {
+            var groups = v.Groups.Select(g => g.Frequency).ToArray();
+            return GenericChart.combine(new[]
+            {
+                PlotlyChart.Line<string, double, string>(x: groups, y: v.Groups.Select(g => g.PredictedPerCustomer).ToArray(), Name: "predicted", ShowMarkers: true),
+                PlotlyChart.Line<string, double, string>(x: groups, y: v.Groups.Select(g => g.ActualPerCustomer).ToArray(), Name: "actual", ShowMarkers: true),
+            })
+            .WithXAxisStyle<double, double, string>(TitleText: "repeat purchases in the calibration period")
+            .WithYAxisStyle<double, double, string>(TitleText: "holdout purchases per customer").WithSize(900, 340);
+        }
         return r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? Box(boxes) : null;
     }
 

@@ -170,6 +170,38 @@ public static class PdfCharts
         plot.YLabel("monetary (log scale)");
     };
 
+    /// <summary>Every customer's P(alive) against their recency, coloured by segment.</summary>
+    public static Action<ScottPlot.Plot> AliveByRecency(ReportModel report) => plot =>
+    {
+        foreach (var p in report.Profiles)
+        {
+            var members = report.Members(p.Cluster).Where(c => c.Value is not null).ToArray();
+            var points = plot.Add.ScatterPoints(members.Select(c => (double)c.Rfm.Recency).ToArray(), members.Select(c => c.Value!.ProbabilityAlive).ToArray(),
+                SegmentPalette.Color(p.Cluster).WithAlpha(0.55));
+            points.MarkerSize = 2.5f;
+            points.MarkerShape = ScottPlot.MarkerShape.FilledSquare;
+            points.LegendText = p.Segment;
+        }
+        plot.ShowLegend(ScottPlot.Alignment.LowerLeft);
+        plot.XLabel("recency: days since the last purchase");
+        plot.YLabel("P(alive)");
+    };
+
+    /// <summary>Repeat purchases in the holdout per customer, predicted and actual, by calibration frequency.</summary>
+    public static Action<ScottPlot.Plot> Holdout(ReportModel report) => plot =>
+    {
+        if (report.Value?.Validation is not { } v) return;
+        var xs = Enumerable.Range(0, v.Groups.Count).Select(i => (double)i).ToArray();
+        var predicted = plot.Add.Scatter(xs, v.Groups.Select(g => g.PredictedPerCustomer).ToArray());
+        predicted.LegendText = "predicted";
+        var actual = plot.Add.Scatter(xs, v.Groups.Select(g => g.ActualPerCustomer).ToArray());
+        actual.LegendText = "actual";
+        plot.Axes.Bottom.SetTicks(xs, v.Groups.Select(g => g.Frequency).ToArray());
+        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        plot.XLabel("repeat purchases in the calibration period");
+        plot.YLabel("purchases per customer");
+    };
+
     /// <summary>A segment's medians as a percentage of everybody's: 100 = typical customer.</summary>
     public static Action<ScottPlot.Plot> SegmentIndex(ReportModel report, SegmentProfile p) => plot =>
     {

@@ -122,15 +122,23 @@ internal static class SegmentationPipeline
     }
 
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>
-    /// <summary>Lifetime value of the prepared customers, calibrated on their whole history unless the options end it earlier.</summary>
+    /// <summary>
+    /// Lifetime value of the prepared customers, fitted on their whole history (every customer of the run gets a
+    /// value). With a calibration end before the last purchase, the run also checks the model: a second fit on the
+    /// purchases to that day, its predictions set against the rest.
+    /// </summary>
     private static ClvResult Value(PreparedData prepared, ClvOptions clv)
     {
         if (prepared.PurchaseDays.Count == 0)
         {
             throw new InvalidOperationException("Lifetime value needs the purchase days: prepare with PrepareOptions.PurchaseDays (SegmentationApp.Segment does).");
         }
-        var end = clv.CalibrationEnd ?? prepared.Quality.LastDate!.Value;
-        return LifetimeValue.Estimate(BtydSummaryBuilder.Build(prepared.PurchaseDays, end, clv.HoldoutEnd, clv.Unit), clv);
+        var last = prepared.Quality.LastDate!.Value.Date;
+        var whole = LifetimeValue.Estimate(BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit), clv with { CalibrationEnd = null, HoldoutEnd = null });
+        if (clv.CalibrationEnd is not { } calibration || calibration.Date >= last) return whole;
+        var check = BtydSummaryBuilder.Build(prepared.PurchaseDays, calibration, clv.HoldoutEnd ?? last, clv.Unit);
+        LifetimeValue.Check(check);
+        return whole with { Validation = HoldoutValidator.Validate(check, BgNbd.Fit(check)) };
     }
 
     private static SegmentationRun Assemble(PreparedData prepared, SegmentationOptions options, ScalerParameters scaler, double[][] features,

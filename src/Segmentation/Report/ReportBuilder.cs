@@ -30,7 +30,31 @@ internal static class ReportBuilder
         {
             Methods = run.Methods,
             MethodsVerdict = run.Methods is { } methods ? MethodsVerdict(methods) : null,
+            Value = run.Value is { } value ? ValueSection(run, value, settings) : null,
         };
+    }
+
+    /// <summary>The lifetime-value section: how the fits read, and whom to look at first.</summary>
+    private static ValueReport ValueSection(SegmentationRun run, Value.ClvResult value, ReportSettings settings)
+    {
+        string Money(double v) => Display.Currency(v, settings.Currency);
+        var f = value.Purchases;
+        var g = value.Spend;
+        var unit = value.Summary.Unit.ToString().ToLowerInvariant();
+        var purchases = f.NoDropout
+            ? $"The purchase model (BG/NBD) finds no dropout: customers are taken to stay, each buying at their own rate (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}). "
+            : $"The purchase model (BG/NBD) puts the chance of leaving after a purchase at {Display.Percent(f.A!.Value / (f.A.Value + f.B!.Value), 2)} on average (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}, a = {Display.Number(f.A.Value, 4)}, b = {Display.Number(f.B.Value, 3)}). ";
+        var spend = $"The spend model (Gamma-Gamma, {Display.Count(g.Diagnostics.Customers)} repeat customers) expects {Money(Value.GammaGamma.ExpectedAverageValue(g.Parameters, 0, 0))} a purchase from a customer it knows nothing of; "
+            + $"spend per purchase and frequency correlate at {Display.Number(g.FrequencySpendCorrelation, 2)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weakly, as the model assumes" : "more than the model assumes: read values with care")}). ";
+        var atRisk = run.Customers.Where(c => c.Value?.AtRiskOfLeaving == true).OrderByDescending(c => c.Value!.Clv).ToList();
+        var total = value.Customers.Sum(c => c.Clv);
+        var reading = purchases + spend
+            + $"Together they value the {Display.Count(run.Customers.Count)} customers at {Money(total)} over the next {value.Options.HorizonMonths} months (discounted at {Display.Percent(value.Options.MonthlyDiscountRate)} a month); "
+            + (atRisk.Count == 0
+                ? $"no customer in the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value has a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}."
+                : $"{Display.Count(atRisk.Count)} of the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value have a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}: contact them first.");
+        var top = run.Customers.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal).Take(10).ToList();
+        return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation);
     }
 
     private static string MethodsVerdict(IReadOnlyList<MethodSummary> methods)

@@ -33,6 +33,9 @@ public sealed record ReportModel(
     /// <summary>The comparison in a sentence: which methods agree with the run's segments, and how far.</summary>
     public string? MethodsVerdict { get; init; }
 
+    /// <summary>Lifetime value, when the run estimated it (<c>--clv</c>); null otherwise.</summary>
+    public ValueReport? Value { get; init; }
+
     /// <summary>The customers of one segment (for charts that draw every customer).</summary>
     public IEnumerable<CustomerSegment> Members(int cluster) => Customers.Where(c => c.Cluster == cluster);
 }
@@ -87,6 +90,13 @@ public sealed record FeatureBoxes(string Feature, string Unit, bool LogScale, st
     public const double HighQuantile = 0.95;
     public const string Rule = "boxes span the middle half of customers (25% to 75%), the line is the median, whiskers reach from 5% to 95%";
 }
+
+/// <summary>
+/// The report's lifetime-value section: the fits in words, the total, the customers worth most and those of high
+/// value at risk of leaving (each list highest value first), and the holdout check when there was one.
+/// </summary>
+public sealed record ValueReport(string Reading, double TotalClv, int HorizonMonths, IReadOnlyList<CustomerSegment> Top, IReadOnlyList<CustomerSegment> AtRisk,
+    Value.HoldoutValidation? Validation);
 
 /// <summary>A drift measure with how it reads.</summary>
 public sealed record DriftReading(string Measure, double Value, string Reading);

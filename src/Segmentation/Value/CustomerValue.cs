@@ -21,6 +21,9 @@ public sealed record CustomerValue(
     public bool AtRiskOfLeaving { get; init; }
 }
 
-/// <summary>Lifetime value for a source: the summary, both fits, every customer's value, and the holdout check when there was one.</summary>
+/// <summary>
+/// Lifetime value for a source: the summary, both fits, every customer's value, and the holdout check when there was
+/// one (in a run, from a second fit on the purchases to the calibration end: the values come from the whole history).
+/// </summary>
 public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, BgNbdFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,
     HoldoutValidation? Validation);

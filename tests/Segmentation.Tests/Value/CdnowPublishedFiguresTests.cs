@@ -12,22 +12,25 @@ namespace Segmentation.Tests.Value;
 /// </summary>
 public sealed class CdnowPublishedFiguresTests
 {
+    /// <summary>How the CDNOW file is read: its columns, no invoice (a purchase is a customer's date), and zero-value purchases kept.</summary>
+    internal static readonly PrepareOptions Cdnow = PrepareOptions.Default with
+    {
+        // Eight CDNOW customers' first purchase has a value of 0.00: a purchase all the same, as the published summary counts it.
+        Cleaning = Segmentation.Cleaning.CleaningOptions.Default with { DropNonPositivePrice = false },
+        Ingest = IngestOptions.Default with
+        {
+            Mapping = new ColumnMapping
+            {
+                Customer = "customer_id", Date = "date", Amount = "dollar_value",
+                Invoice = null, Quantity = null, UnitPrice = null, StockCode = null, Description = null, Country = null,
+            },
+        },
+    };
+
     private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.BtydSummary(
         TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")),
         new ClvOptions { CalibrationEnd = new DateTime(1997, 9, 30), Unit = TimeUnit.Weeks },
-        PrepareOptions.Default with
-        {
-            // Eight CDNOW customers' first purchase has a value of 0.00: a purchase all the same, as the published summary counts it.
-            Cleaning = Segmentation.Cleaning.CleaningOptions.Default with { DropNonPositivePrice = false },
-            Ingest = IngestOptions.Default with
-            {
-                Mapping = new ColumnMapping
-                {
-                    Customer = "customer_id", Date = "date", Amount = "dollar_value",
-                    Invoice = null, Quantity = null, UnitPrice = null, StockCode = null, Description = null, Country = null,
-                },
-            },
-        }));
+        Cdnow));
 
     private static readonly Lazy<BgNbdFit> BgNbd = new(() => SegmentationApp.FitBgNbd(Summary.Value));
 

@@ -1,27 +1,12 @@
 using Segmentation.App;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
 using Segmentation.Value;
 
 namespace Segmentation.Tests.Value;
 
 public sealed class LifetimeValueTests
 {
-    private static readonly PrepareOptions Cdnow = PrepareOptions.Default with
-    {
-        Cleaning = Segmentation.Cleaning.CleaningOptions.Default with { DropNonPositivePrice = false },
-        Ingest = IngestOptions.Default with
-        {
-            Mapping = new ColumnMapping
-            {
-                Customer = "customer_id", Date = "date", Amount = "dollar_value",
-                Invoice = null, Quantity = null, UnitPrice = null, StockCode = null, Description = null, Country = null,
-            },
-        },
-    };
-
     private static ClvResult Run(ClvOptions options) =>
-        SegmentationApp.Clv(TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")), options, Cdnow);
+        SegmentationApp.Clv(TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")), options, CdnowPublishedFiguresTests.Cdnow);
 
     private static readonly ClvOptions Calibrated = new() { CalibrationEnd = new DateTime(1997, 9, 30), Unit = TimeUnit.Weeks };
 
