@@ -43,6 +43,12 @@ public static class Frames
         {
             frame.Columns.Add(new DoubleDataFrameColumn("ConfidentShare", profiles.Select(p => p.ConfidentShare is { } c ? Math.Round(c, 4) : (double?)null)));
         }
+        if (profiles.Any(p => p.MeanClv is not null))
+        {
+            frame.Columns.Add(new DoubleDataFrameColumn("MeanCLV", profiles.Select(p => p.MeanClv is { } m ? Math.Round(m, 2) : (double?)null)));
+            frame.Columns.Add(new DoubleDataFrameColumn("CLVShare", profiles.Select(p => p.ClvShare is { } s ? Math.Round(s, 4) : (double?)null)));
+            frame.Columns.Add(new Int32DataFrameColumn("AtRiskOfLeaving", profiles.Select(p => p.AtRisk)));
+        }
         return frame;
     }
 
@@ -116,6 +122,29 @@ public static class Frames
         var columns = new List<DataFrameColumn> { new StringDataFrameColumn("From \\ To", migration.From) };
         columns.AddRange(migration.To.Select(to => new Int32DataFrameColumn(to, migration.From.Select(from => migration.Count(from, to)))));
         return new DataFrame(columns);
+    }
+
+    /// <summary>A holdout check: customers, predicted and actual holdout purchases each, by calibration frequency.</summary>
+    public static DataFrame Holdout(Value.HoldoutValidation validation) => new(
+        new StringDataFrameColumn("RepeatPurchasesInCalibration", validation.Groups.Select(g => g.Frequency)),
+        new Int32DataFrameColumn("Customers", validation.Groups.Select(g => g.Customers)),
+        new DoubleDataFrameColumn("PredictedEach", validation.Groups.Select(g => Math.Round(g.PredictedPerCustomer, 3))),
+        new DoubleDataFrameColumn("ActualEach", validation.Groups.Select(g => Math.Round(g.ActualPerCustomer, 3))));
+
+    /// <summary>Customers by lifetime value, highest first: the summary beside P(alive), expected purchases and CLV with its interval.</summary>
+    public static DataFrame Values(Value.ClvResult result, int count = 10)
+    {
+        var rows = result.Summary.Customers.Zip(result.Customers).OrderByDescending(p => p.Second.Clv).Take(count).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("CustomerID", rows.Select(r => r.First.CustomerId)),
+            new Int32DataFrameColumn("Frequency", rows.Select(r => r.First.Frequency)),
+            new DoubleDataFrameColumn("Recency", rows.Select(r => Math.Round(r.First.Recency, 2))),
+            new DoubleDataFrameColumn("T", rows.Select(r => Math.Round(r.First.T, 2))),
+            new DoubleDataFrameColumn("PAlive", rows.Select(r => Math.Round(r.Second.ProbabilityAlive, 4))),
+            new DoubleDataFrameColumn("ExpectedPurchases", rows.Select(r => Math.Round(r.Second.ExpectedPurchases, 3))),
+            new DoubleDataFrameColumn("CLV", rows.Select(r => Math.Round(r.Second.Clv, 2))),
+            new DoubleDataFrameColumn("CLVLow", rows.Select(r => Math.Round(r.Second.ClvLow, 2))),
+            new DoubleDataFrameColumn("CLVHigh", rows.Select(r => Math.Round(r.Second.ClvHigh, 2))));
     }
 
     /// <summary>What became of each segment in a refresh, with how far its centre moved and its shift in R, F and M.</summary>

@@ -39,6 +39,14 @@ public static class NotebookCharts
     public static GenericChart Box(ReportModel report, string feature) => HtmlCharts.For(ChartIds.Box(feature), report)!;
     public static GenericChart Rfm3D(ReportModel report) => HtmlCharts.Rfm3D(report);
 
+    /// <summary>P(alive) against recency, by segment (a run with lifetime value).</summary>
+    public static GenericChart AliveByRecency(ReportModel report) => HtmlCharts.For(ChartIds.AliveByRecency, report)
+        ?? throw new InvalidOperationException("The run has no lifetime value: segment with SegmentationOptions.Clv set.");
+
+    /// <summary>Holdout purchases per customer, predicted and actual (a run with a lifetime-value check).</summary>
+    public static GenericChart Holdout(ReportModel report) => HtmlCharts.For(ChartIds.Holdout, report)
+        ?? throw new InvalidOperationException("The run has no holdout check: set ClvOptions.CalibrationEnd before the last purchase.");
+
     /// <summary>A Gaussian mixture's BIC and AIC by k.</summary>
     public static GenericChart InformationCriteria(ReportModel report) => HtmlCharts.For(ChartIds.InformationCriteria, report)!;
 

@@ -36,7 +36,17 @@ internal static class BgNbd
             return sum;
         }
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
-        if (values[2] / (values[2] + values[3]) >= NoDropoutBelow) return new BgNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+        var dropout = values[2] / (values[2] + values[3]);
+        if (dropout >= NoDropoutBelow)
+        {
+            if (diagnostics.Boundary.Any(b => b.StartsWith("a went to infinity", StringComparison.Ordinal)) && diagnostics.Boundary.Any(b => b.StartsWith("b went to infinity", StringComparison.Ordinal)))
+            {
+                // The Beta distribution has become a point: its mean is identified, its spread is not; predictions stay valid.
+                var pointMass = $"a and b grew together without bound: every customer has the same chance of leaving after a purchase, {dropout:P2}; only that mean, a/(a+b), is identified, not a and b";
+                diagnostics = diagnostics with { Boundary = [pointMass, .. diagnostics.Boundary] };
+            }
+            return new BgNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+        }
 
         // The limit a/(a+b) -> 0: the likelihood is the NBD's, whose two parameters are identified; fit it as such.
         double Limit(double[] p)
