@@ -20,7 +20,8 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
             return;
         }
         var source = TransactionSource.Sample();
-        var run = SegmentationApp.Segment(source);
+        // Purchase days are kept so that lifetime value can be added on the page without reading the data again.
+        var run = SegmentationApp.Segment(source, Pipeline.SegmentationOptions.Default with { Prepare = Pipeline.PrepareOptions.Default with { PurchaseDays = true } });
         Sample = new SessionRun(run, run, SegmentationApp.Report(run), source);
         holder.Model = new ServedModel(run.Model, "the built-in sample (" + source.Name + ")", null);
     }

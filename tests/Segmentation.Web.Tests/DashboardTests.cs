@@ -74,6 +74,20 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public async Task The_lifetime_value_button_adds_value_columns_and_its_reading_to_the_page()
+    {
+        await using var server = await Server.Start();
+        await using var page = await Dashboard.Open(server);
+        await page.Page.ClickAsync("#value");
+        await page.Page.WaitForFunctionAsync("() => !document.querySelector('#value-reading').hidden");
+        Assert.Contains("purchase model (BG/NBD)", await page.Text("#value-reading"), StringComparison.Ordinal);
+        Assert.Contains("Mean CLV", await page.Text("#profiles"), StringComparison.Ordinal);
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('#customer-table').textContent.includes('P(alive)')");
+        Assert.False(await page.Visible("#value"));
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
     public async Task A_file_over_the_upload_limit_is_refused_in_the_page_before_it_is_sent()
     {
         await using var server = await Server.Start(new ServeOptions { MaxUploadBytes = 1024 * 1024 });

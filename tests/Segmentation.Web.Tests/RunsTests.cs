@@ -75,3 +75,35 @@ public sealed class RunsTests
         Assert.StartsWith("sample data", view.GetProperty("run").GetProperty("source").GetString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class ValueTests
+{
+    [Fact]
+    public async Task Lifetime_value_is_added_on_the_page_without_refitting_the_segments_and_travels_into_the_download()
+    {
+        await using var server = await Server.Start();
+        using var client = server.NewSession();
+        var before = await client.GetFromJsonAsync<JsonElement>("/app/view");
+        var k = before.GetProperty("run").GetProperty("k").GetInt32();
+        using var response = await client.PostAsync("/app/value", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var run = view.GetProperty("run");
+        Assert.Equal(k, run.GetProperty("k").GetInt32());
+        Assert.Contains("purchase model (BG/NBD)", run.GetProperty("valueReading").GetString(), StringComparison.Ordinal);
+        Assert.All(run.GetProperty("profiles").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("meanClv").GetString())));
+        Assert.Contains("alive-by-recency", run.GetProperty("charts").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(0, server.Queue.Fits);
+
+        var page = await client.GetFromJsonAsync<JsonElement>("/app/customers?sort=clv&desc=true&size=5");
+        Assert.False(string.IsNullOrEmpty(page.GetProperty("rows")[0].GetProperty("clv").GetString()));
+        var csv = await client.GetStringAsync("/app/download/customer_segments.csv");
+        Assert.EndsWith(",PAlive,ExpectedPurchases,CLV,CLVPercentile,AtRiskOfLeaving", csv.Split('\n')[0], StringComparison.Ordinal);
+
+        // Another k keeps the value.
+        using var k3 = await client.PostAsync("/app/k/3", null);
+        var at3 = await k3.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, at3.GetProperty("run").GetProperty("profiles").GetArrayLength());
+        Assert.All(at3.GetProperty("run").GetProperty("profiles").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("meanClv").GetString())));
+    }
+}

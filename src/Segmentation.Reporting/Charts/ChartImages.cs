@@ -14,9 +14,10 @@ public static class ChartImages
     {
         var q = report.Quality;
         if (q.Density is not null) return [ChartIds.Sizes, ChartIds.Revenue, ChartIds.KDistance, ChartIds.Scatter];
+        string[] value = report.Value is null ? [] : report.Value.Validation is null ? [ChartIds.AliveByRecency] : [ChartIds.AliveByRecency, ChartIds.Holdout];
         return [ChartIds.Sizes, ChartIds.Revenue, q.HasInformationCriteria ? ChartIds.InformationCriteria : ChartIds.Elbow,
             ChartIds.Silhouette, ChartIds.DaviesBouldin, ChartIds.CalinskiHarabasz, ChartIds.Scatter,
-            .. report.Distributions.Select(b => ChartIds.Box(b.Feature))];
+            .. report.Distributions.Select(b => ChartIds.Box(b.Feature)), .. value];
     }
 
     /// <summary>The chart <paramref name="id"/> of <paramref name="report"/> as PNG bytes, or null when the report has no such chart.</summary>
@@ -42,6 +43,8 @@ public static class ChartImages
         ChartIds.DaviesBouldin => PdfCharts.MetricByK(r, m => m.DaviesBouldin, "Davies-Bouldin"),
         ChartIds.CalinskiHarabasz => PdfCharts.MetricByK(r, m => m.CalinskiHarabasz, "Calinski-Harabasz"),
         ChartIds.Scatter => PdfCharts.FrequencyVsMonetary(r),
+        ChartIds.AliveByRecency => PdfCharts.AliveByRecency(r),
+        ChartIds.Holdout => PdfCharts.Holdout(r),
         _ => r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? PdfCharts.Distribution(boxes) : null,
     };
 }

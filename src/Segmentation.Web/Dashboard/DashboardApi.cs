@@ -39,6 +39,7 @@ internal static class DashboardApi
         group.MapGet("/download/{file}", Download);
         group.MapGet("/chart/{id}.png", (string id, HttpContext c, SessionStore s) =>
             s.Get(c).Run is { } run && ChartImages.Png(id, run.Report) is { } png ? Results.File(png, "image/png") : Results.NotFound());
+        group.MapPost("/value", Value);
         group.MapGet("/runs", Runs);
         group.MapPost("/runs/save", Save);
         group.MapPost("/refresh/{id:long}", Refresh);
@@ -144,7 +145,8 @@ internal static class DashboardApi
             try
             {
                 var progress = new Progress(session, upload.Name);
-                var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest } };
+                // Purchase days are kept so that lifetime value can be added afterwards without reading the file again.
+                var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest, PurchaseDays = true } };
                 var source = TransactionSource.File(upload.Path, upload.Name);
                 var run = await queue.Run(() =>
                 {
@@ -197,6 +199,24 @@ internal static class DashboardApi
         }
     }
 
+    /// <summary>Adds lifetime value to the session's run (the segments and the k on screen stay); a fit that fails says why and changes nothing.</summary>
+    private static async Task<IResult> Value(HttpContext context, SessionStore sessions, PipelineQueue queue)
+    {
+        var session = sessions.Get(context);
+        if (session.Run is not { } current) return Message("upload a file first", StatusCodes.Status404NotFound);
+        try
+        {
+            var full = await queue.Run(() => SegmentationApp.WithValue(current.Full), fits: false).ConfigureAwait(false);
+            var shown = full.Choice.K == current.Shown.Choice.K ? full : SegmentationApp.AtK(full, current.Shown.Choice.K);
+            session.Run = current with { Full = full, Shown = shown, Report = SegmentationApp.Report(shown) };
+            return View(session);
+        }
+        catch (Segmentation.Value.ModelFitException e)
+        {
+            return Message($"lifetime value could not be estimated: {e.Reason}");
+        }
+    }
+
     private static IResult Customers(DashboardSession session, string? q, string? sort, bool? desc, int? page, int? size)
     {
         if (session.Run is not { } run) return Message("upload a file first", StatusCodes.Status404NotFound);
@@ -215,6 +235,7 @@ internal static class DashboardApi
             "frequency" => c => c.Rfm.Frequency,
             "monetary" => c => c.Rfm.Monetary,
             "country" => c => c.Rfm.Country ?? "",
+            "clv" => c => c.Value?.Clv ?? 0,
             _ => c => c.Rfm.CustomerId,
         };
         var ordered = desc == true ? rows.OrderByDescending(key).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal)
@@ -224,7 +245,8 @@ internal static class DashboardApi
         var pages = Math.Max(1, (list.Count + pageSize - 1) / pageSize);
         var at = Math.Clamp(page ?? 1, 1, pages);
         var slice = list.Skip((at - 1) * pageSize).Take(pageSize)
-            .Select(c => new CustomerRow(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary), c.Rfm.Country, c.Score.Segment)).ToList();
+            .Select(c => new CustomerRow(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary), c.Rfm.Country, c.Score.Segment,
+                c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null)).ToList();
         return Results.Json(new CustomerPage(list.Count, at, pageSize, slice));
     }
 

@@ -29,6 +29,9 @@ internal sealed record DashboardView(
     IReadOnlyList<string> Charts,
     string Overview)
 {
+    /// <summary>Lifetime value in words, when the run has it.</summary>
+    public string? ValueReading { get; init; }
+
     public static DashboardView Of(SessionRun session)
     {
         var r = session.Report;
@@ -57,10 +60,18 @@ internal sealed record DashboardView(
                 Display.Number(m.CalinskiHarabasz, 0), m.Stability is { } s ? Display.Number(s, 2) : "", m.K == h.K, m.K == ruleK))],
             [.. r.Profiles.Select(p => new ProfileRow(p.Cluster, p.Segment, Display.Count(p.Customers), Display.Percent(p.Share),
                 Display.Number(p.MeanRecency, 0), Display.Number(p.MedianRecency, 0), Display.Number(p.MeanFrequency, 1), Display.Number(p.MedianFrequency, 0),
-                Display.Money(p.MeanMonetary), Display.Money(p.MedianMonetary), Display.Percent(p.RevenueShare), p.Description, p.Actions, p.Priority))],
+                Display.Money(p.MeanMonetary), Display.Money(p.MedianMonetary), Display.Percent(p.RevenueShare), p.Description, p.Actions, p.Priority)
+            {
+                MeanClv = p.MeanClv is { } m ? Display.Money(m) : null,
+                ClvShare = p.ClvShare is { } s ? Display.Percent(s) : null,
+                AtRisk = p.AtRisk is { } a ? Display.Count(a) : null,
+            })],
             QualityLines(r.DataQuality),
             ChartImages.Ids(r),
-            h.Overview);
+            h.Overview)
+        {
+            ValueReading = r.Value?.Reading,
+        };
     }
 
     private static List<QualityLine> QualityLines(Cleaning.DataQualityAccount q)
@@ -81,11 +92,16 @@ internal sealed record DashboardView(
 internal sealed record SweepRow(int K, string Inertia, string Silhouette, string DaviesBouldin, string CalinskiHarabasz, string Stability, bool Shown, bool Rule);
 
 internal sealed record ProfileRow(int Cluster, string Segment, string Customers, string Share, string MeanRecency, string MedianRecency, string MeanFrequency,
-    string MedianFrequency, string MeanMonetary, string MedianMonetary, string RevenueShare, string Description, string Action, string Priority);
+    string MedianFrequency, string MeanMonetary, string MedianMonetary, string RevenueShare, string Description, string Action, string Priority)
+{
+    public string? MeanClv { get; init; }
+    public string? ClvShare { get; init; }
+    public string? AtRisk { get; init; }
+}
 
 internal sealed record QualityLine(string Label, string Value);
 
 /// <summary>A page of the customer table.</summary>
 internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnlyList<CustomerRow> Rows);
 
-internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment);
+internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive);

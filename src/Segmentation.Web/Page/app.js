@@ -102,10 +102,15 @@ function render(view) {
     run.sweep.map(s => [s.k + (s.rule ? " (rule)" : ""), s.inertia, s.silhouette, s.daviesBouldin, s.calinskiHarabasz, s.stability]),
     [false, true, true, true, true, true], i => run.sweep[i].shown ? "shown" : "");
   $("overview").textContent = run.overview;
-  table($("profiles"), ["Segment", "Customers", "Share", "Recency (mean / median days)", "Orders (mean / median)", "Spend (mean / median)", "Revenue share", "What they are", "Action"],
+  const valued = run.profiles.length > 0 && run.profiles[0].meanClv !== null && run.profiles[0].meanClv !== undefined;
+  $("value-reading").hidden = !run.valueReading;
+  $("value-reading").textContent = run.valueReading || "";
+  $("value").hidden = valued;
+  table($("profiles"), ["Segment", "Customers", "Share", "Recency (mean / median days)", "Orders (mean / median)", "Spend (mean / median)", "Revenue share",
+      ...(valued ? ["Mean CLV", "Share of CLV", "At risk"] : []), "What they are", "Action"],
     run.profiles.map(p => [p.segment, p.customers, p.share, `${p.meanRecency} / ${p.medianRecency}`, `${p.meanFrequency} / ${p.medianFrequency}`,
-      `${p.meanMonetary} / ${p.medianMonetary}`, p.revenueShare, p.description, p.action]),
-    [false, true, true, true, true, true, true, false, false]);
+      `${p.meanMonetary} / ${p.medianMonetary}`, p.revenueShare, ...(valued ? [p.meanClv, p.clvShare, p.atRisk] : []), p.description, p.action]),
+    [false, true, true, true, true, true, true, ...(valued ? [true, true, true] : []), false, false]);
   const stamp = `k=${run.k}&t=${Date.now()}`;
   const sweepCharts = ["elbow", "information-criteria", "k-distance", "silhouette", "davies-bouldin", "calinski-harabasz"];
   charts($("sweep-charts"), run.charts.filter(c => sweepCharts.includes(c)), stamp);
@@ -176,9 +181,11 @@ async function loadCustomers() {
   if (!ok) return;
   state.page = data.page;
   const target = $("customer-table");
-  const columns = [["customerId", "Customer"], ["segment", "Segment"], ["recency", "Recency (days)"], ["frequency", "Orders"], ["monetary", "Spend"], ["country", "Country"], [null, "RFM score segment"]];
-  table(target, columns.map(c => c[1]), data.rows.map(r => [r.customerId, r.segment, r.recency, r.frequency, r.monetary, r.country ?? "", r.rfmSegment]),
-    [false, false, true, true, true, false, false]);
+  const valued = data.rows.length > 0 && data.rows[0].clv !== null && data.rows[0].clv !== undefined;
+  const columns = [["customerId", "Customer"], ["segment", "Segment"], ["recency", "Recency (days)"], ["frequency", "Orders"], ["monetary", "Spend"], ["country", "Country"], [null, "RFM score segment"],
+    ...(valued ? [["clv", "CLV"], [null, "P(alive)"]] : [])];
+  table(target, columns.map(c => c[1]), data.rows.map(r => [r.customerId, r.segment, r.recency, r.frequency, r.monetary, r.country ?? "", r.rfmSegment, ...(valued ? [r.clv, r.pAlive] : [])]),
+    [false, false, true, true, true, false, false, true, true]);
   target.querySelectorAll("th").forEach((th, i) => {
     const key = columns[i][0];
     if (!key) return;
@@ -242,6 +249,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("search").addEventListener("input", e => { clearTimeout(timer); timer = setTimeout(() => { state.search = e.target.value; state.page = 1; loadCustomers(); }, 200); });
   $("prev").onclick = () => { state.page--; loadCustomers(); };
   $("next").onclick = () => { state.page++; loadCustomers(); };
+  $("value").onclick = async () => {
+    $("value-status").textContent = "Fitting the purchase and spend models...";
+    const { ok, data } = await call("POST", "/app/value");
+    $("value-status").textContent = ok ? "" : data.error;
+    if (ok) render(data);
+  };
   $("save").onclick = async () => {
     const { ok, data } = await call("POST", "/app/runs/save");
     $("save-status").textContent = ok ? `Saved as run ${data.id} (${data.folder}).` : data.error;

@@ -59,6 +59,12 @@ public static class SegmentationApp
     /// </summary>
     public static SegmentationRun AtK(SegmentationRun run, int k) => SegmentationPipeline.AtK(run, k);
 
+    /// <summary>
+    /// The run with lifetime value beside its segments (P(alive), expected purchases, CLV per customer and segment),
+    /// without refitting the segments. The run must have been prepared with <see cref="PrepareOptions.PurchaseDays"/>.
+    /// </summary>
+    public static SegmentationRun WithValue(SegmentationRun run, ClvOptions? clv = null) => SegmentationPipeline.WithValue(run, clv ?? ClvOptions.Default);
+
     /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>
     public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null) =>
         ReportBuilder.Build(run, settings, refresh);

@@ -121,6 +121,22 @@ internal static class SegmentationPipeline
         return Assemble(run.Prepared, options, run.Scaler, run.Features, run.Sweep, choice, timings, run.Value) with { Mode = run.Mode };
     }
 
+    /// <summary>
+    /// The run with lifetime value added (the web app's button), nothing refitted but the value models: the
+    /// segments, the sweep and the k stay as they were.
+    /// </summary>
+    public static SegmentationRun WithValue(SegmentationRun run, ClvOptions clv)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = Value(run.Prepared, clv);
+        var timings = run.Timings.Where(t => t.Stage is not ("segments" or "value")).Append(new StageTiming("value", clock.Elapsed)).ToList();
+        return Assemble(run.Prepared, run.Options with { Clv = clv }, run.Scaler, run.Features, run.Sweep, run.Choice, timings, value) with
+        {
+            Mode = run.Mode,
+            Methods = run.Methods,
+        };
+    }
+
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>
     /// <summary>
     /// Lifetime value of the prepared customers, fitted on their whole history (every customer of the run gets a
