@@ -93,6 +93,11 @@ public sealed class ValueTests
         Assert.Contains("purchase model (BG/NBD)", run.GetProperty("valueReading").GetString(), StringComparison.Ordinal);
         Assert.All(run.GetProperty("profiles").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("meanClv").GetString())));
         Assert.Contains("alive-by-recency", run.GetProperty("charts").EnumerateArray().Select(c => c.GetString()));
+        // The at-risk list is the report's: customers of the top fifth by value with P(alive) below one half, highest value first.
+        var csvRows = (await client.GetStringAsync("/app/download/customer_segments.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[^1] == "yes").Select(f => (Id: f[0], Clv: double.Parse(f[^3], System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderByDescending(r => r.Clv).Take(20).Select(r => r.Id).ToList();
+        Assert.Equal(csvRows, run.GetProperty("atRisk").EnumerateArray().Select(r => r.GetProperty("customerId").GetString()!).ToList());
         Assert.Equal(0, server.Queue.Fits);
 
         var page = await client.GetFromJsonAsync<JsonElement>("/app/customers?sort=clv&desc=true&size=5");

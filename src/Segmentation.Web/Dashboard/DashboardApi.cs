@@ -245,8 +245,7 @@ internal static class DashboardApi
         var pages = Math.Max(1, (list.Count + pageSize - 1) / pageSize);
         var at = Math.Clamp(page ?? 1, 1, pages);
         var slice = list.Skip((at - 1) * pageSize).Take(pageSize)
-            .Select(c => new CustomerRow(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary), c.Rfm.Country, c.Score.Segment,
-                c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null)).ToList();
+            .Select(CustomerRow.Of).ToList();
         return Results.Json(new CustomerPage(list.Count, at, pageSize, slice));
     }
 

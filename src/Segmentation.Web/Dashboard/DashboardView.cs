@@ -32,6 +32,9 @@ internal sealed record DashboardView(
     /// <summary>Lifetime value in words, when the run has it.</summary>
     public string? ValueReading { get; init; }
 
+    /// <summary>High-value customers at risk of leaving, highest value first (the report's list), when the run has lifetime value.</summary>
+    public IReadOnlyList<CustomerRow>? AtRisk { get; init; }
+
     public static DashboardView Of(SessionRun session)
     {
         var r = session.Report;
@@ -71,6 +74,7 @@ internal sealed record DashboardView(
             h.Overview)
         {
             ValueReading = r.Value?.Reading,
+            AtRisk = r.Value?.AtRisk.Select(CustomerRow.Of).ToList(),
         };
     }
 
@@ -104,4 +108,8 @@ internal sealed record QualityLine(string Label, string Value);
 /// <summary>A page of the customer table.</summary>
 internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnlyList<CustomerRow> Rows);
 
-internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive);
+internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive)
+{
+    public static CustomerRow Of(Segments.CustomerSegment c) => new(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary),
+        c.Rfm.Country, c.Score.Segment, c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null);
+}

@@ -106,6 +106,11 @@ function render(view) {
   $("value-reading").hidden = !run.valueReading;
   $("value-reading").textContent = run.valueReading || "";
   $("value").hidden = valued;
+  $("at-risk-box").hidden = !run.atRisk;
+  const atRisk = run.atRisk || [];
+  $("at-risk-none").hidden = atRisk.length > 0;
+  table($("at-risk"), atRisk.length ? ["Customer", "Segment", "CLV", "P(alive)", "Recency (days)", "Orders"] : [],
+    atRisk.map(r => [r.customerId, r.segment, r.clv, r.pAlive, r.recency, r.frequency]), [false, false, true, true, true, true]);
   table($("profiles"), ["Segment", "Customers", "Share", "Recency (mean / median days)", "Orders (mean / median)", "Spend (mean / median)", "Revenue share",
       ...(valued ? ["Mean CLV", "Share of CLV", "At risk"] : []), "What they are", "Action"],
     run.profiles.map(p => [p.segment, p.customers, p.share, `${p.meanRecency} / ${p.medianRecency}`, `${p.meanFrequency} / ${p.medianFrequency}`,
