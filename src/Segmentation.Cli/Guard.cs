@@ -16,7 +16,7 @@ internal static class Guard
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}");
+            stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}{Suggestion(e.MissingColumns)}");
             return ExitCodes.BadInput;
         }
         catch (Value.ModelFitException e)
@@ -36,5 +36,24 @@ internal static class Guard
             if (Environment.GetEnvironmentVariable("SEGMENTATION_TRACE") == "1") stderr.WriteLine(e);
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>The flags that would map the missing columns, ready to paste: the closest header where there is one.</summary>
+    private static string Suggestion(IReadOnlyList<Ingest.MissingColumn>? missing)
+    {
+        if (missing is not { Count: > 0 }) return "";
+        var flags = missing.Select(m => $"{Flags.Of(m.Option)} {(m.Closest.Count > 0 ? ShellWord(m.Closest[0]) : "COLUMN")}");
+        var invoice = missing.Any(m => m.Role == Ingest.ColumnRole.Invoice) ? " (or --no-invoice-column)" : "";
+        var money = missing.Any(m => m.Role is Ingest.ColumnRole.Quantity or Ingest.ColumnRole.UnitPrice) ? " (or --amount-column COLUMN)" : "";
+        return $". Name them: {string.Join(" ", flags)}{invoice}{money}";
+    }
+
+    /// <summary>A header as one POSIX shell word, control characters shown as '?': it comes from the file.</summary>
+    private static string ShellWord(string text)
+    {
+        var visible = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return visible.Length > 0 && visible.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            ? visible
+            : "'" + visible.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 }

@@ -108,7 +108,7 @@ internal sealed class InputArguments
 
     private IngestOptions Ingest(ParseResult p) => new()
     {
-        Mapping = Mapping(p),
+        Columns = Columns(p),
         Sheet = p.GetValue(Sheet),
         DateFormat = p.GetValue(DateFormat),
         Delimiter = ParseDelimiter(p.GetValue(Delimiter)!),
@@ -116,21 +116,26 @@ internal sealed class InputArguments
         SkipBadRows = p.GetValue(SkipBadRows),
     };
 
-    /// <summary>Null (recognise the layout) unless a column flag is given; then the flags override the Online Retail names.</summary>
-    private ColumnMapping? Mapping(ParseResult p)
+    /// <summary>The columns named by flags; every other field is found by its name in the header.</summary>
+    private Dictionary<ColumnRole, string?> Columns(ParseResult p)
     {
-        string?[] given = [p.GetValue(CustomerColumn), p.GetValue(InvoiceColumn), p.GetValue(DateColumn), p.GetValue(QuantityColumn), p.GetValue(PriceColumn), p.GetValue(AmountColumn)];
-        if (given.All(g => g is null) && !p.GetValue(NoInvoiceColumn)) return null;
-        var m = ColumnMapping.OnlineRetail;
-        return m with
+        var named = new Dictionary<ColumnRole, string?>();
+        void Name(ColumnRole role, Option<string?> flag)
         {
-            Customer = p.GetValue(CustomerColumn) ?? m.Customer,
-            Invoice = p.GetValue(NoInvoiceColumn) ? null : p.GetValue(InvoiceColumn) ?? m.Invoice,
-            Date = p.GetValue(DateColumn) ?? m.Date,
-            Quantity = p.GetValue(QuantityColumn) ?? m.Quantity,
-            UnitPrice = p.GetValue(PriceColumn) ?? m.UnitPrice,
-            Amount = p.GetValue(AmountColumn),
-        };
+            if (p.GetValue(flag) is { } header) named[role] = header;
+        }
+        Name(ColumnRole.Customer, CustomerColumn);
+        Name(ColumnRole.Invoice, InvoiceColumn);
+        Name(ColumnRole.Date, DateColumn);
+        Name(ColumnRole.Quantity, QuantityColumn);
+        Name(ColumnRole.UnitPrice, PriceColumn);
+        Name(ColumnRole.Amount, AmountColumn);
+        if (p.GetValue(NoInvoiceColumn))
+        {
+            if (named.ContainsKey(ColumnRole.Invoice)) throw new OptionException(OptionNames.InvoiceColumn, "give --invoice-column or --no-invoice-column, not both");
+            named[ColumnRole.Invoice] = null;
+        }
+        return named;
     }
 
     private static char ParseDelimiter(string text) => text switch

@@ -1,3 +1,4 @@
+using Segmentation.App;
 using Segmentation.Cleaning;
 using Segmentation.Clustering;
 using Segmentation.Formatting;
@@ -34,23 +35,17 @@ internal static class Summary
     public static void WriteQuality(TextWriter o, DataQualityAccount q)
     {
         o.WriteLine($"Data quality: {q.Source}");
-        o.WriteLine($"  {"rows in",-44}{Display.Count(q.RowsIn),12}");
-        foreach (var rule in q.Removed)
+        if (QualityLines.Columns(q) is { Length: > 0 } columns) o.WriteLine($"  columns read: {columns}");
+        foreach (var line in QualityLines.Of(q))
         {
-            o.WriteLine($"  {"- " + rule.Description,-44}{Display.Count(rule.Rows),12}");
+            // Figures right-aligned in one column; a period or a skipped row's text reads left to right.
+            o.WriteLine(line.Label switch
+            {
+                "skipped" => $"  skipped: {line.Value}",
+                "period" => $"  {line.Label,-44}{line.Value}",
+                _ => $"  {line.Label,-44}{line.Value,12}",
+            });
         }
-        o.WriteLine($"  {"rows out",-44}{Display.Count(q.RowsOut),12}");
-        if (q.PurchasesReduced > 0) o.WriteLine($"  {"  of which reduced by a partial cancellation",-44}{Display.Count(q.PurchasesReduced),12}");
-        var dupes = q.DuplicatesDropped ? "dropped" : "kept";
-        o.WriteLine($"  {$"exact duplicate rows found ({dupes})",-44}{Display.Count(q.DuplicateRowsFound),12}");
-        o.WriteLine($"  {"customers",-44}{Display.Count(q.Customers),12}");
-        o.WriteLine($"  {"invoices",-44}{Display.Count(q.Invoices),12}");
-        o.WriteLine($"  {"revenue",-44}{Display.Money(q.Revenue),12}");
-        if (q.FirstDate is { } first && q.LastDate is { } last)
-        {
-            o.WriteLine($"  {"period",-44}{Display.DateTime(first)} .. {Display.DateTime(last)}");
-        }
-        foreach (var example in q.BadRowExamples) o.WriteLine($"  skipped: {example}");
     }
 
     private static void WriteRfm(TextWriter o, ReportModel r)

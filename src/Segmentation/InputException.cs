@@ -22,6 +22,9 @@ public sealed class InputException : Exception
     /// <summary>The file's header, when the problem is a column the mapping names and the file lacks: what a door offers to map from.</summary>
     public IReadOnlyList<string>? Header { get; init; }
 
+    /// <summary>The fields no column was found for, when that is the problem: each door names its own way to map them.</summary>
+    public IReadOnlyList<Ingest.MissingColumn>? MissingColumns { get; init; }
+
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
@@ -35,7 +38,7 @@ public sealed class InputException : Exception
     public string? Column { get; }
 
     /// <summary>The same problem told about <paramref name="file"/> (an upload kept under a private name is told by the name the user gave it).</summary>
-    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header };
+    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header, MissingColumns = MissingColumns };
 
     private static string Compose(string file, string reason, long? row, string? column)
     {

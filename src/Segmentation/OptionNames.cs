@@ -30,6 +30,15 @@ public static class OptionNames
     public const string Delimiter = nameof(IngestOptions) + "." + nameof(IngestOptions.Delimiter);
     public const string DecimalSeparator = nameof(IngestOptions) + "." + nameof(IngestOptions.DecimalSeparator);
     public const string DateFormat = nameof(IngestOptions) + "." + nameof(IngestOptions.DateFormat);
+    public const string CustomerColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Customer);
+    public const string InvoiceColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Invoice);
+    public const string DateColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Date);
+    public const string QuantityColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Quantity);
+    public const string PriceColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.UnitPrice);
+    public const string AmountColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Amount);
+    public const string StockCodeColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.StockCode);
+    public const string DescriptionColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Description);
+    public const string CountryColumn = nameof(ColumnMapping) + "." + nameof(ColumnMapping.Country);
     public const string Database = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Connection);
     public const string Table = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Table);
     public const string Query = nameof(DatabaseInput) + "." + nameof(DatabaseInput.Query);

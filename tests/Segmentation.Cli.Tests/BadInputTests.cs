@@ -48,7 +48,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_missing_required_column() =>
         AssertRefused(_dir.Write("nocol.csv", Header.Replace(",CustomerID", "", StringComparison.Ordinal) + "\n1,A,X,1,2011-01-01,1,UK\n"),
-            "row 1, column 'CustomerID': required column 'CustomerID' is missing");
+            "row 1: cannot find the column for customer; the header has 'InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'Country'. Name them: --customer-column COLUMN");
 
     [Fact]
     public void A_date_that_does_not_parse() =>
@@ -136,6 +136,39 @@ public sealed class BadInputTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("note: --delimiter, --customer-column say how to read a file", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Columns_not_found_are_told_in_one_line_with_flags_that_make_the_next_run_succeed()
+    {
+        var input = _dir.Write("shop.csv",
+            "cust nr,bestellung,sale_dt,qty,price\n" +
+            "A,1,2011-01-03,2,5.00\nB,2,2011-02-03,1,7.50\nC,3,2011-02-04,3,2.00\nA,4,2011-03-01,1,4.00\n");
+
+        var failed = Cli.Run("run", "--input", input, "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.Equal(ExitCodes.BadInput, failed.ExitCode);
+        var line = Assert.Single(failed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot find the columns for customer (closest: 'cust nr'), invoice, date (closest: 'sale_dt')", line, StringComparison.Ordinal);
+        Assert.EndsWith("Name them: --customer-column 'cust nr' --invoice-column COLUMN --date-column sale_dt (or --no-invoice-column)", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out")));
+
+        var fixedRun = Cli.Run("run", "--input", input, "--customer-column", "cust nr", "--invoice-column", "bestellung", "--date-column", "sale_dt",
+            "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.Error);
+        Assert.Contains("columns read: customer = cust nr, invoice = bestellung, date = sale_dt, quantity = qty, unit price = price", fixedRun.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tab_separated_export_read_with_commas_names_the_delimiter_flag()
+    {
+        var input = _dir.Write("export.txt", "order_id\tcustomer_id\torder_date\tqty\tunit_price\n1\tA\t2011-01-01\t1\t2\n");
+
+        var result = Cli.Run("run", "--input", input, "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("probably separated by tabs ('tab'), not ',' (see --delimiter)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

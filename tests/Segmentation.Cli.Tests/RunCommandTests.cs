@@ -74,6 +74,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_home_made_export_with_its_own_column_names_runs_without_any_column_flag()
+    {
+        var input = _dir.Write("company.csv",
+            "order_id,customer_id,order_date,qty,unit_price\n" +
+            "1001,C1,2011-01-03 10:00,2,5.00\n1002,C1,2011-02-03 10:00,1,7.50\n1003,C2,2011-02-04 11:00,3,2.00\n" +
+            "1004,C3,2011-02-05 11:00,3,2.00\n1005,C4,2011-03-05 11:00,1,20.00\n");
+
+        var result = Cli.Run("run", "--input", input, "--out", _dir.File("out"), "--no-report", "--no-history");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("columns read: customer = customer_id, invoice = order_id, date = order_date, quantity = qty, unit price = unit_price", result.Out, StringComparison.Ordinal);
+        Assert.Contains("revenue                                            49.50", result.Out, StringComparison.Ordinal);
+        Assert.Equal(5, File.ReadAllLines(_dir.File("out/customer_segments.csv")).Length);
+    }
+
+    [Fact]
     public void Another_layout_runs_through_the_column_flags_with_a_semicolon_delimiter()
     {
         var input = _dir.Write("pos.csv", "client;when;total\nA;2011-01-01 10:00;10\nB;2011-01-02 10:00;3\nC;2011-01-03 11:00;50\nD;2011-01-05 11:00;5\nA;2011-01-05 12:00;7\n");

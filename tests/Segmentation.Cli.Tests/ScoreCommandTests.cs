@@ -32,7 +32,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = Cli.Run("score", "--input", input, "--model", Path.Combine(run, "model.zip"), "--out", scored);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains($"error: {input}, row 1, column 'CustomerID': required column 'CustomerID' is missing", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"error: {input}, row 1: cannot find the column for date; the header has 'order', 'client', 'amount'", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(scored));
     }
 

@@ -1,3 +1,4 @@
+using Segmentation.App;
 using Segmentation.Formatting;
 using Segmentation.Reporting.Charts;
 
@@ -69,7 +70,7 @@ internal sealed record DashboardView(
                 ClvShare = p.ClvShare is { } s ? Display.Percent(s) : null,
                 AtRisk = p.AtRisk is { } a ? Display.Count(a) : null,
             })],
-            QualityLines(r.DataQuality),
+            QualityWithColumns(r.DataQuality),
             ChartImages.Ids(r),
             h.Overview)
         {
@@ -78,19 +79,8 @@ internal sealed record DashboardView(
         };
     }
 
-    private static List<QualityLine> QualityLines(Cleaning.DataQualityAccount q)
-    {
-        var lines = new List<QualityLine> { new("rows in", Display.Count(q.RowsIn)) };
-        lines.AddRange(q.Removed.Select(rule => new QualityLine("- " + rule.Description, Display.Count(rule.Rows))));
-        lines.Add(new("rows out", Display.Count(q.RowsOut)));
-        lines.Add(new($"exact duplicate rows found ({(q.DuplicatesDropped ? "dropped" : "kept")})", Display.Count(q.DuplicateRowsFound)));
-        lines.Add(new("customers", Display.Count(q.Customers)));
-        lines.Add(new("invoices", Display.Count(q.Invoices)));
-        lines.Add(new("revenue", Display.Money(q.Revenue)));
-        if (q.FirstDate is { } first && q.LastDate is { } last) lines.Add(new("period", $"{Display.DateTime(first)} to {Display.DateTime(last)}"));
-        lines.AddRange(q.BadRowExamples.Select(e => new QualityLine("skipped", e)));
-        return lines;
-    }
+    private static List<QualityLine> QualityWithColumns(Cleaning.DataQualityAccount q) =>
+        [.. QualityLines.Columns(q) is { Length: > 0 } columns ? [new QualityLine("columns read", columns)] : Array.Empty<QualityLine>(), .. QualityLines.Of(q)];
 }
 
 internal sealed record SweepRow(int K, string Inertia, string Silhouette, string DaviesBouldin, string CalinskiHarabasz, string Stability, bool Shown, bool Rule);
@@ -102,8 +92,6 @@ internal sealed record ProfileRow(int Cluster, string Segment, string Customers,
     public string? ClvShare { get; init; }
     public string? AtRisk { get; init; }
 }
-
-internal sealed record QualityLine(string Label, string Value);
 
 /// <summary>A page of the customer table.</summary>
 internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnlyList<CustomerRow> Rows);

@@ -32,5 +32,8 @@ public sealed record DataQualityAccount(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public long PurchasesReduced { get; init; }
 
+    /// <summary>The field each column of the input was read as (found by name, or as the options named it).</summary>
+    public IReadOnlyList<Ingest.ColumnUse> Columns { get; init; } = [];
+
     internal long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
 }

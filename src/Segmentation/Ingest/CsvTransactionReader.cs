@@ -32,7 +32,7 @@ internal static class CsvTransactionReader
         ResolvedColumns columns;
         try
         {
-            columns = ResolvedColumns.Resolve(file, header, options.Mapping);
+            columns = ResolvedColumns.Resolve(file, header, options);
         }
         catch
         {

@@ -3,8 +3,18 @@ namespace Segmentation.Ingest;
 /// <summary>How to read a transactions file. The defaults read the UCI Online Retail files as they come.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>Column names to use; null recognises the Online Retail and Online Retail II layouts.</summary>
+    /// <summary>
+    /// Every column, exactly; null finds them: the Online Retail and Online Retail II layouts, else each field by the
+    /// names exports commonly give it (customer_id, order_id, order_date, qty, unit_price, total...), with
+    /// <see cref="Columns"/> taken as named.
+    /// </summary>
     public ColumnMapping? Mapping { get; init; }
+
+    /// <summary>
+    /// Headers named for some fields when <see cref="Mapping"/> is null; the others are found by name. A null header
+    /// says the file has no such column (no invoice: each customer and timestamp is then one order).
+    /// </summary>
+    public IReadOnlyDictionary<ColumnRole, string?> Columns { get; init; } = new Dictionary<ColumnRole, string?>();
 
     /// <summary>Worksheet to read from a workbook; null reads the first.</summary>
     public string? Sheet { get; init; }

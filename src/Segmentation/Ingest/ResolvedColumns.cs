@@ -14,9 +14,11 @@ internal sealed record ResolvedColumns(
     int Description,
     int Country)
 {
-    public static ResolvedColumns Resolve(string file, IReadOnlyList<string> header, ColumnMapping? requested)
+    public static ResolvedColumns Resolve(string file, IReadOnlyList<string> header, IngestOptions options) =>
+        Resolve(file, header, options.Mapping ?? ColumnRecogniser.Find(file, header, options.Columns, options.Delimiter));
+
+    public static ResolvedColumns Resolve(string file, IReadOnlyList<string> header, ColumnMapping mapping)
     {
-        var mapping = requested ?? ColumnMapping.Recognise(header) ?? ColumnMapping.OnlineRetail;
         if (mapping.Amount is null && (mapping.Quantity is null || mapping.UnitPrice is null))
         {
             throw new InputException(file, "the column mapping names neither a line-amount column nor both a quantity and a unit-price column") { Header = header };
@@ -48,4 +50,6 @@ internal sealed record ResolvedColumns(
     }
 
     public string NameOf(int index) => Header[index];
+
+    public IReadOnlyList<ColumnUse> Uses() => ColumnRecogniser.Uses(Mapping, Header);
 }

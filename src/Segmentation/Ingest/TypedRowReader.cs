@@ -32,7 +32,7 @@ internal static class TypedRowReader
                 .Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)?.Trim() ?? "")
                 .ToArray();
             if (header.All(string.IsNullOrEmpty)) throw new InputException(file, $"{reader.Name} has an empty first row; the header must be there", 1);
-            var columns = ResolvedColumns.Resolve(file, header, options.Mapping);
+            var columns = ResolvedColumns.Resolve(file, header, options);
             var parser = new RowParser(file, columns, options);
             var bad = new BadRowLog(options.SkipBadRows);
             return new TransactionStream(file, format, columns.Mapping, header, bad,

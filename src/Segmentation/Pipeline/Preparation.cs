@@ -62,7 +62,7 @@ internal static class Preparation
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
         var (result, rules, elapsed) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null, appended);
-        return Build(result, relation.Name, rules, stream.BadRows, options) with
+        return Build(result, relation.Name, rules, stream.BadRows, options, ColumnRecogniser.Uses(mapping, stream.Header)) with
         {
             Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],
         };
@@ -113,7 +113,7 @@ internal static class Preparation
             var (result, rules, _) = Query(engine.Connection, SqlDialect.DuckDb, relation, options, parameters, progress, rows);
             // A value that does not parse: the row readers read the file again and name it (or skip it, as asked).
             if (result.BadRows > 0) return null;
-            return Build(result, path, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+            return Build(result, path, rules, badRows: null, options, columns.Uses()) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
         catch (DuckDBException)
         {
@@ -140,7 +140,7 @@ internal static class Preparation
         var name = input.Describe();
         using var connection = DatabaseReader.Connect(input);
         var schema = DatabaseReader.Schema(connection, input);
-        var columns = ResolvedColumns.Resolve(name, schema.Select(c => c.Name).ToArray(), options.Ingest.Mapping);
+        var columns = ResolvedColumns.Resolve(name, schema.Select(c => c.Name).ToArray(), options.Ingest);
         var relation = SourceRelation.Bind(name, input.From, columns,
             i => new SourceColumn(SqlDialect.Quote(schema[i].Name), schema[i].IsText ? ColumnKind.Text : ColumnKind.Typed));
         using var engine = connection is DuckDBConnection duckDb ? Engine(options, duckDb) : null;
@@ -149,7 +149,7 @@ internal static class Preparation
         {
             var (result, rules, _) = Query(connection, dialect, relation, options, [], progress, rows: null);
             if (result.BadRows > 0) return null;
-            return Build(result, name, rules, badRows: null, options) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
+            return Build(result, name, rules, badRows: null, options, columns.Uses()) with { Timings = [new StageTiming("prepare", started.Elapsed)] };
         }
         catch (System.Data.Common.DbException)
         {
@@ -279,7 +279,7 @@ internal static class Preparation
         options.AsOf is { } asOf ? options.Cleaning with { Before = asOf } : options.Cleaning;
 
     /// <summary>The prepared data from the engine's result, checked: an input with no rows, or none kept, is an error.</summary>
-    private static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options)
+    private static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options, IReadOnlyList<ColumnUse> columns)
     {
         var skipped = badRows?.Count ?? 0;
         var rowsIn = result.RowsIn + skipped;
@@ -310,6 +310,7 @@ internal static class Preparation
             BadRowExamples: badRows?.Examples ?? [])
         {
             PurchasesReduced = result.Reduced,
+            Columns = columns,
         };
         return new PreparedData(account, result.Rfm(options.AsOf), result.Sales(), []) { PurchaseDays = result.PurchaseDays() };
     }

@@ -32,9 +32,77 @@ public sealed class ColumnMappingTests : IDisposable
 
         var error = Assert.Throws<InputException>(() => TransactionReader.Open(path));
 
-        Assert.Equal("CustomerID", error.Column);
+        Assert.Equal(ColumnRole.Customer, Assert.Single(error.MissingColumns!).Role);
         Assert.Equal(1, error.Row);
         Assert.Contains("'InvoiceNo', 'StockCode'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_home_made_export_is_mapped_by_its_column_names_alone()
+    {
+        var path = _dir.Write("company.csv",
+            "order_id,customer_id,order_date,qty,unit_price\n" +
+            "1001,C1,2011-01-03 10:00,2,5.00\n" +
+            "1002,C1,2011-02-03 10:00,1,7.50\n" +
+            "1003,C2,2011-02-04 11:00,3,2.00\n");
+
+        var prepared = Preparation.Run(path, PrepareOptions.Default);
+
+        var c1 = prepared.Rfm.Customers.Single(c => c.CustomerId == "C1");
+        Assert.Equal(2, c1.Frequency);
+        Assert.Equal(17.5m, c1.Monetary);
+        Assert.Equal(
+            ["customer=customer_id", "invoice=order_id", "date=order_date", "quantity=qty", "unit price=unit_price"],
+            prepared.Quality.Columns.Select(c => $"{c.Field}={c.Header}"));
+    }
+
+    [Theory]
+    [InlineData("Client No;Order Number;Created At;Total", "client no", "order number", "created at", "total")]
+    [InlineData("CLIENT,INVOICE,TIMESTAMP,LINE-TOTAL,Country", "client", "invoice", "timestamp", "line-total")]
+    public void Names_are_recognised_whatever_their_case_and_separators(string header, string customer, string invoice, string date, string amount)
+    {
+        var fields = header.Split(header.Contains(';', StringComparison.Ordinal) ? ';' : ',');
+        var mapping = ColumnRecogniser.Find("f.csv", fields, new Dictionary<ColumnRole, string?>(), ',');
+
+        Assert.Equal([customer, invoice, date, amount], new[] { mapping.Customer, mapping.Invoice, mapping.Date, mapping.Amount }.Select(n => n!.ToLowerInvariant()));
+        Assert.Null(mapping.Quantity);
+    }
+
+    [Fact]
+    public void A_named_column_is_taken_as_named_and_the_rest_are_found()
+    {
+        var mapping = ColumnRecogniser.Find("f.csv", ["who", "customer_id", "order_id", "date", "amount"],
+            new Dictionary<ColumnRole, string?> { [ColumnRole.Customer] = "who" }, ',');
+
+        Assert.Equal(("who", "order_id", "date", "amount"), (mapping.Customer, mapping.Invoice, mapping.Date, mapping.Amount));
+    }
+
+    [Fact]
+    public void Every_missing_field_is_told_at_once_with_the_closest_headers()
+    {
+        var error = Assert.Throws<InputException>(() => ColumnRecogniser.Find("f.csv",
+            ["cust_nr", "bestellung", "sale_dt", "qty", "cost"], new Dictionary<ColumnRole, string?>(), ','));
+
+        var missing = error.MissingColumns!;
+        Assert.Equal([ColumnRole.Customer, ColumnRole.Invoice, ColumnRole.Date, ColumnRole.UnitPrice], missing.Select(m => m.Role));
+        Assert.Equal("cust_nr", missing[0].Closest[0]);
+        Assert.Equal("sale_dt", missing[2].Closest[0]);
+        Assert.Contains("'cust_nr', 'bestellung', 'sale_dt', 'qty', 'cost'", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(OptionNames.CustomerColumn, missing[0].Option);
+    }
+
+    [Theory]
+    [InlineData("customer_id\torder_id\tdate\tamount", ',', '\t')]
+    [InlineData("customer_id;order_id;date;amount", ',', ';')]
+    [InlineData("customer_id,order_id,date,amount", ';', ',')]
+    public void A_header_of_one_field_names_the_delimiter_it_probably_uses(string header, char given, char probable)
+    {
+        var path = _dir.Write("export.txt", header + "\nA\n");
+
+        var error = Assert.Throws<InputException>(() => TransactionReader.Open(path, new IngestOptions { Delimiter = given }));
+
+        Assert.Equal(OptionNames.Delimiter, error.Option);
+        Assert.Contains(probable == '\t' ? "separated by tabs ('tab')" : $"separated by '{probable}'", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

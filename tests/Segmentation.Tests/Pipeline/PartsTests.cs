@@ -17,7 +17,7 @@ public sealed class PartsTests
         IReadOnlyList<string> header;
         using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
         var (from, column) = DuckDbEngine.Csv(header.Count);
-        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, null), column);
+        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
         using var engine = new DuckDbEngine(PrepareOptions.Default.EngineMemoryMegabytes, spillParent: null);
         var rules = PreparationQuery.Rules(relation, cleaning);
         IEnumerable<System.Data.Common.DbDataReader> Results()
