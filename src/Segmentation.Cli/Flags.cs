@@ -33,6 +33,7 @@ internal static class Flags
         [OptionNames.Table] = "--table",
         [OptionNames.Query] = "--query",
         [OptionNames.Output] = "--out",
+        [OptionNames.KeepPrevious] = "--keep-previous",
         [OptionNames.CalibrationEnd] = "--calibration-end",
         [OptionNames.HoldoutEnd] = "--holdout-end",
         [Web.ServeOptions.Names.Address] = "--address",

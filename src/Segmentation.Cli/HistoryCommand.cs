@@ -16,7 +16,7 @@ internal static class HistoryCommand
             stdout.WriteLine($"{"id",4}  {"created (UTC)",-17}{"kind",-9}{"k",3}{"customers",11}{"silhouette",12}  {"seed",6}  folder");
             foreach (var r in SegmentationApp.History(p.GetValue(db)!).List())
             {
-                stdout.WriteLine($"{r.Id,4}  {Display.DateTime(r.Created),-17}{r.Kind,-9}{r.K,3}{Display.Count(r.Customers),11}{Display.Number(r.Silhouette, 4),12}  {r.Seed,6}  {r.Folder}{(r.PreviousId is { } prev ? $" (refresh of {prev})" : "")}");
+                stdout.WriteLine($"{r.Id,4}  {Display.DateTime(r.Created),-17}{r.Kind,-9}{r.K,3}{Display.Count(r.Customers),11}{Display.Number(r.Silhouette, 4),12}  {r.Seed,6}  {r.Folder}{(Directory.Exists(r.Folder) ? "" : " (folder deleted)")}{(r.PreviousId is { } prev ? $" (refresh of {prev})" : "")}");
             }
             return ExitCodes.Ok;
         }));

@@ -10,10 +10,11 @@ internal sealed class PublishArguments(string defaultFolder)
     public Option<bool> NoReport { get; } = new("--no-report") { Description = "Skip the PDF and HTML reports." };
     public Option<string?> History { get; } = new("--history") { Description = "The run history database (default: history.db in the folder that holds --out)." };
     public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not record the run in the history." };
+    public Option<int> KeepPrevious { get; } = new("--keep-previous") { Description = "Earlier runs of --out kept beside it when it is reused (moved to FOLDER.yyyyMMddTHHmmssZ); older ones are deleted, their history rows stay.", DefaultValueFactory = _ => new PublishOptions().KeepPrevious };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Output, NoReport, History, NoHistory }) command.Options.Add(o);
+        foreach (var o in new Option[] { Output, NoReport, History, NoHistory, KeepPrevious }) command.Options.Add(o);
     }
 
     public PublishOptions Options(ParseResult p) => new()
@@ -22,6 +23,7 @@ internal sealed class PublishArguments(string defaultFolder)
         Reports = !p.GetValue(NoReport),
         History = p.GetValue(History),
         RecordHistory = !p.GetValue(NoHistory),
+        KeepPrevious = p.GetValue(KeepPrevious),
         Report = new Report.ReportSettings { RunDate = DateTime.Now },
     };
 
@@ -30,5 +32,6 @@ internal sealed class PublishArguments(string defaultFolder)
         foreach (var file in published.Files) stdout.WriteLine($"Wrote {file}");
         if (published.HistoryId is { } id) stdout.WriteLine($"Recorded as run {id} in {published.History}");
         if (published.MovedAside is { } aside) stdout.WriteLine($"The earlier run in that folder was moved to {aside}");
+        if (published.DeletedPrevious.Count > 0) stdout.WriteLine($"Deleted {published.DeletedPrevious.Count} older run folder(s) beyond --keep-previous (their history rows stay): {string.Join(", ", published.DeletedPrevious)}");
     }
 }

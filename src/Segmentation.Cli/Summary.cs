@@ -17,6 +17,7 @@ internal static class Summary
         WriteRfm(o, report);
         WriteSweep(o, report);
         WriteSegments(o, report.Profiles);
+        if (report.LabelsNote.Length > 0) o.WriteLine($"  {report.LabelsNote}");
         WriteMethods(o, report);
     }
 

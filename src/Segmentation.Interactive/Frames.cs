@@ -25,9 +25,11 @@ public static class Frames
             new Int32DataFrameColumn("Frequency", customers.Select(c => c.Rfm.Frequency)),
             new DecimalDataFrameColumn("Monetary", customers.Select(c => c.Rfm.Monetary)),
             new StringDataFrameColumn("RfmCode", customers.Select(c => c.Score.Code)),
-            new StringDataFrameColumn("RfmSegment", customers.Select(c => c.Score.Segment)),
+            new StringDataFrameColumn("ScoreSegment", customers.Select(c => c.Score.Segment)),
             new Int32DataFrameColumn("Cluster", customers.Select(c => c.Cluster)),
-            new StringDataFrameColumn("Segment", customers.Select(c => c.Segment)));
+            new StringDataFrameColumn("ClusterSegment", customers.Select(c => c.Segment)),
+            new BooleanDataFrameColumn("Borderline", customers.Select(c => c.Borderline)),
+            new BooleanDataFrameColumn("RecencyContradictsName", customers.Select(c => c.RecencyContradictsName)));
         if (customers.Count > 0 && customers[0].Probability is not null)
         {
             frame.Columns.Add(new DoubleDataFrameColumn("Probability", customers.Select(c => c.Probability)));

@@ -221,6 +221,7 @@ public static class SegmentPdfReport
     private static void ScoreSegments(ReportDocument d, ReportModel r, Func<decimal, string> money)
     {
         d.Paragraph("Beside the clusters, each customer gets R, F and M scores from 1 to 5 by quintile (5 is best) and one of the 11 standard RFM segments of its score code. The two views agree where a cluster is mostly one score segment.");
+        if (r.LabelsNote.Length > 0) d.Paragraph(r.LabelsNote);
         d.Table(
             [new("Score segment", 1.5f), new("Customers", 1, Align.Right), new("Share", 0.8f, Align.Right), new("Revenue", 1.2f, Align.Right), new("Share of revenue", 1, Align.Right)],
             r.ScoreSegments.Select(s => (IReadOnlyList<string>)[s.Segment, Display.Count(s.Customers), Display.Percent(s.Share), money(s.Revenue), Display.Percent(s.RevenueShare)]));

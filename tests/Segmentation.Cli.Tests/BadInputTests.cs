@@ -171,15 +171,42 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("probably separated by tabs ('tab'), not ',' (see --delimiter)", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--k", "21", "error: --k: k must be at most 20 (got 21)")]
+    [InlineData("--kmax", "50", "error: --kmax: the sweep stops at k = 20 at most (got 50)")]
+    [InlineData("--keep-previous", "-1", "error: --keep-previous: must be between 0 and 1,000 (got -1)")]
+    public void Options_beyond_their_limits_are_refused_before_the_input_is_read(string flag, string value, string expected)
+    {
+        var result = Cli.Run("run", "--input", TestPaths.RealFile("online_retail.csv.gz"), flag, value, "--out", Out);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public void An_output_folder_where_nothing_can_be_written_is_refused_before_the_input_is_read()
+    {
+        // /proc takes no new folder, even for root (CI runs as root, to whom file permissions do not apply).
+        var result = Cli.Run("run", "--input", TestPaths.RealFile("online_retail.csv.gz"), "--out", "/proc/segmentation-test/run");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("error: --out: cannot write in '/proc'", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+
     [Fact]
     public void An_output_folder_that_is_a_file_is_refused_before_the_run()
     {
         var file = _dir.Write("taken", "not a folder");
 
-        var result = Cli.Run("run", "--sample", "--out", file);
+        var result = Cli.Run("run", "--input", TestPaths.RealFile("online_retail.csv.gz"), "--out", file);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.StartsWith("error: --out: ", result.Error, StringComparison.Ordinal);
+        // Nothing was read: the data-quality account comes first in a run's output.
+        Assert.Equal("", result.Out);
         Assert.Equal("not a folder", File.ReadAllText(file));
         Assert.Empty(Directory.GetDirectories(_dir.Path, "*.partial-*"));
     }

@@ -92,7 +92,7 @@ public sealed class RunWithClvTests
         {
             var rows = Read(path);
             Assert.Equal(int.Parse(profile["Customers"], System.Globalization.CultureInfo.InvariantCulture), rows.Count);
-            Assert.All(rows, r => Assert.Equal(profile["Segment"], r["Segment"]));
+            Assert.All(rows, r => Assert.Equal(profile["Segment"], r["ClusterSegment"]));
             var clvs = rows.Select(r => double.Parse(r["CLV"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(clvs.OrderDescending(), clvs);
         }

@@ -90,6 +90,24 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reruns_into_one_folder_keep_only_the_stated_number_of_earlier_runs_and_the_history_keeps_them_all()
+    {
+        var folder = _dir.File("runs/latest");
+        string[] Run() => ["run", "--sample", "--sample-customers", "300", "--kmax", "3", "--no-report", "--out", folder, "--keep-previous", "2"];
+
+        for (var i = 0; i < 4; i++) Assert.Equal(0, Cli.Run(Run()).ExitCode);
+        var last = Cli.Run(Run());
+
+        Assert.Equal(0, last.ExitCode);
+        var earlier = Directory.GetDirectories(_dir.File("runs")).Where(d => Path.GetFileName(d).StartsWith("latest.", StringComparison.Ordinal)).ToArray();
+        Assert.True(earlier.Length == 2, string.Join(", ", earlier) + last.Out);
+        Assert.Contains("Deleted 1 older run folder(s) beyond --keep-previous", last.Out, StringComparison.Ordinal);
+        var history = Cli.Run("history", "list", "--db", _dir.File("runs/history.db")).Out.Split('\n');
+        Assert.Equal(5, history.Count(l => l.Contains("latest", StringComparison.Ordinal)));
+        Assert.Equal(2, history.Count(l => l.Contains("(folder deleted)", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Another_layout_runs_through_the_column_flags_with_a_semicolon_delimiter()
     {
         var input = _dir.Write("pos.csv", "client;when;total\nA;2011-01-01 10:00;10\nB;2011-01-02 10:00;3\nC;2011-01-03 11:00;50\nD;2011-01-05 11:00;5\nA;2011-01-05 12:00;7\n");

@@ -71,8 +71,8 @@ public sealed partial class RefreshConsistencyTests(ITestOutputHelper output) : 
                 Assert.Equal("2011-12-10", r["SegmentSince"]);
                 continue;
             }
-            Assert.Equal(p["Segment"], r["PreviousSegment"]);
-            Assert.Equal(p["Segment"] == r["Segment"] ? p["SegmentSince"] : "2011-12-10", r["SegmentSince"]);
+            Assert.Equal(p["ClusterSegment"], r["PreviousSegment"]);
+            Assert.Equal(p["ClusterSegment"] == r["ClusterSegment"] ? p["SegmentSince"] : "2011-12-10", r["SegmentSince"]);
         }
         Assert.Contains(rows, r => r["SegmentSince"] == "2011-10-01");
 
@@ -86,7 +86,7 @@ public sealed partial class RefreshConsistencyTests(ITestOutputHelper output) : 
     private Dictionary<int, string> AssertConsistent(string folder, DateTime? asOf)
     {
         var customers = Csv(Path.Combine(folder, "customer_segments.csv"));
-        var segmentOf = customers.ToDictionary(r => r["CustomerID"], r => (Cluster: int.Parse(r["Cluster"], CultureInfo.InvariantCulture), Segment: r["Segment"]), StringComparer.Ordinal);
+        var segmentOf = customers.ToDictionary(r => r["CustomerID"], r => (Cluster: int.Parse(r["Cluster"], CultureInfo.InvariantCulture), Segment: r["ClusterSegment"]), StringComparer.Ordinal);
         var nameOf = segmentOf.Values.Distinct().ToDictionary(v => v.Cluster, v => v.Segment);
         Assert.Equal(nameOf.Count, nameOf.Values.Distinct().Count());
         var sizes = segmentOf.Values.GroupBy(v => v.Cluster).ToDictionary(g => g.Key, g => g.Count());

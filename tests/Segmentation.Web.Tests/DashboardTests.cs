@@ -119,7 +119,7 @@ public sealed class DashboardTests
         await page.Upload(renamed);
         await page.WaitForOutcome("kunden_export.csv.gz");
         Assert.True(await page.Visible("#mapping"));
-        Assert.Contains("kunden_export.csv.gz, row 1, column 'CustomerID'", await page.Text("#error"), StringComparison.Ordinal);
+        Assert.Contains("kunden_export.csv.gz, row 1: cannot find the columns for customer, invoice, date, quantity, unit price", await page.Text("#error"), StringComparison.Ordinal);
         foreach (var (role, column) in new[] { ("customer", "Kunde"), ("date", "Datum"), ("invoice", "Beleg"), ("quantity", "Menge"), ("unitPrice", "Preis"),
                      ("country", "Land"), ("description", "Bezeichnung"), ("stockCode", "Artikel") })
         {

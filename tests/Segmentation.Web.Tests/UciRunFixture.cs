@@ -38,7 +38,7 @@ public sealed class UciRunFixture : IDisposable
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidOperationException($"no column {name} in {lines[0]}");
-        int id = Col("CustomerID"), r = Col("Recency"), f = Col("Frequency"), m = Col("Monetary"), c = Col("Cluster"), s = Col("Segment");
+        int id = Col("CustomerID"), r = Col("Recency"), f = Col("Frequency"), m = Col("Monetary"), c = Col("Cluster"), s = Col("ClusterSegment");
         return lines.Skip(1).Select(l => l.Split(',')).Select(v => new SegmentRow(v[id], int.Parse(v[r], CultureInfo.InvariantCulture),
             int.Parse(v[f], CultureInfo.InvariantCulture), decimal.Parse(v[m], CultureInfo.InvariantCulture), int.Parse(v[c], CultureInfo.InvariantCulture), v[s])).ToList();
     }

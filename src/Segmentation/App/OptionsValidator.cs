@@ -28,6 +28,8 @@ public static class OptionsValidator
         if (o.KMin < 2) throw new OptionException(OptionNames.KMin, $"the sweep must start at k = 2 or more (got {o.KMin})");
         if (o.KMax < o.KMin) throw new OptionException(OptionNames.KMax, $"the sweep range {o.KMin}..{o.KMax} is empty");
         if (o.K is < 2) throw new OptionException(OptionNames.K, $"k must be at least 2 (got {o.K})");
+        if (o.K > ClusteringOptions.MaxSegments) throw new OptionException(OptionNames.K, $"k must be at most {ClusteringOptions.MaxSegments} (got {o.K}): each segment gets a name and an action, and beyond {ClusteringOptions.MaxSegments} they are no longer read");
+        if (o.KMax > ClusteringOptions.MaxSegments) throw new OptionException(OptionNames.KMax, $"the sweep stops at k = {ClusteringOptions.MaxSegments} at most (got {o.KMax}): each segment gets a name and an action, and beyond {ClusteringOptions.MaxSegments} they are no longer read");
         if (o.Restarts < 1) throw new OptionException(OptionNames.Restarts, "must be at least 1");
         if (o.Threads is < 1) throw new OptionException(OptionNames.Threads, "must be at least 1");
         if (o.MaxIterations < 1) throw new OptionException(OptionNames.MaxIterations, "must be at least 1");
@@ -39,6 +41,11 @@ public static class OptionsValidator
         if (o.Method == ClusteringMethod.Dbscan && o.K is not null) throw new OptionException(OptionNames.K, "DBSCAN finds the number of segments itself; --k applies to kmeans and gmm (set --eps and --min-samples instead)");
         if (o.Method != ClusteringMethod.Dbscan && o.Eps is not null) throw new OptionException(OptionNames.Eps, "applies to --method dbscan only");
         if (o.SilhouetteExactLimit < 0) throw new OptionException(OptionNames.SilhouetteExactLimit, "must not be negative");
+    }
+
+    public static void Validate(PublishOptions o)
+    {
+        if (o.KeepPrevious is < 0 or > 1_000) throw new OptionException(OptionNames.KeepPrevious, $"must be between 0 and 1,000 (got {o.KeepPrevious})");
     }
 
     public static void Validate(IngestOptions o)

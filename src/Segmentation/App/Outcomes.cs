@@ -6,7 +6,11 @@ using Segmentation.Segments;
 namespace Segmentation.App;
 
 /// <summary>What a publication wrote, where an earlier run went, and the history row.</summary>
-public sealed record Published(string Folder, IReadOnlyList<string> Files, string? MovedAside, string? History, long? HistoryId);
+public sealed record Published(string Folder, IReadOnlyList<string> Files, string? MovedAside, string? History, long? HistoryId)
+{
+    /// <summary>Earlier runs deleted beyond <see cref="PublishOptions.KeepPrevious"/> (their history rows stay).</summary>
+    public IReadOnlyList<string> DeletedPrevious { get; init; } = [];
+}
 
 /// <summary>A published run: the run, its report model (what every door shows), and what was written.</summary>
 public sealed record RunOutcome(SegmentationRun Run, ReportModel Report, Published Published, IReadOnlyList<StageTiming> Timings);

@@ -8,6 +8,12 @@ public sealed record PublishOptions
     /// <summary>The run folder. An earlier run in it is moved aside, never written over.</summary>
     public string Folder { get; init; } = System.IO.Path.Combine("data", "processed", "run");
 
+    /// <summary>
+    /// Earlier runs moved aside from <see cref="Folder"/> that are kept beside it (folder.yyyyMMddTHHmmssZ); older
+    /// ones are deleted when a new run is published. The history keeps every run's record and figures.
+    /// </summary>
+    public int KeepPrevious { get; init; } = 5;
+
     /// <summary>Render the PDF and HTML reports (when a renderer is given).</summary>
     public bool Reports { get; init; } = true;
 

@@ -38,16 +38,16 @@ internal static class Publisher
             throw;
         }
         // The run folder is in place before the history is touched: a damaged history never costs a run.
-        var aside = folder.Commit();
+        var (aside, deleted) = folder.Commit(options.KeepPrevious);
         var files = written.Select(folder.Final).ToList();
-        if (!options.RecordHistory) return new Published(folder.Destination, files, aside, null, null);
+        if (!options.RecordHistory) return new Published(folder.Destination, files, aside, null, null) { DeletedPrevious = deleted };
 
         var path = options.History ?? RunFolder.DefaultHistory(folder.Destination);
         using var history = RunHistory.Open(path);
         if (aside is not null) history.Relocate(folder.Destination, aside);
         var previousId = refresh is null ? null : history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(refresh.PreviousFolder))?.Id;
         var id = history.Record(run, kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
-        return new Published(folder.Destination, files, aside, path, id);
+        return new Published(folder.Destination, files, aside, path, id) { DeletedPrevious = deleted };
     }
 
     /// <summary>Fails before any data is read when the folder cannot be a run folder.</summary>
@@ -55,5 +55,21 @@ internal static class Publisher
     {
         if (string.IsNullOrWhiteSpace(options.Folder)) throw new OptionException(OptionNames.Output, "name a folder for the run");
         if (File.Exists(options.Folder)) throw new OptionException(OptionNames.Output, $"'{options.Folder}' is a file; name a folder for the run");
+        OptionsValidator.Validate(options);
+        // The run is staged beside its folder: the nearest existing folder on the way there must take a new entry.
+        var existing = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Folder).TrimEnd(System.IO.Path.DirectorySeparatorChar));
+        while (existing is not null && !Directory.Exists(existing)) existing = System.IO.Path.GetDirectoryName(existing);
+        if (existing is null) return;
+        if (File.Exists(existing)) throw new OptionException(OptionNames.Output, $"'{existing}' is a file; name a folder for the run");
+        var probe = System.IO.Path.Combine(existing, $".segmentation-probe-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new OptionException(OptionNames.Output, $"cannot write in '{existing}' ({e.Message.ReplaceLineEndings(" ")})");
+        }
     }
 }

@@ -11,6 +11,12 @@ public sealed record ClusteringOptions
     /// <summary>DBSCAN: customers within eps (itself included) that make a customer a core customer.</summary>
     public int MinSamples { get; init; } = 10;
 
+    /// <summary>
+    /// The most segments a run makes: every segment gets a name, a description and an action a person acts on,
+    /// and beyond twenty they stop being read (and the sweep's cost grows with k).
+    /// </summary>
+    public const int MaxSegments = 20;
+
     public int KMin { get; init; } = 2;
     public int KMax { get; init; } = 10;
 

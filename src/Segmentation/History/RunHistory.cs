@@ -120,9 +120,15 @@ internal sealed class RunHistory : IDisposable
     public static string? MoveAside(string folder)
     {
         if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()) return null;
-        var aside = $"{folder.TrimEnd(Path.DirectorySeparatorChar)}.{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
-        var n = 1;
-        while (Directory.Exists(aside)) aside = $"{folder.TrimEnd(Path.DirectorySeparatorChar)}.{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{n++}";
+        var stamp = $"{folder.TrimEnd(Path.DirectorySeparatorChar)}.{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
+        // Within one second the suffix only grows, even after older folders of that second were deleted: names keep
+        // sorting in the order of the moves.
+        var taken = Directory.EnumerateDirectories(Path.GetDirectoryName(stamp)!, Path.GetFileName(stamp) + "*")
+            .Select(d => d[stamp.Length..])
+            .Select(rest => rest.Length == 0 ? 0 : rest.StartsWith('-') && int.TryParse(rest[1..], System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : -1)
+            .Where(k => k >= 0)
+            .ToArray();
+        var aside = taken.Length == 0 ? stamp : $"{stamp}-{taken.Max() + 1}";
         Directory.Move(folder, aside);
         return aside;
     }

@@ -29,5 +29,6 @@ internal static class Csv
     /// <summary>An undefined figure (the mean of a segment with no customer) is an empty field, not "NaN".</summary>
     public static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
     public static string Day(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string YesNo(bool value) => value ? "yes" : "no";
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

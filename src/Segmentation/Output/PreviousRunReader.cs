@@ -21,6 +21,8 @@ internal static class PreviousRunReader
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(files.CustomerSegments);
         // Files written before the column existed: the customer has held the segment since the run's snapshot.
         var hasSince = reader.Header.TryIndexOf("SegmentSince", out _);
+        // Files written before the two segmentations had distinct names call the cluster segment "Segment".
+        var segmentColumn = reader.Header.TryIndexOf(SegmentsCsv.ClusterSegmentColumn, out _) ? SegmentsCsv.ClusterSegmentColumn : "Segment";
         foreach (var row in reader)
         {
             try
@@ -29,7 +31,7 @@ internal static class PreviousRunReader
                     ? DateTime.ParseExact(row["SegmentSince"].Span, "yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : snapshot;
                 customers.Add(new PreviousCustomer(
-                    new SegmentMigration.Labelled(Csv.ReadField(row["CustomerID"].ToString()), int.Parse(row["Cluster"].Span, CultureInfo.InvariantCulture), row["Segment"].ToString(),
+                    new SegmentMigration.Labelled(Csv.ReadField(row["CustomerID"].ToString()), int.Parse(row["Cluster"].Span, CultureInfo.InvariantCulture), row[segmentColumn].ToString(),
                         decimal.Parse(row["Monetary"].Span, CultureInfo.InvariantCulture)),
                     double.Parse(row["Recency"].Span, CultureInfo.InvariantCulture),
                     double.Parse(row["Frequency"].Span, CultureInfo.InvariantCulture),

@@ -6,7 +6,14 @@ namespace Segmentation.Output;
 /// <summary>customer_segments.csv and segment_profile.csv.</summary>
 internal static class SegmentsCsv
 {
-    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,RfmSegment,Cluster,Segment,Action,PreviousSegment,SegmentSince";
+    /// <summary>
+    /// Two segmentations, two names: ScoreSegment is the standard RFM score segment (from the R, F, M quintiles),
+    /// ClusterSegment the clustering's. They use the same vocabulary and often differ; the reports cross-tabulate them.
+    /// </summary>
+    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,ScoreSegment,Cluster,ClusterSegment,Action,PreviousSegment,SegmentSince," +
+        "DistanceToCentre,Borderline,RecencyContradictsName";
+
+    public const string ClusterSegmentColumn = "ClusterSegment";
 
     public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) =>
         AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
@@ -25,12 +32,13 @@ internal static class SegmentsCsv
             var line = string.Join(',',
                 Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
                 Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
-                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince));
+                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince),
+                Csv.Number(Math.Round(c.DistanceToCentre, 4)), Csv.YesNo(c.Borderline), Csv.YesNo(c.RecencyContradictsName));
             if (withProbability) line += "," + Csv.Number(Math.Round(c.Probability ?? 0, 6));
             if (withValue && c.Value is { } v)
             {
                 line += "," + string.Join(',', Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)),
-                    Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvPercentile, 2)), v.AtRiskOfLeaving ? "yes" : "no");
+                    Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvPercentile, 2)), Csv.YesNo(v.AtRiskOfLeaving));
             }
             w.WriteLine(line);
         }
@@ -45,19 +53,20 @@ internal static class SegmentsCsv
     /// </summary>
     public static void WriteTargets(string path, IReadOnlyList<CustomerSegment> members) => AtomicFile.WriteText(path, w =>
     {
-        w.WriteLine("CustomerID,Segment,Action,CLV,CLVLow,CLVHigh,PAlive,ExpectedPurchases,AtRiskOfLeaving,Recency,Frequency,Monetary");
+        w.WriteLine("CustomerID,ClusterSegment,Action,CLV,CLVLow,CLVHigh,PAlive,ExpectedPurchases,AtRiskOfLeaving,Recency,Frequency,Monetary");
         foreach (var c in members.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal))
         {
             var v = c.Value!;
             w.WriteLine(string.Join(',', Csv.Field(c.Rfm.CustomerId), Csv.Field(c.Segment), Csv.Field(c.Action),
                 Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvLow, 2)), Csv.Number(Math.Round(v.ClvHigh, 2)),
-                Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)), v.AtRiskOfLeaving ? "yes" : "no",
+                Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)), Csv.YesNo(v.AtRiskOfLeaving),
                 Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary)));
         }
     });
 
     public const string ProfileHeader =
-        "Cluster,Segment,Customers,Share,MeanRecency,MedianRecency,MeanFrequency,MedianFrequency,MeanMonetary,MedianMonetary,Revenue,RevenueShare,Priority,Description,Actions";
+        "Cluster,Segment,Customers,Share,MeanRecency,MedianRecency,MeanFrequency,MedianFrequency,MeanMonetary,MedianMonetary,Revenue,RevenueShare,Priority,Description,Actions," +
+        "Borderline,RecencyContradictsName";
 
     public static void WriteProfile(string path, IReadOnlyList<SegmentProfile> profiles) => AtomicFile.WriteText(path, w =>
     {
@@ -73,7 +82,7 @@ internal static class SegmentsCsv
                 Csv.Number(Math.Round(p.MeanFrequency, 4)), Csv.Number(p.MedianFrequency),
                 Csv.Number(Math.Round(p.MeanMonetary, 4)), Csv.Number(Math.Round(p.MedianMonetary, 4)),
                 Csv.Number(p.Revenue), Csv.Number(Math.Round(p.RevenueShare, 6)),
-                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions)) + probability
+                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions), Csv.Number(p.Borderline), Csv.Number(p.RecencyContradictsName)) + probability
                 + (withValue ? $",{Csv.Number(Math.Round(p.MeanClv ?? 0, 2))},{Csv.Number(Math.Round(p.ClvShare ?? 0, 6))},{Csv.Number(p.AtRisk ?? 0)}" : ""));
         }
     });

@@ -11,8 +11,9 @@ internal static class Scoring
 {
     public static IReadOnlyList<CustomerSegment> Score(SegmentationModel model, PreparedData prepared)
     {
-        var (labels, probabilities) = model.AssignWithProbability(FeatureScaler.Apply(model.Scaler, prepared.Rfm));
-        return SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, probabilities);
+        var features = FeatureScaler.Apply(model.Scaler, prepared.Rfm);
+        var (labels, probabilities) = model.AssignWithProbability(features);
+        return SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, features, model.Centroids, probabilities);
     }
 
     /// <summary>
@@ -41,7 +42,7 @@ internal static class Scoring
         };
         var choice = new KChoice(k, k, k, KSource.PreviousRun, "k and the segments are the previous run's model's; nothing is refitted.",
             $"k = {k} was kept from the previous run: its model was applied to this period's customers without refitting.");
-        var customers = SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, probabilities);
+        var customers = SegmentBuilder.Customers(prepared.Rfm, labels, model.Segments, features, model.Centroids, probabilities);
         var profiles = model.Profiles(customers);
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
         return new SegmentationRun(options, prepared, model.Scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,

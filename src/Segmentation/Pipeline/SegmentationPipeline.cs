@@ -164,7 +164,7 @@ internal static class SegmentationPipeline
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
         var model = SegmentationModel.From(fit, scaler, names, sweep.Method);
-        IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, fit.Probabilities);
+        IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, features, fit.Centroids, fit.Probabilities);
         if (value is not null)
         {
             var byId = value.Customers.ToDictionary(v => v.CustomerId, StringComparer.Ordinal);

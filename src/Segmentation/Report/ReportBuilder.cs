@@ -30,8 +30,30 @@ internal static class ReportBuilder
         {
             Methods = run.Methods,
             MethodsVerdict = run.Methods is { } methods ? MethodsVerdict(methods) : null,
+            LabelsNote = LabelsNote(run),
             Value = run.Value is { } value ? ValueSection(run, value, settings) : null,
         };
+    }
+
+    /// <summary>The labels' reliability in three sentences (see <see cref="ReportModel.LabelsNote"/>).</summary>
+    private static string LabelsNote(SegmentationRun run)
+    {
+        var customers = run.Customers;
+        if (customers.Count == 0) return "";
+        var agree = customers.Count(c => c.Segment == c.Score.Segment) / (double)customers.Count;
+        var borderline = customers.Count(c => c.Borderline);
+        var contradicting = run.Profiles.Where(p => p.RecencyContradictsName > 0).ToList();
+        var recency = customers.Select(c => (double)c.Rfm.Recency).Order().ToArray();
+        var note = $"The cluster segment (ClusterSegment in customer_segments.csv) and the RFM score segment (ScoreSegment) use the same names and agree for {Display.Percent(agree)} of customers; the table of score segments by cluster shows where they part. "
+            + $"{Customers(borderline)} ({Display.Percent(borderline / (double)customers.Count)}) are almost as near another segment's centre as their own (Borderline: a small change would move them). ";
+        note += contradicting.Count == 0
+            ? "No customer's own recency contradicts its segment's name."
+            : $"A customer's own recency contradicts the segment's name for {Customers(contradicting.Sum(p => p.RecencyContradictsName))} (RecencyContradictsName): "
+              + string.Join(", ", contradicting.Select(p => $"{Display.Count(p.RecencyContradictsName)} in {p.Segment}"))
+              + $", placed there by their orders and spend; a name that says recent is contradicted beyond {Display.Number(Statistics.Quantile(recency, 0.75), 0)} days (the longest quarter), one that says long ago below {Display.Number(Statistics.Quantile(recency, 0.25), 0)} days (the shortest).";
+        return note;
+
+        static string Customers(int n) => $"{Display.Count(n)} customer{(n == 1 ? "" : "s")}";
     }
 
     /// <summary>The lifetime-value section: how the fits read, and whom to look at first.</summary>

@@ -33,6 +33,12 @@ public sealed record ReportModel(
     /// <summary>The comparison in a sentence: which methods agree with the run's segments, and how far.</summary>
     public string? MethodsVerdict { get; init; }
 
+    /// <summary>
+    /// How far to trust each label: the share of customers whose cluster segment and score segment agree, the
+    /// borderline customers, and those whose own recency contradicts their segment's name, by segment.
+    /// </summary>
+    public string LabelsNote { get; init; } = "";
+
     /// <summary>Lifetime value, when the run estimated it (<c>--clv</c>); null otherwise.</summary>
     public ValueReport? Value { get; init; }
 

@@ -17,6 +17,18 @@ public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluste
     /// <summary>How sure the assignment is: the probability of this segment under a Gaussian mixture; null for k-means and DBSCAN.</summary>
     public double? Probability { get; init; }
 
+    /// <summary>Distance from the customer to its segment's centre in the scaled space; NaN for DBSCAN's unclustered.</summary>
+    public double DistanceToCentre { get; init; }
+
+    /// <summary>The second-nearest centre is almost as near as the own one (see <c>SegmentBuilder.BorderlineMargin</c>).</summary>
+    public bool Borderline { get; init; }
+
+    /// <summary>
+    /// The segment's name says "recent" and the customer's recency is in the longest quarter of all customers', or
+    /// the name says "long ago" and it is in the shortest quarter.
+    /// </summary>
+    public bool RecencyContradictsName { get; init; }
+
     /// <summary>What the lifetime-value models say of the customer, when the run estimated it; null otherwise.</summary>
     public Value.CustomerValue? Value { get; init; }
 }

@@ -1,4 +1,5 @@
 using Segmentation.Numerics;
+using Segmentation.Clustering;
 using Segmentation.Features;
 
 namespace Segmentation.Segments;
@@ -24,16 +25,52 @@ internal static class SegmentBuilder
         return sums;
     }
 
+    /// <summary>
+    /// A customer is borderline when its second-nearest segment centre is less than this fraction further away than
+    /// its own: a small change in its figures would move it.
+    /// </summary>
+    public const double BorderlineMargin = 0.1;
+
+    /// <param name="features">Each customer's scaled features, in the order of <paramref name="rfm"/>.</param>
+    /// <param name="centroids">The segments' centres in the same scaled space.</param>
     /// <param name="probabilities">Each customer's probability of its segment (a Gaussian mixture's); null for the other methods.</param>
-    public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names, double[]? probabilities = null)
+    public static IReadOnlyList<CustomerSegment> Customers(RfmTable rfm, int[] labels, IReadOnlyList<SegmentDefinition> names,
+        double[][] features, double[][] centroids, double[]? probabilities = null)
     {
         var scores = Scores(rfm);
-        return rfm.Customers.Select((c, i) => new CustomerSegment(c, scores[i], labels[i], names[labels[i]].Name, names[labels[i]].Actions)
+        var recency = rfm.Customers.Select(c => (double)c.Recency).Order().ToArray();
+        var (lowerQuartile, upperQuartile) = (Statistics.Quantile(recency, 0.25), Statistics.Quantile(recency, 0.75));
+        return rfm.Customers.Select((c, i) =>
         {
-            SegmentSince = rfm.Snapshot.Date,
-            Probability = probabilities?[i],
+            var own = labels[i];
+            var name = names[own];
+            // DBSCAN's unclustered customers have no centre of their own to be near.
+            var centred = own < centroids.Length && name != SegmentCatalogue.Unclustered;
+            var distance = centred ? Math.Sqrt(Distances.Squared(features[i], centroids[own])) : double.NaN;
+            var second = double.PositiveInfinity;
+            for (var j = 0; j < centroids.Length; j++)
+            {
+                if (j == own || (j < names.Count && names[j] == SegmentCatalogue.Unclustered)) continue;
+                second = Math.Min(second, Math.Sqrt(Distances.Squared(features[i], centroids[j])));
+            }
+            return new CustomerSegment(c, scores[i], own, name.Name, name.Actions)
+            {
+                SegmentSince = rfm.Snapshot.Date,
+                Probability = probabilities?[i],
+                DistanceToCentre = distance,
+                Borderline = centred && double.IsFinite(second) && second - distance < BorderlineMargin * second,
+                RecencyContradictsName = ContradictsName(name, c.Recency, lowerQuartile, upperQuartile),
+            };
         }).ToArray();
     }
+
+    /// <summary>
+    /// A name that says "recent" (Champions, New Customers...) given to a customer whose recency is in the longest
+    /// quarter of all customers', or a name that says "long ago" (Lost, Hibernating...) given to one in the shortest:
+    /// its clustering placed it by frequency and spend, and its own recency says otherwise.
+    /// </summary>
+    public static bool ContradictsName(SegmentDefinition name, int recency, double lowerQuartile, double upperQuartile) =>
+        (name.Recent >= SegmentNamer.Clear && recency > upperQuartile) || (name.Recent <= -SegmentNamer.Clear && recency < lowerQuartile);
 
     /// <summary>R, F and M quintile scores of every customer, relative to this population.</summary>
     public static RfmScore[] Scores(RfmTable rfm)
@@ -50,19 +87,27 @@ internal static class SegmentBuilder
         var revenue = customers.Sum(c => c.Rfm.Monetary);
         var valued = customers.Count > 0 && customers.All(c => c.Value is not null);
         var allValue = valued ? customers.Sum(c => c.Value!.Clv) : 0;
+        var allRecency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Recency));
+        var allFrequency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Frequency));
+        var allMonetary = Statistics.Mean(customers.Select(c => (double)c.Rfm.Monetary));
         return names.Select((d, cluster) =>
         {
             var assigned = customers.Where(c => c.Cluster == cluster).ToList();
             var members = assigned.Select(c => c.Rfm).ToList();
             var probabilities = assigned.Where(c => c.Probability is not null).Select(c => c.Probability!.Value).ToList();
             var seg = members.Sum(m => m.Monetary);
+            var (recency, frequency, monetary) = (Statistics.Mean(members.Select(m => (double)m.Recency)),
+                Statistics.Mean(members.Select(m => (double)m.Frequency)), Statistics.Mean(members.Select(m => (double)m.Monetary)));
+            var description = d == SegmentCatalogue.Unclustered
+                ? d.Description
+                : SegmentDescriber.Describe(recency, frequency, monetary, allRecency, allFrequency, allMonetary);
             return new SegmentProfile(
-                cluster, d.Name, d.Description, d.Actions, d.Priority,
+                cluster, d.Name, description, d.Actions, d.Priority,
                 members.Count,
                 total == 0 ? 0 : members.Count / (double)total,
-                Statistics.Mean(members.Select(m => (double)m.Recency)), Statistics.Median(members.Select(m => (double)m.Recency)),
-                Statistics.Mean(members.Select(m => (double)m.Frequency)), Statistics.Median(members.Select(m => (double)m.Frequency)),
-                Statistics.Mean(members.Select(m => (double)m.Monetary)), Statistics.Median(members.Select(m => (double)m.Monetary)),
+                recency, Statistics.Median(members.Select(m => (double)m.Recency)),
+                frequency, Statistics.Median(members.Select(m => (double)m.Frequency)),
+                monetary, Statistics.Median(members.Select(m => (double)m.Monetary)),
                 seg,
                 revenue == 0 ? 0 : (double)(seg / revenue),
                 centroidsOriginal[cluster],
@@ -76,6 +121,8 @@ internal static class SegmentBuilder
                 MeanClv = valued ? Statistics.Mean(assigned.Select(c => c.Value!.Clv)) : null,
                 ClvShare = valued ? (allValue > 0 ? assigned.Sum(c => c.Value!.Clv) / allValue : 0) : null,
                 AtRisk = valued ? assigned.Count(c => c.Value!.AtRiskOfLeaving) : null,
+                Borderline = assigned.Count(c => c.Borderline),
+                RecencyContradictsName = assigned.Count(c => c.RecencyContradictsName),
             };
         }).ToArray();
     }

@@ -43,6 +43,12 @@ public sealed record SegmentProfile(
 
     /// <summary>High-value customers of the segment at risk of leaving, when the run estimated lifetime value.</summary>
     public int? AtRisk { get; init; }
+
+    /// <summary>Customers almost as near another segment's centre as this one's.</summary>
+    public int Borderline { get; init; }
+
+    /// <summary>Customers whose own recency contradicts the segment's name (see <see cref="CustomerSegment.RecencyContradictsName"/>).</summary>
+    public int RecencyContradictsName { get; init; }
 }
 
 /// <summary>One RFM score segment: customers and revenue.</summary>

@@ -86,7 +86,8 @@ public sealed class PreparationTests : IDisposable
 
         Assert.Equal(["prepare"], byEngine.Timings.Select(t => t.Stage));
         Assert.Equal(["ingest", "prepare"], byRows.Timings.Select(t => t.Stage));
-        Assert.Equal(byRows.Quality with { BadRowExamples = [], Removed = [] }, byEngine.Quality with { BadRowExamples = [], Removed = [] });
+        Assert.Equal(byRows.Quality with { BadRowExamples = [], Removed = [], Columns = [] }, byEngine.Quality with { BadRowExamples = [], Removed = [], Columns = [] });
+        Assert.Equal(byRows.Quality.Columns, byEngine.Quality.Columns);
         Assert.Equal(byRows.Quality.Removed, byEngine.Quality.Removed);
         Assert.Equal(byRows.Rfm.Customers, byEngine.Rfm.Customers);
         Assert.Equal(byRows.Sales.Months, byEngine.Sales.Months);
