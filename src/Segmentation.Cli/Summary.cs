@@ -88,6 +88,16 @@ internal static class Summary
         o.WriteLine($"  {q.Choice.Reasoning}");
     }
 
+    public static void WriteScoreCheck(TextWriter o, ScoreCheck check)
+    {
+        o.WriteLine($"Window: {check.Window}");
+        if (check.Drift.Count > 0)
+        {
+            o.WriteLine("Drift from the model's customers (PSI; under 0.10 stable, above 0.25 the model misleads): " +
+                string.Join(", ", check.Drift.Select(d => $"{d.Feature.ToLowerInvariant()} {Display.Number(d.Psi, 2)} ({d.Reading})")));
+        }
+    }
+
     public static void WriteSegments(TextWriter o, IReadOnlyList<SegmentProfile> profiles)
     {
         o.WriteLine("Segments:");

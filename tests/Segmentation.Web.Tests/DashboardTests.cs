@@ -119,7 +119,8 @@ public sealed class DashboardTests
         await page.Upload(renamed);
         await page.WaitForOutcome("kunden_export.csv.gz");
         Assert.True(await page.Visible("#mapping"));
-        Assert.Contains("kunden_export.csv.gz, row 1: cannot find the columns for customer, invoice, date, quantity, unit price", await page.Text("#error"), StringComparison.Ordinal);
+        var error = await page.Text("#error");
+        Assert.True(error.StartsWith("kunden_export.csv.gz, row 1: cannot find the columns for customer", StringComparison.Ordinal), error);
         foreach (var (role, column) in new[] { ("customer", "Kunde"), ("date", "Datum"), ("invoice", "Beleg"), ("quantity", "Menge"), ("unitPrice", "Preis"),
                      ("country", "Land"), ("description", "Bezeichnung"), ("stockCode", "Artikel") })
         {

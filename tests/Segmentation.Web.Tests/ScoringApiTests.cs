@@ -17,7 +17,8 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
         var body = new { customers = uci.Rows.Select(r => new { customerId = r.CustomerId, recency = r.Recency, frequency = r.Frequency, monetary = r.Monetary }) };
         using var response = await server.Client.PostAsJsonAsync("/api/score", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var scored = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customers").EnumerateArray().ToList();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var scored = answer.GetProperty("customers").EnumerateArray().ToList();
         Assert.Equal(4338, scored.Count);
         for (var i = 0; i < scored.Count; i++)
         {
@@ -25,6 +26,23 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
             Assert.Equal(uci.Rows[i].Segment, scored[i].GetProperty("segment").GetString());
             Assert.Equal(uci.Rows[i].Cluster, scored[i].GetProperty("cluster").GetInt32());
         }
+        // The model's own customers: no feature has moved, so nothing to warn of.
+        Assert.Equal(["Recency", "Frequency", "Monetary"], answer.GetProperty("drift").EnumerateArray().Select(d => d.GetProperty("feature").GetString()));
+        Assert.All(answer.GetProperty("drift").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("psi").GetDouble(), 9));
+        Assert.False(answer.TryGetProperty("warnings", out _));
+    }
+
+    [Fact]
+    public async Task Customers_far_more_recent_than_the_models_get_their_segments_and_a_drift_warning()
+    {
+        await using var server = await Server.Start(new ServeOptions { RunFolder = uci.RunFolder });
+        var body = new { customers = uci.Rows.Take(500).Select(r => new { customerId = r.CustomerId, recency = r.Recency % 20, frequency = r.Frequency, monetary = r.Monetary }) };
+        using var response = await server.Client.PostAsJsonAsync("/api/score", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(500, answer.GetProperty("customers").GetArrayLength());
+        Assert.True(answer.GetProperty("drift")[0].GetProperty("psi").GetDouble() > 0.25);
+        Assert.StartsWith("these customers differ from the model's: Recency PSI ", answer.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,10 +52,12 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
         using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(uci.Input)), "file", "online_retail.csv.gz" } };
         using var response = await server.Client.PostAsync("/api/score/transactions", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var scored = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("customers").EnumerateArray()
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var scored = answer.GetProperty("customers").EnumerateArray()
             .Select(c => (c.GetProperty("customerId").GetString(), c.GetProperty("segment").GetString())).ToList();
         Assert.Equal(uci.Rows.Select(r => ((string?)r.CustomerId, (string?)r.Segment)).ToList(), scored);
         Assert.Equal(0, server.Uploads.Count);
+        Assert.StartsWith("RFM over 374 days (2010-12-01 to 2011-12-10)", answer.GetProperty("window").GetString(), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> MalformedBodies => new()

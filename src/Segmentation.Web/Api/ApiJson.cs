@@ -8,8 +8,25 @@ public sealed record ScoreRequestBody(IReadOnlyList<ScoreCustomerBody?>? Custome
 /// <summary>One customer to score: days since the last order, orders, money spent.</summary>
 public sealed record ScoreCustomerBody(string? CustomerId, double? Recency, double? Frequency, double? Monetary);
 
-/// <summary>The answer of both scoring endpoints.</summary>
-public sealed record ScoreResponseBody(IReadOnlyList<ScoredCustomerBody> Customers);
+/// <summary>
+/// The answer of both scoring endpoints. <c>drift</c>: each feature's PSI against the model's training customers
+/// (from 100 customers in a request); <c>window</c>: for transactions, the days RFM was counted over; <c>warnings</c>:
+/// what to read before acting on the segments (a window shorter than the model's, customers that have moved).
+/// </summary>
+public sealed record ScoreResponseBody(IReadOnlyList<ScoredCustomerBody> Customers)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DriftBody>? Drift { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Window { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+}
+
+/// <summary>A feature's population stability index against the model's training customers.</summary>
+public sealed record DriftBody(string Feature, double Psi, string Reading);
 
 /// <summary>A customer's segment; <c>probability</c> only for a Gaussian-mixture model.</summary>
 public sealed record ScoredCustomerBody(string CustomerId, int Cluster, string Segment, string Action,

@@ -93,7 +93,13 @@ internal static class ScoringApi
         if (body is null) return Problems.Field("body", "must be an object with a 'customers' list");
         if (ScoreValidation.Check(body, options.MaxCustomersPerRequest) is { } error) return Problems.Field(error.Field, error.Reason);
         var customers = body.Customers!.Select(c => new RfmValues(c!.CustomerId!, c.Recency!.Value, c.Frequency!.Value, c.Monetary!.Value)).ToList();
-        return Json(new ScoreResponseBody(model.Score(customers)), ApiJson.Default.ScoreResponseBody);
+        var drift = SegmentationApp.Drift(model.Model, customers);
+        var moved = ScoreCheck.DriftWarning(drift);
+        return Json(new ScoreResponseBody(model.Score(customers))
+        {
+            Drift = drift.Count == 0 ? null : drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList(),
+            Warnings = moved is null ? null : [moved],
+        }, ApiJson.Default.ScoreResponseBody);
     }
 
     private static IResult TooLarge(ServeOptions options) =>
@@ -109,12 +115,15 @@ internal static class ScoringApi
         {
             await using var content = file.OpenReadStream();
             using var upload = await uploads.Save(content, file.FileName, options.MaxUploadBytes, context.RequestAborted).ConfigureAwait(false);
-            var scored = await queue.Run(() =>
+            var scored = await queue.Run(() => SegmentationApp.Score(model.Model, TransactionSource.File(upload.Path, upload.Name)),
+                fits: false, context.RequestAborted).ConfigureAwait(false);
+            var check = scored.Check;
+            var body = new ScoreResponseBody(scored.Customers.Select(c => new ScoredCustomerBody(c.Rfm.CustomerId, c.Cluster, c.Segment, c.Action, c.Probability)).ToList())
             {
-                var prepared = SegmentationApp.Prepare(TransactionSource.File(upload.Path, upload.Name));
-                return SegmentationApp.Score(model.Model, prepared);
-            }, fits: false, context.RequestAborted).ConfigureAwait(false);
-            var body = new ScoreResponseBody(scored.Select(c => new ScoredCustomerBody(c.Rfm.CustomerId, c.Cluster, c.Segment, c.Action, c.Probability)).ToList());
+                Drift = check.Drift.Count == 0 ? null : check.Drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList(),
+                Window = check.Window,
+                Warnings = check.Warnings.Count == 0 ? null : check.Warnings,
+            };
             return Json(body, ApiJson.Default.ScoreResponseBody);
         }
         catch (InputException e)

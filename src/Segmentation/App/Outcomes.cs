@@ -22,4 +22,9 @@ public sealed record RefreshOutcome(RefreshResult Result, ReportModel Report, Pu
 }
 
 /// <summary>A scored file: the period's data-quality account, each customer's segment and the segments' profiles.</summary>
-public sealed record ScoreOutcome(PreparedData Prepared, IReadOnlyList<CustomerSegment> Customers, IReadOnlyList<SegmentProfile> Profiles, string Output);
+/// <param name="Output">The CSV written; null when nothing was written (a source scored in memory).</param>
+public sealed record ScoreOutcome(PreparedData Prepared, IReadOnlyList<CustomerSegment> Customers, IReadOnlyList<SegmentProfile> Profiles, string? Output)
+{
+    /// <summary>The window RFM was counted over and how far the customers have moved from the model's.</summary>
+    public required ScoreCheck Check { get; init; }
+}

@@ -23,4 +23,10 @@ public sealed record ScoreRequest(TransactionSource Source, string Model)
 {
     public PrepareOptions Prepare { get; init; } = PrepareOptions.Default;
     public string Output { get; init; } = System.IO.Path.Combine("data", "processed", "scored_segments.csv");
+
+    /// <summary>
+    /// Count RFM over every row. By default, data that covers more days than the model's window is counted over the
+    /// model's length only (back from the snapshot), so that frequency and spend mean what they meant in training.
+    /// </summary>
+    public bool WholeFile { get; init; }
 }

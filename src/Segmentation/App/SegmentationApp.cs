@@ -158,14 +158,36 @@ public static class SegmentationApp
         return scored;
     }
 
+    /// <summary>
+    /// A loaded model applied to a source, nothing written (the web API, the notebooks): RFM over the model's window
+    /// length unless <paramref name="wholeFile"/>, with the check of the window and the drift.
+    /// </summary>
+    public static ScoreOutcome Score(SegmentationModel model, TransactionSource source, PrepareOptions? options = null, bool wholeFile = false, IProgress<ReadProgress>? progress = null)
+    {
+        var (prepared, check) = ScoringWindow.Prepare(model, o => Prepare(source, o, progress), options ?? PrepareOptions.Default, wholeFile);
+        var customers = Scoring.Score(model, prepared);
+        return new ScoreOutcome(prepared, customers, model.Profiles(customers), null) { Check = check };
+    }
+
+    /// <summary>How far customers given by their RFM have moved from the model's (empty below 100 customers, or for a model that keeps no distributions).</summary>
+    public static IReadOnlyList<Model.FeatureDrift> Drift(SegmentationModel model, IReadOnlyList<RfmValues> customers) =>
+        model.Training is { } training && customers.Count >= ScoringWindow.MinimumCustomersForDrift
+            ?
+            [
+                PopulationStability.Drift(training.Features[0], customers.Select(c => c.Recency).ToArray()),
+                PopulationStability.Drift(training.Features[1], customers.Select(c => c.Frequency).ToArray()),
+                PopulationStability.Drift(training.Features[2], customers.Select(c => c.Monetary).ToArray()),
+            ]
+            : [];
+
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
     {
         var model = ModelFile.Load(request.Model);
-        var prepared = Prepare(request.Source, SpillBeside(request.Prepare, request.Output), progress);
+        var (prepared, check) = ScoringWindow.Prepare(model, o => Prepare(request.Source, o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
         var customers = Scoring.Score(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);
-        return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output);
+        return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output) { Check = check };
     }
 
     /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>

@@ -45,5 +45,8 @@ public sealed record CleaningOptions
     /// <summary>Leave out rows at or after this instant (the RFM snapshot given with --as-of).</summary>
     public DateTime? Before { get; init; }
 
+    /// <summary>Leave out rows before this instant (the start of a scoring window).</summary>
+    public DateTime? Since { get; init; }
+
     public static CleaningOptions Default { get; } = new();
 }

@@ -13,6 +13,7 @@ internal enum DropReason
     NonPositiveAmount,
     CancelledPurchase,
     AfterAsOf,
+    BeforeWindow,
     Duplicate,
 }
 
@@ -30,6 +31,7 @@ internal static class DropReasons
         DropReason.NonPositiveAmount => "amount_not_positive",
         DropReason.CancelledPurchase => "purchase_cancelled_in_full",
         DropReason.AfterAsOf => "after_as_of_date",
+        DropReason.BeforeWindow => "before_window",
         DropReason.Duplicate => "duplicate_row",
         _ => "kept",
     };
@@ -46,6 +48,7 @@ internal static class DropReasons
         DropReason.NonPositiveAmount => "line amount zero or negative",
         DropReason.CancelledPurchase => "purchase later cancelled in full",
         DropReason.AfterAsOf => "on or after the as-of date",
+        DropReason.BeforeWindow => "before the window (the model's length, counted back from the snapshot)",
         DropReason.Duplicate => "exact repeat of an earlier row",
         _ => "kept",
     };

@@ -77,6 +77,7 @@ internal static class PreparationQuery
             rules.Add(DropReason.CancelledPurchase);
         }
         if (cleaning.Before is not null) rules.Add(DropReason.AfterAsOf);
+        if (cleaning.Since is not null) rules.Add(DropReason.BeforeWindow);
         if (cleaning.DropDuplicates) rules.Add(DropReason.Duplicate);
         return rules;
     }
@@ -84,10 +85,14 @@ internal static class PreparationQuery
     /// <summary>The parameter that carries <see cref="CleaningOptions.Before"/>, when set.</summary>
     public const string BeforeParameter = "before";
 
+    /// <summary>The parameter that carries <see cref="CleaningOptions.Since"/>, when set.</summary>
+    public const string SinceParameter = "since";
+
     /// <summary>The statement's parameters for <paramref name="cleaning"/>: the as-of instant, the excluded stock codes (in upper case).</summary>
     public static IEnumerable<(string Name, object? Value)> Parameters(CleaningOptions cleaning)
     {
         if (cleaning.Before is { } before) yield return (BeforeParameter, before);
+        if (cleaning.Since is { } since) yield return (SinceParameter, since);
         for (var i = 0; i < cleaning.ExcludedProducts.Count; i++)
             yield return (ExcludedParameter(i), cleaning.ExcludedProducts[i].Trim().ToUpperInvariant());
     }
@@ -173,6 +178,7 @@ internal static class PreparationQuery
             DropReason.NonPositiveAmount => "amount <= 0",
             DropReason.CancelledPurchase => "cancelled >= quantity",
             DropReason.AfterAsOf => $"date >= {d.Parameter(BeforeParameter)}",
+            DropReason.BeforeWindow => $"date < {d.Parameter(SinceParameter)}",
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
         };
         var rowRules = rules.Where(r => r != DropReason.Duplicate).ToList();

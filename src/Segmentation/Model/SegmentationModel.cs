@@ -33,6 +33,9 @@ public sealed record SegmentationModel(
     [JsonIgnore]
     internal ITransformer? MlNetModel { get; init; }
 
+    /// <summary>The window and the feature distributions the model was fitted on; null in a model written before they were kept.</summary>
+    public TrainingProfile? Training { get; init; }
+
     /// <summary>Canonical cluster of each row of scaled features (k-means: by ML.NET's own prediction).</summary>
     internal int[] Assign(double[][] features) => AssignWithProbability(features).Labels;
 

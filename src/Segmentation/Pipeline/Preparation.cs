@@ -276,7 +276,7 @@ internal static class Preparation
 
     /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
     private static CleaningOptions Cleaning(PrepareOptions options) =>
-        options.AsOf is { } asOf ? options.Cleaning with { Before = asOf } : options.Cleaning;
+        options.Cleaning with { Before = options.AsOf ?? options.Cleaning.Before, Since = options.Since ?? options.Cleaning.Since };
 
     /// <summary>The prepared data from the engine's result, checked: an input with no rows, or none kept, is an error.</summary>
     private static PreparedData Build(PreparationResult result, string source, IReadOnlyList<DropReason> rules, BadRowLog? badRows, PrepareOptions options, IReadOnlyList<ColumnUse> columns)

@@ -16,6 +16,12 @@ public sealed record PrepareOptions
     public DateTime? AsOf { get; init; }
 
     /// <summary>
+    /// The start of the window RFM is computed over: rows before it are left out (counted under their own rule).
+    /// Null: every row. Scoring sets it so that a new period is measured over as many days as the model's.
+    /// </summary>
+    public DateTime? Since { get; init; }
+
+    /// <summary>
     /// The most memory, in MB, the embedded engine holds while it reads, cleans and aggregates; beyond it, it
     /// spills to <see cref="SpillFolder"/>. An input of more rows than fit is prepared in parts of the customers
     /// (about 10,000 rows per MB each); one that needs more even so is an <see cref="InputException"/> naming this option.

@@ -163,7 +163,10 @@ internal static class SegmentationPipeline
         var clock = Stopwatch.StartNew();
         var fit = sweep.Fit(choice.K);
         var names = NameSegments(prepared.Rfm, fit);
-        var model = SegmentationModel.From(fit, scaler, names, sweep.Method);
+        var model = SegmentationModel.From(fit, scaler, names, sweep.Method) with
+        {
+            Training = TrainingProfile.Of(prepared.Rfm, prepared.Quality.FirstDate ?? prepared.Rfm.Snapshot),
+        };
         IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, features, fit.Centroids, fit.Probabilities);
         if (value is not null)
         {
