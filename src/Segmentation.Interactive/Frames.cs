@@ -16,6 +16,25 @@ public static class Frames
         new DecimalDataFrameColumn("Monetary", rfm.Customers.Select(c => c.Monetary)),
         new StringDataFrameColumn("Country", rfm.Customers.Select(c => c.Country ?? "")));
 
+    /// <summary>
+    /// pandas' <c>df.describe()</c>: a row per statistic (count, mean, std, min, 25%, 50%, 75%, max), a column per
+    /// feature, rounded as every displayed number is (<see cref="Formatting.Display"/>'s rule, to 2 decimals).
+    /// </summary>
+    public static DataFrame Describe(IReadOnlyList<FeatureStatistics> features)
+    {
+        string[] rows = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"];
+        static double[] Values(FeatureStatistics f) => [f.Count, f.Mean, f.Std, f.Min, f.Q1, f.Median, f.Q3, f.Max];
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("", rows) };
+        columns.AddRange(features.Select(f => new DoubleDataFrameColumn(f.Feature, Values(f).Select(v => Formatting.Display.Round(v)))));
+        return new DataFrame(columns);
+    }
+
+    /// <summary>How far each feature of scored customers has moved from the model's (PSI; above 0.25 the model misleads).</summary>
+    public static DataFrame Drift(App.ScoreCheck check) => new(
+        new StringDataFrameColumn("Feature", check.Drift.Select(d => d.Feature)),
+        new DoubleDataFrameColumn("PSI", check.Drift.Select(d => Formatting.Display.Round(d.Psi, 3))),
+        new StringDataFrameColumn("Reading", check.Drift.Select(d => d.Reading)));
+
     /// <summary>Every customer with both labels; a Gaussian mixture's runs add each customer's probability of its segment.</summary>
     public static DataFrame Customers(IReadOnlyList<CustomerSegment> customers)
     {

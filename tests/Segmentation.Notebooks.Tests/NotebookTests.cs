@@ -53,10 +53,19 @@ public sealed class NotebookTests
         using var executed = JsonDocument.Parse(File.ReadAllText(output));
         var html = Outputs(executed.RootElement, "text/html").ToList();
         Assert.Contains(html, h => h.StartsWith("<table>", StringComparison.Ordinal) && h.Contains("<td>", StringComparison.Ordinal));
+        // The notebooks run on the sample here, and say so in their first output.
+        Assert.Contains(html, h => h.Contains("<strong>Synthetic sample data</strong>", StringComparison.Ordinal));
+        // Every interactive chart has a static twin: a PNG output that GitHub and nbviewer show.
+        var charts = html.Count(h => h.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        var images = Outputs(executed.RootElement, "image/png").Select(Convert.FromBase64String).ToList();
+        Assert.Equal(charts, images.Count);
+        Assert.All(images, png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4)));
         if (name.StartsWith("EDA", StringComparison.Ordinal))
         {
-            Assert.True(html.Count(h => h.Contains("Plotly.newPlot", StringComparison.Ordinal)) >= 8, "the EDA notebook draws its charts");
+            Assert.True(charts >= 8 + 9, $"the EDA notebook draws its charts and a silhouette diagram per k ({charts})");
             Assert.Contains(html, h => h.Contains("plotly.js", StringComparison.Ordinal));
+            // describe(): the statistics pandas gives.
+            Assert.Contains(html, h => h.Contains("<td>std</td>", StringComparison.Ordinal) && h.Contains("<td>25%</td>", StringComparison.Ordinal) && h.Contains("<td>max</td>", StringComparison.Ordinal));
         }
         else
         {

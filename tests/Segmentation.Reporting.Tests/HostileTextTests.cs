@@ -121,8 +121,8 @@ public sealed class HostileTextTests : IDisposable
         // What the notebooks' formatters (notebooks/setup.csx) write for a DataFrame and a chart.
         page.Append(NotebookHtml.Table(Frames.Customers(report.Customers), maxRows: 60));
         page.Append(NotebookHtml.Table(Frames.Rfm(run.Rfm), maxRows: 60));
-        page.Append(NotebookHtml.Chart(NotebookCharts.Rfm3D(report)));
-        page.Append(NotebookHtml.Chart(NotebookCharts.Box(report, "Monetary")));
+        page.Append(NotebookHtml.Chart(NotebookCharts.Rfm3D(report).Chart));
+        page.Append(NotebookHtml.Chart(NotebookCharts.Box(report, "Monetary").Chart));
         page.Append("</body></html>");
         var path = _dir.File("notebook.html");
         File.WriteAllText(path, page.ToString());

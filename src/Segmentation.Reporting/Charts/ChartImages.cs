@@ -24,6 +24,12 @@ public static class ChartImages
     public static byte[]? Png(string id, ReportModel report, int width = 720, int height = 360)
     {
         if (!Ids(report).Contains(id) || Build(id, report) is not { } build) return null;
+        return Png(build, width, height);
+    }
+
+    /// <summary>Any ScottPlot chart as PNG bytes, in the reports' font (the notebooks' static twins of their exploration charts).</summary>
+    public static byte[] Png(Action<ScottPlot.Plot> build, int width = 720, int height = 360)
+    {
         ReportFonts.EnsureRegistered();
         var plot = new ScottPlot.Plot();
         plot.Font.Set(ReportFonts.Family);

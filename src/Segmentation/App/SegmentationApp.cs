@@ -59,6 +59,12 @@ public static class SegmentationApp
     /// </summary>
     public static SegmentationRun AtK(SegmentationRun run, int k) => SegmentationPipeline.AtK(run, k);
 
+    /// <summary>pandas' describe() of recency, frequency and monetary: count, mean, std, min, quartiles, max.</summary>
+    public static IReadOnlyList<Features.FeatureStatistics> Describe(Features.RfmTable rfm) => Features.FeatureStatistics.Of(rfm);
+
+    /// <summary>Every customer's silhouette at every k of the sweep, by segment (scikit-learn's silhouette analysis).</summary>
+    public static IReadOnlyList<SilhouetteDiagram> Silhouettes(SegmentationRun run) => SilhouetteAnalysis.For(run);
+
     /// <summary>
     /// The run with lifetime value beside its segments (P(alive), expected purchases, CLV per customer and segment),
     /// without refitting the segments. The run must have been prepared with <see cref="PrepareOptions.PurchaseDays"/>.

@@ -14,6 +14,13 @@ internal static class ClusterQuality
     /// </summary>
     public static double Silhouette(double[][] x, int[] labels, int k, int[]? sample = null, int? threads = null)
     {
+        var (_, s) = SilhouetteSamples(x, labels, k, sample, threads);
+        return s.Sum() / s.Length;
+    }
+
+    /// <summary>Each sampled point's silhouette (see <see cref="Silhouette"/>), with the point each value is of.</summary>
+    public static (int[] Points, double[] Values) SilhouetteSamples(double[][] x, int[] labels, int k, int[]? sample = null, int? threads = null)
+    {
         var idx = sample ?? Enumerable.Range(0, x.Length).ToArray();
         var m = idx.Length;
         var dim = x[0].Length;
@@ -45,7 +52,7 @@ internal static class ClusterQuality
             }
             s[p] = double.IsPositiveInfinity(b) ? 0 : (b - a) / Math.Max(a, b);
         });
-        return s.Sum() / m;
+        return (order, s);
     }
 
     private static double SumOfDistances(double[][] columns, int p, int from, int to)
