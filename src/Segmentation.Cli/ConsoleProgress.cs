@@ -15,6 +15,13 @@ internal sealed class ConsoleProgress(TextWriter stderr, string label) : IProgre
     public void Report(ReadProgress value)
     {
         if (!_interactive) return;
+        if (value.Stage is { } stage)
+        {
+            // Reports come from the sweep's threads: one line written at a time.
+            lock (stderr) stderr.Write($"\r{stage,-72}");
+            _shown = true;
+            return;
+        }
         var done = value.Fraction is { } f ? $"{f:P0}    " : $"{Display.Count(value.Rows)} rows";
         stderr.Write($"\r{label}: {done}");
         _shown = true;
@@ -22,6 +29,6 @@ internal sealed class ConsoleProgress(TextWriter stderr, string label) : IProgre
 
     public void Done()
     {
-        if (_shown) stderr.Write("\r" + new string(' ', 60) + "\r");
+        if (_shown) stderr.Write("\r" + new string(' ', 80) + "\r");
     }
 }

@@ -10,11 +10,12 @@ internal sealed class PublishArguments(string defaultFolder)
     public Option<bool> NoReport { get; } = new("--no-report") { Description = "Skip the PDF and HTML reports." };
     public Option<string?> History { get; } = new("--history") { Description = "The run history database (default: history.db in the folder that holds --out)." };
     public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not record the run in the history." };
+    public Option<string?> Currency { get; } = new("--currency") { Description = "The currency of the amounts, as an ISO 4217 code (EUR), optionally with the symbol to print (EUR:€). Default: that of the country with the most revenue (GBP for the UCI data), else none." };
     public Option<int> KeepPrevious { get; } = new("--keep-previous") { Description = "Earlier runs of --out kept beside it when it is reused (moved to FOLDER.yyyyMMddTHHmmssZ); older ones are deleted, their history rows stay.", DefaultValueFactory = _ => new PublishOptions().KeepPrevious };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Output, NoReport, History, NoHistory, KeepPrevious }) command.Options.Add(o);
+        foreach (var o in new Option[] { Output, NoReport, History, NoHistory, KeepPrevious, Currency }) command.Options.Add(o);
     }
 
     public PublishOptions Options(ParseResult p) => new()
@@ -24,8 +25,23 @@ internal sealed class PublishArguments(string defaultFolder)
         History = p.GetValue(History),
         RecordHistory = !p.GetValue(NoHistory),
         KeepPrevious = p.GetValue(KeepPrevious),
-        Report = new Report.ReportSettings { RunDate = DateTime.Now },
+        Report = Currencies(p.GetValue(Currency)) with { RunDate = DateTime.Now },
     };
+
+    /// <summary>"EUR" or "EUR:€" as report settings.</summary>
+    private static Report.ReportSettings Currencies(string? text)
+    {
+        if (text is null) return new Report.ReportSettings();
+        var parts = text.Split(':', 2);
+        var code = parts[0].Trim();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetter))
+        {
+            throw new OptionException(OptionNames.CurrencyCode, $"'{text}' is not a three-letter currency code such as EUR, optionally with its symbol (EUR:€)");
+        }
+        var symbol = parts.Length == 2 ? parts[1] : null;
+        if (symbol is { Length: 0 or > 4 }) throw new OptionException(OptionNames.CurrencyCode, $"the symbol after ':' must be 1 to 4 characters (got '{symbol}')");
+        return new Report.ReportSettings { CurrencyCode = code.ToUpperInvariant(), Currency = symbol };
+    }
 
     public static void Print(TextWriter stdout, Published published)
     {

@@ -13,7 +13,7 @@ public static class SegmentPdfReport
     public static ReportDocument Compose(ReportModel report)
     {
         var doc = new ReportDocument(report.Settings.Title, $"Data: {report.Source}", $"Run {Display.Date(report.Settings.RunDate)}");
-        var money = (decimal v) => Display.Currency(v, report.Settings.Currency);
+        var money = (decimal v) => Display.Currency(v, report.Settings.Currency ?? "");
         doc.Section("Executive summary", d => ExecutiveSummary(d, report, money));
         if (report.Changes is { } changes) doc.Section("What changed since the last run", d => Changes(d, changes));
         doc.Section("Segment profiles", d => SegmentProfiles(d, report, money))

@@ -47,6 +47,7 @@ public static class OptionNames
     public const string EngineMemory = nameof(PrepareOptions) + "." + nameof(PrepareOptions.EngineMemoryMegabytes);
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
+    public const string CurrencyCode = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.CurrencyCode);
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
     public const string CalibrationEnd = nameof(Value.ClvOptions) + "." + nameof(Value.ClvOptions.CalibrationEnd);
     public const string HoldoutEnd = nameof(Value.ClvOptions) + "." + nameof(Value.ClvOptions.HoldoutEnd);

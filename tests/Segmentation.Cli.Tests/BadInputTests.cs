@@ -175,6 +175,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--k", "21", "error: --k: k must be at most 20 (got 21)")]
     [InlineData("--kmax", "50", "error: --kmax: the sweep stops at k = 20 at most (got 50)")]
     [InlineData("--keep-previous", "-1", "error: --keep-previous: must be between 0 and 1,000 (got -1)")]
+    [InlineData("--currency", "euro", "error: --currency: 'euro' is not a three-letter currency code such as EUR")]
     public void Options_beyond_their_limits_are_refused_before_the_input_is_read(string flag, string value, string expected)
     {
         var result = Cli.Run("run", "--input", TestPaths.RealFile("online_retail.csv.gz"), flag, value, "--out", Out);

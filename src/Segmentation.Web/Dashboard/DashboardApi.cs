@@ -179,9 +179,10 @@ internal static class DashboardApi
 
     private sealed class Progress(DashboardSession session, string file) : IProgress<ReadProgress>
     {
-        // Reading is the part whose progress is known; once the file is read the sweep runs to the end.
-        public void Report(ReadProgress value) => session.Job = new JobStatus("running",
-            value.Fraction >= 1 ? "Read; fitting every k of the sweep" : "Reading transactions", value.Rows, value.Fraction, null, null, file);
+        // Reading reports rows or a fraction; the sweep says in words how far its fits have come.
+        public void Report(ReadProgress value) => session.Job = value.Stage is { } stage
+            ? new JobStatus("running", "Read; " + stage, 0, 1, null, null, file)
+            : new JobStatus("running", value.Fraction >= 1 ? "Read; fitting every k of the sweep" : "Reading transactions", value.Rows, value.Fraction, null, null, file);
     }
 
     private static IResult ChooseK(DashboardSession session, int k)

@@ -50,7 +50,7 @@ public static class SegmentationApp
         OptionsValidator.Validate(options);
         // Lifetime value counts purchase days, which the engine returns only when asked.
         var prepare = options.Clv is null ? options.Prepare : options.Prepare with { PurchaseDays = true };
-        return SegmentationPipeline.Run(() => source.Prepare(prepare, progress), options);
+        return SegmentationPipeline.Run(() => source.Prepare(prepare, progress), options, progress);
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ internal static class KMeansSweep
     /// <summary>Inertias within this relative difference are the same partition, told apart by rounding only.</summary>
     private const double SameInertia = 1e-9;
 
-    public static SweepResult Run(double[][] features, ClusteringOptions options)
+    /// <param name="report">Told how far the fits and the stability resamples have come, in words.</param>
+    public static SweepResult Run(double[][] features, ClusteringOptions options, Action<string>? report = null)
     {
         var n = features.Length;
         var ks = Range(features, options);
@@ -23,7 +24,13 @@ internal static class KMeansSweep
         // Larger k first: their fits take longest, and a long task started last would leave a core idle at the end.
         var tasks = ks.Reverse().SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
         var results = new KMeans.Result[tasks.Length];
-        Parallel.For(0, tasks.Length, parallel, t => results[t] = fitPoints.Fit(tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations));
+        var done = 0;
+        Parallel.For(0, tasks.Length, parallel, t =>
+        {
+            results[t] = fitPoints.Fit(tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations);
+            report?.Invoke($"k-means for k = {ks[0]}..{ks[^1]}: {Interlocked.Increment(ref done)} of {tasks.Length} fits");
+        });
+        report?.Invoke($"measuring silhouette, Davies-Bouldin and Calinski-Harabasz for {ks.Length} k");
 
         var sample = Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         var fits = new ClusterFit[ks.Length];
@@ -50,6 +57,7 @@ internal static class KMeansSweep
         });
         if (options.StabilityResamples > 0)
         {
+            report?.Invoke($"stability: {options.StabilityResamples} resamples of each of {ks.Length} k");
             var stability = Stability.Measure(points, fits, options.StabilityResamples, options.Seed, options.MaxIterations, parallel);
             for (var i = 0; i < metrics.Length; i++) metrics[i] = metrics[i] with { Stability = stability[i] };
         }

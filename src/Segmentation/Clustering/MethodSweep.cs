@@ -4,13 +4,15 @@ namespace Segmentation.Clustering;
 internal static class MethodSweep
 {
     /// <param name="source">Who forced <see cref="ClusteringOptions.K"/>, when it is set.</param>
-    public static (SweepResult Sweep, KChoice Choice) Run(double[][] features, ClusteringOptions options, KSource source = KSource.User)
+    /// <param name="report">Told how far the sweep has come, in words.</param>
+    public static (SweepResult Sweep, KChoice Choice) Run(double[][] features, ClusteringOptions options, KSource source = KSource.User, Action<string>? report = null)
     {
+        if (options.Method != ClusteringMethod.KMeans) report?.Invoke($"fitting {(options.Method == ClusteringMethod.Gmm ? "Gaussian mixtures" : "DBSCAN")} to {features.Length:N0} customers");
         var sweep = options.Method switch
         {
             ClusteringMethod.Gmm => MixtureSweep.Run(features, options),
             ClusteringMethod.Dbscan => DensityClustering.Run(features, options),
-            _ => KMeansSweep.Run(features, options),
+            _ => KMeansSweep.Run(features, options, report),
         };
         return (sweep, Choose(sweep, options.K, source));
     }

@@ -23,12 +23,12 @@ internal static class SegmentationPipeline
         return Run(() => Preparation.Run(open, options.Prepare, progress), options);
     }
 
-    /// <summary>Prepares with <paramref name="prepare"/>, then segments.</summary>
-    public static SegmentationRun Run(Func<PreparedData> prepare, SegmentationOptions options)
+    /// <summary>Prepares with <paramref name="prepare"/>, then segments; <paramref name="progress"/> hears how the sweep goes.</summary>
+    public static SegmentationRun Run(Func<PreparedData> prepare, SegmentationOptions options, IProgress<ReadProgress>? progress = null)
     {
         // ML.NET's code is compiled meanwhile instead of at the start of the sweep. It changes no result.
         var warmUp = Task.Run(MlNetKMeans.WarmUp);
-        return Segment(prepare(), options, warmUp);
+        return Segment(prepare(), options, warmUp, progress: progress);
     }
 
     /// <summary>The stages after RFM: features, the k sweep, the choice of k, names, profiles.</summary>
@@ -41,7 +41,7 @@ internal static class SegmentationPipeline
     internal static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, int? keptK) =>
         Segment(prepared, options, Task.CompletedTask, keptK);
 
-    private static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, Task warmUp, int? keptK = null)
+    private static SegmentationRun Segment(PreparedData prepared, SegmentationOptions options, Task warmUp, int? keptK = null, IProgress<ReadProgress>? progress = null)
     {
         var clustering = options.Clustering;
         if (prepared.Rfm.Count < 3)
@@ -74,7 +74,8 @@ internal static class SegmentationPipeline
         KChoice choice;
         try
         {
-            (sweep, choice) = MethodSweep.Run(features, clustering with { K = forcedK }, source);
+            (sweep, choice) = MethodSweep.Run(features, clustering with { K = forcedK }, source,
+                progress is null ? null : stage => progress.Report(ReadProgress.OfStage(stage)));
         }
         catch (TooFewDistinctCustomersException e)
         {

@@ -11,7 +11,8 @@ internal static class ReportBuilder
 {
     public static ReportModel Build(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null)
     {
-        settings ??= ReportSettings.Default;
+        var (resolved, currency) = Currencies.Resolve(settings ?? ReportSettings.Default, run);
+        settings = resolved;
         return new ReportModel(
             settings,
             Path.GetFileName(run.Quality.Source),
@@ -25,7 +26,7 @@ internal static class ReportBuilder
             new[] { "Recency", "Frequency", "Monetary" }.Select(f => Boxes(run, f)).ToArray(),
             refresh is null ? null : Changes(refresh),
             run.Quality,
-            Method(run),
+            Method(run, settings, currency),
             run.Customers)
         {
             Methods = run.Methods,
@@ -59,7 +60,7 @@ internal static class ReportBuilder
     /// <summary>The lifetime-value section: how the fits read, and whom to look at first.</summary>
     private static ValueReport ValueSection(SegmentationRun run, Value.ClvResult value, ReportSettings settings)
     {
-        string Money(double v) => Display.Currency(v, settings.Currency);
+        string Money(double v) => Display.Currency(v, settings.Currency ?? "");
         var f = value.Purchases;
         var g = value.Spend;
         var unit = value.Summary.Unit.ToString().ToLowerInvariant();
@@ -92,7 +93,7 @@ internal static class ReportBuilder
     private static Headline Headline(SegmentationRun run, ReportSettings settings)
     {
         var q = run.Quality;
-        var money = Display.Currency(q.Revenue, settings.Currency);
+        var money = Display.Currency(q.Revenue, settings.Currency ?? "");
         var k = run.Choice.K;
         var top = run.Profiles.OrderByDescending(p => p.RevenueShare).ThenBy(p => p.Cluster).First();
         return new Headline(run.Rfm.Count, q.Invoices, q.Revenue, q.FirstDate, q.LastDate, run.Rfm.Snapshot, k, run.Choice.Reasoning,
@@ -205,15 +206,22 @@ internal static class ReportBuilder
         return new Changes(verdict, refresh.Movements, drift, d.Matches, refresh.Migration);
     }
 
-    private static IReadOnlyList<string> Method(SegmentationRun run)
+    private static IReadOnlyList<string> Method(SegmentationRun run, ReportSettings settings, string currencySource)
     {
-        var mapping = run.Options.Prepare.Ingest.Mapping;
-        var monetary = mapping?.Amount is { } amount
+        // What was read, as the account recorded it: the columns found by name or named by the options.
+        var columns = run.Quality.Columns;
+        string? Column(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header;
+        var amount = Column("amount") ?? run.Options.Prepare.Ingest.Mapping?.Amount;
+        var monetary = amount is not null
             ? $"Monetary is the sum of the line amounts (column '{amount}') over the kept rows."
             : "Monetary is the sum of quantity times unit price over the kept rows.";
-        var frequency = mapping is { Invoice: null }
+        var noInvoice = columns.Count > 0 ? Column("invoice") is null : run.Options.Prepare.Ingest.Mapping is { Invoice: null };
+        var frequency = noInvoice
             ? "Frequency is the number of distinct purchase times (the file has no invoice column)."
             : "Frequency is the number of distinct invoices.";
+        var currency = settings.CurrencyCode is { } code
+            ? $" Amounts are in {code} ({currencySource})."
+            : $" The currency is {currencySource}.";
         var snapshot = run.Options.Prepare.AsOf is null ? "the day after the last purchase in the data" : "set for this run; later rows are left out";
         var scaling = run.Scaler.Log1p
             ? "The three measures are log-transformed (log(1 + x)), because a few customers buy far more than the rest, and then standardised to mean 0 and standard deviation 1."
@@ -232,7 +240,7 @@ internal static class ReportBuilder
             };
         return
         [
-            $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}",
+            $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}{currency}",
             scaling,
             clustering,
             "Segments are named by matching each cluster's centre (how recent, how valuable) to the profile of each standard segment name; Champions requires the best recency, frequency and spend of all segments. A refreshed run keeps the names and ids of the segments it matches in the previous run.",
