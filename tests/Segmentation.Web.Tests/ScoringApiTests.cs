@@ -185,6 +185,12 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
             Assert.Equal(centres[i][2], segments[i].GetProperty("monetary").GetDouble(), 9);
         }
         Assert.Equal("run", model.GetProperty("training").GetProperty("folder").GetString());
+        // The window scored transactions are measured over, and each segment described by its training figures.
+        Assert.Equal(("2010-12-01", "2011-12-10", 374), (model.GetProperty("training").GetProperty("firstDate").GetString(),
+            model.GetProperty("training").GetProperty("snapshot").GetString(), model.GetProperty("training").GetProperty("windowDays").GetInt32()));
+        var profiles = File.ReadAllLines(Path.Combine(uci.RunFolder, "segment_profile.csv")).Length - 1;
+        Assert.Equal(profiles, segments.Count);
+        Assert.All(segments, s => Assert.StartsWith("Customers who ", s.GetProperty("description").GetString(), StringComparison.Ordinal));
         var health = await server.Client.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("ok", health.GetProperty("status").GetString());
     }

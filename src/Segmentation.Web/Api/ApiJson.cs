@@ -39,8 +39,11 @@ public sealed record ModelBody(string Method, int K, int Seed, IReadOnlyList<str
 /// <summary>A segment of the model with its centre in days, orders and money.</summary>
 public sealed record ModelSegmentBody(int Cluster, string Name, string Description, string Action, string Priority, double Recency, double Frequency, double Monetary);
 
-/// <summary>The run the model was trained in.</summary>
-public sealed record TrainingBody(string Source, string? Folder, IReadOnlyDictionary<string, string> Versions);
+/// <summary>
+/// The run the model was trained in; <c>firstDate</c>, <c>snapshot</c> and <c>windowDays</c>: the window its RFM was
+/// counted over (null for a model written before it was kept), the one scored transactions are measured over.
+/// </summary>
+public sealed record TrainingBody(string Source, string? Folder, IReadOnlyDictionary<string, string> Versions, string? FirstDate, string? Snapshot, int? WindowDays);
 
 /// <summary><c>GET /health</c>.</summary>
 public sealed record HealthBody(string Status, string Model, long Fits, int Running, int Waiting);

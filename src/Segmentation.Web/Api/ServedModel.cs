@@ -12,7 +12,8 @@ internal sealed record ServedModel(SegmentationModel Model, string Source, strin
         var segments = Model.Segments.Select((s, i) =>
             new ModelSegmentBody(i, s.Name, s.Description, s.Actions, s.Priority, centres[i][0], centres[i][1], centres[i][2])).ToList();
         return new ModelBody(Model.Method.ToString().ToLowerInvariant(), Model.K, Model.Seed, Model.Features, Model.Scaler.Log1p, segments,
-            new TrainingBody(Source, Folder is null ? null : Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar)), Model.Versions));
+            new TrainingBody(Source, Folder is null ? null : Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar)), Model.Versions,
+                Model.Training is { } t ? Formatting.Display.Date(t.FirstDate) : null, Model.Training is { } s ? Formatting.Display.Date(s.Snapshot) : null, Model.Training?.WindowDays));
     }
 
     public IReadOnlyList<ScoredCustomerBody> Score(IReadOnlyList<RfmValues> customers) =>

@@ -175,6 +175,8 @@ internal static class SegmentationPipeline
             customers = customers.Select(c => c with { Value = byId.GetValueOrDefault(c.Rfm.CustomerId) }).ToList();
         }
         var profiles = model.Profiles(customers);
+        // The model keeps each segment described by its training figures: scoring and the API say what the segment was.
+        model = model with { Segments = model.Segments.Select((d, i) => d with { Description = profiles[i].Description }).ToArray() };
         var scoreProfiles = SegmentBuilder.ScoreProfiles(customers);
         return new SegmentationRun(options, prepared, scaler, features, sweep, choice, model, customers, profiles, scoreProfiles,
             [.. timings, new StageTiming("segments", clock.Elapsed)])

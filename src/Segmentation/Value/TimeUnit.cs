@@ -29,11 +29,4 @@ public static class TimeUnits
         TimeUnit.Months => DaysPerMonth,
         _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
     };
-
-    public static string Name(this TimeUnit unit) => unit switch
-    {
-        TimeUnit.Days => "days",
-        TimeUnit.Weeks => "weeks",
-        _ => "months",
-    };
 }
