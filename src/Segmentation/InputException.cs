@@ -25,6 +25,12 @@ public sealed class InputException : Exception
     /// <summary>The fields no column was found for, when that is the problem: each door names its own way to map them.</summary>
     public IReadOnlyList<Ingest.MissingColumn>? MissingColumns { get; init; }
 
+    /// <summary>
+    /// With <see cref="MissingColumns"/>: the header each field was found under, and for each missing one its closest
+    /// header: what a door offers as the mapping to confirm.
+    /// </summary>
+    public IReadOnlyDictionary<Ingest.ColumnRole, string>? Suggested { get; init; }
+
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
@@ -38,7 +44,7 @@ public sealed class InputException : Exception
     public string? Column { get; }
 
     /// <summary>The same problem told about <paramref name="file"/> (an upload kept under a private name is told by the name the user gave it).</summary>
-    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header, MissingColumns = MissingColumns };
+    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header, MissingColumns = MissingColumns, Suggested = Suggested };
 
     private static string Compose(string file, string reason, long? row, string? column)
     {

@@ -146,6 +146,31 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public async Task The_mapping_form_comes_filled_with_the_columns_found_by_name_and_the_closest_headers_for_the_rest()
+    {
+        using var folder = new TempFolder();
+        var lines = new List<string> { "cust nr,bestellung,sale_dt,qty,price,country" };
+        for (var c = 0; c < 200; c++)
+        {
+            for (var o = 0; o <= c % 4; o++) lines.Add($"K{c},{c * 10 + o},2011-{1 + (c + 3 * o) % 12:00}-{1 + c % 27:00} 10:00,{1 + o},{1.5 + c % 9},UK");
+        }
+        var path = folder.Write("shop.csv", string.Join("\n", lines) + "\n");
+
+        await using var server = await Server.Start();
+        await using var page = await Dashboard.Open(server);
+        await page.Upload(path);
+        await page.WaitForOutcome("shop.csv");
+        Assert.True(await page.Visible("#mapping"));
+        async Task<string> Value(string role) => await page.Page.EvaluateFunctionAsync<string>("r => document.getElementById('map-' + r).value", role);
+        Assert.Equal(("cust nr", "sale_dt", "qty", "price", "country", ""), (await Value("customer"), await Value("date"), await Value("quantity"), await Value("unitPrice"), await Value("country"), await Value("invoice")));
+        await page.Page.SelectAsync("#map-invoice", "bestellung");
+        await page.Page.ClickAsync("#map-run");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('#source').textContent.startsWith('shop.csv:')",
+            new PuppeteerSharp.WaitForFunctionOptions { Timeout = 120_000, PollingInterval = 200 });
+        Assert.StartsWith("shop.csv: 200 customers", await page.Text("#source"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hostile_ids_countries_descriptions_column_and_file_names_stay_text_on_the_page()
     {
         using var folder = new TempFolder();

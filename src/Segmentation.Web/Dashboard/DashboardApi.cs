@@ -160,7 +160,11 @@ internal static class DashboardApi
             {
                 keep = true;
                 session.Pending = upload;
-                session.Job = new JobStatus("mapping", "", 0, null, e.Message, header, upload.Name);
+                session.Job = new JobStatus("mapping", "", 0, null, e.Message, header, upload.Name)
+                {
+                    // The form's field names are the roles in camel case (unitPrice, stockCode).
+                    Suggested = e.Suggested?.ToDictionary(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value),
+                };
             }
             catch (Exception e) when (e is InputException or OptionException)
             {

@@ -7,6 +7,9 @@ namespace Segmentation.Web.Dashboard;
 /// <summary>What the pipeline is doing for a session, as the page polls it.</summary>
 internal sealed record JobStatus(string State, string Stage, long Rows, double? Fraction, string? Error, IReadOnlyList<string>? Header, string? File)
 {
+    /// <summary>For a file to map: the header proposed for each field of the form (customer, date, unitPrice...).</summary>
+    public IReadOnlyDictionary<string, string>? Suggested { get; init; }
+
     public static JobStatus Idle { get; } = new("idle", "", 0, null, null, null, null);
     public bool Running => State is "uploading" or "queued" or "running";
 }

@@ -78,6 +78,8 @@ function showMapping(job) {
     select.append(el("option", "(none)"));
     select.options[0].value = "";
     (job.header || []).forEach(h => { const o = el("option", h); o.value = h; select.append(o); });
+    // What the server found by name, and the closest header for what it did not: to confirm or change.
+    if (job.suggested && Object.hasOwn(job.suggested, name)) select.value = job.suggested[name];
     row.append(l, select);
     fields.append(row);
   });

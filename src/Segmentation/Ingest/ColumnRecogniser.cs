@@ -55,7 +55,7 @@ internal static class ColumnRecogniser
             if (Get(ColumnRole.Quantity) is null && !missing.Contains(ColumnRole.Quantity)) missing.Add(ColumnRole.Quantity);
             if (Get(ColumnRole.UnitPrice) is null && !missing.Contains(ColumnRole.UnitPrice)) missing.Add(ColumnRole.UnitPrice);
         }
-        if (missing.Count > 0) throw Missing(file, header, missing, used);
+        if (missing.Count > 0) throw Missing(file, header, missing, used, found);
 
         return new ColumnMapping
         {
@@ -84,9 +84,11 @@ internal static class ColumnRecogniser
         return null;
     }
 
-    private static InputException Missing(string file, IReadOnlyList<string> header, List<ColumnRole> missing, HashSet<int> used)
+    private static InputException Missing(string file, IReadOnlyList<string> header, List<ColumnRole> missing, HashSet<int> used, Dictionary<ColumnRole, string?> found)
     {
         var closest = Closest(header, missing, used);
+        var suggested = found.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
+        foreach (var role in missing) if (closest[role].Count > 0) suggested[role] = closest[role][0];
         var details = missing.Select(role => new MissingColumn(role, ColumnRoles.Option(role), closest[role])).ToArray();
         var fields = string.Join(", ", details.Select(d => d.Field + (d.Closest.Count > 0 ? $" (closest: {string.Join(" or ", d.Closest.Select(c => $"'{c}'"))})" : "")));
         var money = missing.Contains(ColumnRole.Quantity) || missing.Contains(ColumnRole.UnitPrice) ? "; a line-amount column can stand for quantity and unit price" : "";
@@ -94,7 +96,7 @@ internal static class ColumnRecogniser
         return new InputException(file,
             $"cannot find the column{(details.Length > 1 ? "s" : "")} for {fields}; the header has {string.Join(", ", header.Select(h => $"'{h}'"))}{money}{invoice}",
             row: 1)
-        { Header = header, MissingColumns = details };
+        { Header = header, MissingColumns = details, Suggested = suggested };
     }
 
     /// <summary>
