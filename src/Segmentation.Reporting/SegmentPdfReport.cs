@@ -235,7 +235,8 @@ public static class SegmentPdfReport
     private static void DataQuality(ReportDocument d, ReportModel r, Func<decimal, string> money)
     {
         var q = r.DataQuality;
-        d.Paragraph($"Every row of {r.Source} is accounted for: it was kept, or removed by the first rule that applies to it.");
+        d.Paragraph($"Every row of {r.Source} is accounted for: it was kept, or removed by the first rule that applies to it."
+            + (App.QualityLines.Columns(q) is { Length: > 0 } columns ? $" Columns read: {columns}." : ""));
         var rows = new List<IReadOnlyList<string>> { new[] { "Rows read", Display.Count(q.RowsIn) } };
         rows.AddRange(q.Removed.Select(x => (IReadOnlyList<string>)[$"Removed: {x.Description}", Display.Count(x.Rows)]));
         rows.Add(["Rows kept", Display.Count(q.RowsOut)]);
