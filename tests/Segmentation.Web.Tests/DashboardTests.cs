@@ -24,6 +24,8 @@ public sealed class DashboardTests
         Assert.StartsWith("online_retail.csv.gz: 4,338 customers", await page.Text("#source"), StringComparison.Ordinal);
         Assert.Contains("4,338", await page.Text("#quality"), StringComparison.Ordinal);
         Assert.Equal(9, await page.Rows("#sweep"));
+        Assert.StartsWith("The cluster segment (ClusterSegment in customer_segments.csv) and the RFM score segment (ScoreSegment) use the same names and agree for 36.8% of customers",
+            await page.Text("#labels-note"), StringComparison.Ordinal);
         var fits = server.Queue.Fits;
         Assert.Equal(1, fits);
 

@@ -33,6 +33,9 @@ internal sealed record DashboardView(
     /// <summary>Lifetime value in words, when the run has it.</summary>
     public string? ValueReading { get; init; }
 
+    /// <summary>How far to trust the labels: agreement of the two segmentations, borderline and contradicted customers.</summary>
+    public string? LabelsNote { get; init; }
+
     /// <summary>High-value customers at risk of leaving, highest value first (the report's list), when the run has lifetime value.</summary>
     public IReadOnlyList<CustomerRow>? AtRisk { get; init; }
 
@@ -75,6 +78,7 @@ internal sealed record DashboardView(
             h.Overview)
         {
             ValueReading = r.Value?.Reading,
+            LabelsNote = r.LabelsNote.Length > 0 ? r.LabelsNote : null,
             AtRisk = r.Value?.AtRisk.Select(CustomerRow.Of).ToList(),
         };
     }

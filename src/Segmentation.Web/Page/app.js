@@ -105,6 +105,8 @@ function render(view) {
     [false, true, true, true, true, true], i => run.sweep[i].shown ? "shown" : "");
   $("overview").textContent = run.overview;
   const valued = run.profiles.length > 0 && run.profiles[0].meanClv !== null && run.profiles[0].meanClv !== undefined;
+  $("labels-note").hidden = !run.labelsNote;
+  $("labels-note").textContent = run.labelsNote || "";
   $("value-reading").hidden = !run.valueReading;
   $("value-reading").textContent = run.valueReading || "";
   $("value").hidden = valued;
