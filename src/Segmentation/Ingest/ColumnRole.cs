@@ -47,23 +47,32 @@ internal static class ColumnRoles
 
     /// <summary>
     /// The names exports commonly give each field, most specific first, compared after <see cref="Normalise"/>
-    /// (so "Customer ID", "customer_id" and "CustomerId" are one name). No name is under two fields.
+    /// (so "Customer ID", "customer_id" and "CustomerId" are one name): English, then the usual German, French,
+    /// Spanish, Italian and Dutch ones (shop systems export in the shop's language). No name is under two fields.
     /// </summary>
     public static IReadOnlyList<string> Aliases(ColumnRole role) => role switch
     {
         ColumnRole.Customer => ["customerid", "customer", "customerno", "customernumber", "customercode", "custid", "custno",
-            "clientid", "client", "clientno", "clientnumber", "userid", "buyerid", "buyer", "accountid", "account", "memberid", "shopperid", "contactid"],
+            "clientid", "client", "clientno", "clientnumber", "userid", "buyerid", "buyer", "accountid", "account", "memberid", "shopperid", "contactid",
+            "kunde", "kundennr", "kundennummer", "kundenid", "numeroclient", "cliente", "idcliente", "codicecliente", "klant", "klantnummer"],
         ColumnRole.Invoice => ["invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "orderno", "ordernumber", "ordernum",
-            "transactionid", "transactionno", "receiptid", "receiptno", "receipt", "basketid", "billno", "documentno"],
+            "transactionid", "transactionno", "receiptid", "receiptno", "receipt", "basketid", "billno", "documentno",
+            "rechnungsnr", "rechnungsnummer", "rechnung", "belegnr", "belegnummer", "beleg", "bestellnr", "bestellnummer", "bestellung", "auftragsnr",
+            "numerofacture", "facture", "commande", "numfactura", "factura", "pedido", "fattura", "ordine", "factuur", "bestelling"],
         ColumnRole.Date => ["invoicedate", "orderdate", "transactiondate", "purchasedate", "saledate", "date", "createdat", "orderedat",
-            "purchasedat", "created", "orderdatetime", "datetime", "timestamp", "time"],
-        ColumnRole.Quantity => ["quantity", "qty", "units", "unitssold", "quantityordered", "items", "pieces", "count"],
-        ColumnRole.UnitPrice => ["unitprice", "price", "priceeach", "itemprice", "priceperunit", "saleprice", "sellingprice"],
+            "purchasedat", "orderedon", "purchasedon", "createdon", "created", "ordertime", "orderdatetime", "datetime", "timestamp", "time",
+            "rechnungsdatum", "belegdatum", "bestelldatum", "datum", "datecommande", "fecha", "fechapedido", "besteldatum"],
+        ColumnRole.Quantity => ["quantity", "qty", "units", "unitssold", "quantityordered", "items", "pieces", "count",
+            "menge", "anzahl", "stueckzahl", "quantite", "cantidad", "quantita", "aantal"],
+        ColumnRole.UnitPrice => ["unitprice", "price", "priceeach", "itemprice", "priceperunit", "saleprice", "sellingprice",
+            "einzelpreis", "stueckpreis", "preis", "prixunitaire", "prix", "preciounitario", "precio", "prezzo", "prijs"],
         ColumnRole.Amount => ["amount", "lineamount", "linetotal", "total", "totalprice", "totalamount", "linevalue", "value",
-            "revenue", "sales", "netamount", "subtotal"],
-        ColumnRole.StockCode => ["stockcode", "sku", "productid", "productcode", "product", "itemid", "itemcode", "article", "articleno"],
-        ColumnRole.Description => ["description", "productname", "itemname", "productdescription", "itemdescription"],
-        _ => ["country", "countryname", "countrycode", "shipcountry", "billingcountry"],
+            "revenue", "sales", "netamount", "subtotal", "betrag", "umsatz", "montant", "importe", "importo", "bedrag"],
+        ColumnRole.StockCode => ["stockcode", "sku", "productid", "productcode", "product", "itemid", "itemcode", "article", "articleno",
+            "artikelnr", "artikelnummer", "artikel", "reference", "referencia", "codigo", "codice", "artikelcode"],
+        ColumnRole.Description => ["description", "productname", "itemname", "productdescription", "itemdescription",
+            "bezeichnung", "beschreibung", "artikelbezeichnung", "libelle", "designation", "descripcion", "descrizione", "omschrijving"],
+        _ => ["country", "countryname", "countrycode", "shipcountry", "billingcountry", "land", "pays", "pais", "paese"],
     };
 
     /// <summary>Lower case letters and digits only: exports differ in case, blanks, underscores and hyphens.</summary>
