@@ -1,5 +1,4 @@
 using Segmentation.Cleaning;
-
 using Segmentation.Formatting;
 
 namespace Segmentation.App;
