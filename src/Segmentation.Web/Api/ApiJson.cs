@@ -26,7 +26,12 @@ public sealed record ScoreResponseBody(IReadOnlyList<ScoredCustomerBody> Custome
 }
 
 /// <summary>A feature's population stability index against the model's training customers.</summary>
-public sealed record DriftBody(string Feature, double Psi, string Reading);
+public sealed record DriftBody(string Feature, double Psi, string Reading)
+{
+    /// <summary>The drift as answered; null (left out of the answer) when there is none to report.</summary>
+    public static IReadOnlyList<DriftBody>? Of(IReadOnlyList<Model.FeatureDrift> drift) =>
+        drift.Count == 0 ? null : drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList();
+}
 
 /// <summary>A customer's segment; <c>probability</c> only for a Gaussian-mixture model.</summary>
 public sealed record ScoredCustomerBody(string CustomerId, int Cluster, string Segment, string Action,

@@ -97,7 +97,7 @@ internal static class ScoringApi
         var moved = ScoreCheck.DriftWarning(drift);
         return Json(new ScoreResponseBody(model.Score(customers))
         {
-            Drift = drift.Count == 0 ? null : drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList(),
+            Drift = DriftBody.Of(drift),
             Warnings = moved is null ? null : [moved],
         }, ApiJson.Default.ScoreResponseBody);
     }
@@ -120,7 +120,7 @@ internal static class ScoringApi
             var check = scored.Check;
             var body = new ScoreResponseBody(scored.Customers.Select(c => new ScoredCustomerBody(c.Rfm.CustomerId, c.Cluster, c.Segment, c.Action, c.Probability)).ToList())
             {
-                Drift = check.Drift.Count == 0 ? null : check.Drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList(),
+                Drift = DriftBody.Of(check.Drift),
                 Window = check.Window,
                 Warnings = check.Warnings.Count == 0 ? null : check.Warnings,
             };

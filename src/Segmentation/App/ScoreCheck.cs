@@ -35,9 +35,6 @@ internal static class ScoringWindow
     /// <summary>A window shorter than the model's by more than this fraction makes frequency and spend incomparable.</summary>
     public const double ShortWindow = 0.9;
 
-    /// <summary>Below this many customers the drift is too noisy to warn about.</summary>
-    public const int MinimumCustomersForDrift = 100;
-
     /// <param name="wholeFile">Count RFM over every row even when the data covers more than the model's window.</param>
     public static (PreparedData Prepared, ScoreCheck Check) Prepare(SegmentationModel model, Func<PrepareOptions, PreparedData> prepare, PrepareOptions options, bool wholeFile)
     {
@@ -58,23 +55,17 @@ internal static class ScoringWindow
     public static ScoreCheck Check(SegmentationModel model, PreparedData prepared, int days, DateTime first, bool narrowed)
     {
         var warnings = new List<string>();
-        var drift = new List<FeatureDrift>();
         if (model.Training is not { } training)
         {
             warnings.Add("the model does not record the window and distributions it was fitted on (it was written by an earlier version): nothing says whether these customers are comparable; run again to get a model that does");
-            return new ScoreCheck(null, days, first, prepared.Rfm.Snapshot, narrowed, drift, warnings);
+            return new ScoreCheck(null, days, first, prepared.Rfm.Snapshot, narrowed, [], warnings);
         }
         if (!narrowed && days < ShortWindow * training.WindowDays)
         {
             warnings.Add($"the data covers {Display.Count(days)} days and the model was fitted on {Display.Count(training.WindowDays)}: recency can be at most {Display.Count(days)} days and orders and spend count {Display.Count(days)} days only, so customers look more recent and smaller than the model's and the segments mislead; score at least {Display.Count(training.WindowDays)} days of transactions");
         }
-        if (prepared.Rfm.Count >= MinimumCustomersForDrift)
-        {
-            drift.Add(PopulationStability.Drift(training.Features[0], prepared.Rfm.RecencyColumn()));
-            drift.Add(PopulationStability.Drift(training.Features[1], prepared.Rfm.FrequencyColumn()));
-            drift.Add(PopulationStability.Drift(training.Features[2], prepared.Rfm.MonetaryColumn()));
-            if (ScoreCheck.DriftWarning(drift) is { } moved) warnings.Add(moved);
-        }
+        var drift = training.DriftOf(prepared.Rfm.RecencyColumn(), prepared.Rfm.FrequencyColumn(), prepared.Rfm.MonetaryColumn());
+        if (ScoreCheck.DriftWarning(drift) is { } moved) warnings.Add(moved);
         return new ScoreCheck(training.WindowDays, days, first, prepared.Rfm.Snapshot, narrowed, drift, warnings);
     }
 }

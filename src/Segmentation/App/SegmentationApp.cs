@@ -177,14 +177,7 @@ public static class SegmentationApp
 
     /// <summary>How far customers given by their RFM have moved from the model's (empty below 100 customers, or for a model that keeps no distributions).</summary>
     public static IReadOnlyList<Model.FeatureDrift> Drift(SegmentationModel model, IReadOnlyList<RfmValues> customers) =>
-        model.Training is { } training && customers.Count >= ScoringWindow.MinimumCustomersForDrift
-            ?
-            [
-                PopulationStability.Drift(training.Features[0], customers.Select(c => c.Recency).ToArray()),
-                PopulationStability.Drift(training.Features[1], customers.Select(c => c.Frequency).ToArray()),
-                PopulationStability.Drift(training.Features[2], customers.Select(c => c.Monetary).ToArray()),
-            ]
-            : [];
+        model.Training?.DriftOf([.. customers.Select(c => c.Recency)], [.. customers.Select(c => c.Frequency)], [.. customers.Select(c => c.Monetary)]) ?? [];
 
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)

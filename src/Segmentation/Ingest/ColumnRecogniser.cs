@@ -25,6 +25,7 @@ internal static class ColumnRecogniser
                 row: 1, option: OptionNames.Delimiter) { Header = header };
         }
 
+        var normalised = header.Select(ColumnRoles.Normalise).ToArray();
         var used = new HashSet<int>();
         var found = new Dictionary<ColumnRole, string?>();
         var missing = new List<ColumnRole>();
@@ -39,7 +40,7 @@ internal static class ColumnRecogniser
         foreach (var role in Order)
         {
             if (named.ContainsKey(role)) continue;
-            if (ByAlias(header, role, used) is { } index) { used.Add(index); found[role] = header[index]; }
+            if (ByAlias(normalised, role, used) is { } index) { used.Add(index); found[role] = header[index]; }
         }
 
         string? Get(ColumnRole role) => found.GetValueOrDefault(role);
@@ -55,7 +56,7 @@ internal static class ColumnRecogniser
             if (Get(ColumnRole.Quantity) is null && !missing.Contains(ColumnRole.Quantity)) missing.Add(ColumnRole.Quantity);
             if (Get(ColumnRole.UnitPrice) is null && !missing.Contains(ColumnRole.UnitPrice)) missing.Add(ColumnRole.UnitPrice);
         }
-        if (missing.Count > 0) throw Missing(file, header, missing, used, found);
+        if (missing.Count > 0) throw Missing(file, header, normalised, missing, used, found);
 
         return new ColumnMapping
         {
@@ -71,9 +72,8 @@ internal static class ColumnRecogniser
         };
     }
 
-    private static int? ByAlias(IReadOnlyList<string> header, ColumnRole role, HashSet<int> used)
+    private static int? ByAlias(string[] normalised, ColumnRole role, HashSet<int> used)
     {
-        var normalised = header.Select(ColumnRoles.Normalise).ToArray();
         foreach (var alias in ColumnRoles.Aliases(role))
         {
             for (var i = 0; i < normalised.Length; i++)
@@ -84,9 +84,10 @@ internal static class ColumnRecogniser
         return null;
     }
 
-    private static InputException Missing(string file, IReadOnlyList<string> header, List<ColumnRole> missing, HashSet<int> used, Dictionary<ColumnRole, string?> found)
+    private static InputException Missing(string file, IReadOnlyList<string> header, string[] normalised, List<ColumnRole> missing, HashSet<int> used,
+        Dictionary<ColumnRole, string?> found)
     {
-        var closest = Closest(header, missing, used);
+        var closest = Closest(header, normalised, missing, used);
         var suggested = found.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
         foreach (var role in missing) if (closest[role].Count > 0) suggested[role] = closest[role][0];
         var details = missing.Select(role => new MissingColumn(role, ColumnRoles.Option(role), closest[role])).ToArray();
@@ -103,9 +104,8 @@ internal static class ColumnRecogniser
     /// For each missing field, up to two unused headers that look most like one of its usual names; a header is
     /// offered to one field only, the one it looks most like, so that the suggested flags never read one column twice.
     /// </summary>
-    private static Dictionary<ColumnRole, IReadOnlyList<string>> Closest(IReadOnlyList<string> header, List<ColumnRole> missing, HashSet<int> used)
+    private static Dictionary<ColumnRole, IReadOnlyList<string>> Closest(IReadOnlyList<string> header, string[] normalised, List<ColumnRole> missing, HashSet<int> used)
     {
-        var normalised = header.Select(ColumnRoles.Normalise).ToArray();
         var candidates = missing
             .SelectMany(role => Enumerable.Range(0, header.Count).Where(i => !used.Contains(i))
                 .Select(i => (Role: role, Index: i, Score: ColumnRoles.Aliases(role).Max(a => Similarity(normalised[i], a)))))

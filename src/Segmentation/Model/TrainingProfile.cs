@@ -20,6 +20,20 @@ public sealed record TrainingProfile(DateTime FirstDate, DateTime Snapshot, int 
             PopulationStability.Bins("Frequency", rfm.FrequencyColumn()),
             PopulationStability.Bins("Monetary", rfm.MonetaryColumn()),
         ]);
+
+    /// <summary>
+    /// How far customers given by their recency, frequency and monetary have moved from the training customers;
+    /// empty below <see cref="PopulationStability.MinimumCustomers"/>, where the index is too noisy to read.
+    /// </summary>
+    internal IReadOnlyList<FeatureDrift> DriftOf(double[] recency, double[] frequency, double[] monetary) =>
+        recency.Length < PopulationStability.MinimumCustomers
+            ? []
+            :
+            [
+                PopulationStability.Drift(Features[0], recency),
+                PopulationStability.Drift(Features[1], frequency),
+                PopulationStability.Drift(Features[2], monetary),
+            ];
 }
 
 /// <summary>A feature's training distribution: the upper edges of its bins (the last bin is open) and each bin's share of customers.</summary>
@@ -41,6 +55,9 @@ internal static class PopulationStability
 {
     public const double Moderate = 0.1;
     public const double Major = 0.25;
+
+    /// <summary>Below this many customers the index is too noisy to warn about.</summary>
+    public const int MinimumCustomers = 100;
 
     /// <summary>An empty bin would make the index infinite; it counts as this share instead (as is usual).</summary>
     private const double Floor = 1e-4;
