@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Segmentation.Tests;
+
+namespace Segmentation.Cli.Tests;
+
+/// <summary>
+/// What a user sees does not change under a renovation: tests/golden/outputs.sh runs ten scenarios (run with its
+/// variants, a refresh chain, score, clv on CDNOW, the scoring API) with this build and writes their outputs,
+/// normalised; their hashes must equal tests/golden/manifest.sha256, written by the same script at 7823808.
+/// </summary>
+[Trait("Tier", "Full")]
+public sealed class GoldenOutputTests
+{
+    [Fact]
+    public async Task Every_output_equals_the_one_written_before_the_renovation()
+    {
+        using var temp = new TempFolder();
+        var out_ = Path.Combine(temp.Path, "outputs");
+        var cli = Path.Combine(AppContext.BaseDirectory, "Segmentation.Cli.dll");
+        var script = Path.Combine(TestPaths.RepoRoot, "tests", "golden", "outputs.sh");
+        var start = new ProcessStartInfo("bash", [script, cli, out_]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["SEGMENTATION_SHARED_DATA"] = TestPaths.SharedData;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"outputs.sh failed ({process.ExitCode}): {stdout}\n{await stderr}");
+
+        var expected = Manifest(File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "tests", "golden", "manifest.sha256")));
+        var actual = Manifest(File.ReadAllLines(out_ + ".sha256"));
+        var differing = expected.Keys.Union(actual.Keys)
+            .Where(file => expected.GetValueOrDefault(file) != actual.GetValueOrDefault(file))
+            .Order(StringComparer.Ordinal)
+            .Select(file => $"{file}: {(expected.ContainsKey(file) ? actual.ContainsKey(file) ? "differs" : "missing" : "new")}")
+            .ToList();
+        Assert.True(differing.Count == 0, "outputs that changed:\n" + string.Join('\n', differing));
+        Assert.True(expected.Count > 100, $"the manifest holds {expected.Count} files");
+    }
+
+    private static Dictionary<string, string> Manifest(string[] lines) =>
+        lines.Select(line => line.Split("  ", 2)).ToDictionary(parts => parts[1], parts => parts[0]);
+}
