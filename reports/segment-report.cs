@@ -9,6 +9,7 @@
 using System.Diagnostics;
 using Segmentation;
 using Segmentation.App;
+using Segmentation.Prepare;
 using Segmentation.Report;
 using Segmentation.Reporting;
 

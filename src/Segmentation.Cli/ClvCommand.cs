@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Segmentation.App;
 using Segmentation.Formatting;
-using Segmentation.Value;
+using Segmentation.Lifetime;
 
 namespace Segmentation.Cli;
 

@@ -1,5 +1,5 @@
 using Segmentation.Formatting;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 
 namespace Segmentation.Cli;
 

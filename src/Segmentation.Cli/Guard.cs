@@ -1,3 +1,5 @@
+using Segmentation.Prepare.Sources;
+
 namespace Segmentation.Cli;
 
 /// <summary>Turns what can go wrong into one line on stderr and an exit code, never a stack trace.</summary>
@@ -16,10 +18,10 @@ internal static class Guard
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}{Suggestion(e.MissingColumns)}");
+            stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}{Suggestion((e as MissingColumnsException)?.MissingColumns)}");
             return ExitCodes.BadInput;
         }
-        catch (Value.ModelFitException e)
+        catch (Segmentation.Lifetime.ModelFitException e)
         {
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
@@ -39,12 +41,12 @@ internal static class Guard
     }
 
     /// <summary>The flags that would map the missing columns, ready to paste: the closest header where there is one.</summary>
-    private static string Suggestion(IReadOnlyList<Ingest.MissingColumn>? missing)
+    private static string Suggestion(IReadOnlyList<MissingColumn>? missing)
     {
         if (missing is not { Count: > 0 }) return "";
         var flags = missing.Select(m => $"{Flags.Of(m.Option)} {(m.Closest.Count > 0 ? ShellWord(m.Closest[0]) : "COLUMN")}");
-        var invoice = missing.Any(m => m.Role == Ingest.ColumnRole.Invoice) ? " (or --no-invoice-column)" : "";
-        var money = missing.Any(m => m.Role is Ingest.ColumnRole.Quantity or Ingest.ColumnRole.UnitPrice) ? " (or --amount-column COLUMN)" : "";
+        var invoice = missing.Any(m => m.Role == ColumnRole.Invoice) ? " (or --no-invoice-column)" : "";
+        var money = missing.Any(m => m.Role is ColumnRole.Quantity or ColumnRole.UnitPrice) ? " (or --amount-column COLUMN)" : "";
         return $". Name them: {string.Join(" ", flags)}{invoice}{money}";
     }
 

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Segmentation.App;
-using Segmentation.Cleaning;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Cli;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Segmentation.App;
 using Segmentation.Formatting;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
 using Segmentation.Reporting;
+using Segmentation.Runs;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Segmentation.App;
 using Segmentation.Formatting;
-using Segmentation.Sample;
+using Segmentation.Prepare.Sample;
 
 namespace Segmentation.Cli;
 
@@ -19,8 +19,8 @@ internal static class SampleCommand
         {
             var options = new SampleOptions { Customers = p.GetValue(customers), Seed = p.GetValue(seed) };
             var path = p.GetValue(output)!;
-            var count = SampleFile.Write(path, options, p.GetValue(rows));
-            stdout.WriteLine($"Wrote {path}: {Display.Count(count)} rows, {SampleFile.Describe(options, p.GetValue(rows))}");
+            var sample = SegmentationApp.WriteSample(path, options, p.GetValue(rows));
+            stdout.WriteLine($"Wrote {sample.Path}: {Display.Count(sample.Rows)} rows, {sample.Description}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,10 +1,11 @@
 using Segmentation.App;
-using Segmentation.Cleaning;
 using Segmentation.Clustering;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 using Segmentation.Report;
-using Segmentation.Segments;
+using Segmentation.Runs;
 
 namespace Segmentation.Cli;
 

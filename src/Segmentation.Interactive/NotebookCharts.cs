@@ -1,8 +1,9 @@
+using PlotlyChart = Plotly.NET.CSharp.Chart;
+
 using Plotly.NET.CSharp;
-using Segmentation.Features;
+using Segmentation.Prepare;
 using Segmentation.Report;
 using Segmentation.Reporting.Charts;
-using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace Segmentation.Interactive;
 

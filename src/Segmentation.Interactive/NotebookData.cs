@@ -1,4 +1,5 @@
 using Segmentation.App;
+using Segmentation.Prepare;
 
 namespace Segmentation.Interactive;
 

@@ -1,4 +1,5 @@
 using Segmentation.App;
+using Segmentation.Prepare;
 using Segmentation.Web.Api;
 using Segmentation.Web.Dashboard;
 
@@ -21,7 +22,7 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
         }
         var source = TransactionSource.Sample();
         // Purchase days are kept so that lifetime value can be added on the page without reading the data again.
-        var run = SegmentationApp.Segment(source, Pipeline.SegmentationOptions.Default with { Prepare = Pipeline.PrepareOptions.Default with { PurchaseDays = true } });
+        var run = SegmentationApp.Segment(source, Segmentation.Runs.SegmentationOptions.Default with { Prepare = Segmentation.Prepare.PrepareOptions.Default with { PurchaseDays = true } });
         Sample = new SessionRun(run, run, SegmentationApp.Report(run), source);
         holder.Model = new ServedModel(run.Model, "the built-in sample (" + source.Name + ")", null);
     }

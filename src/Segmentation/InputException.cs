@@ -4,7 +4,7 @@ namespace Segmentation;
 /// A problem with the user's input that the user can fix: a missing file, a column that is not there,
 /// a value that does not parse. Carries where it happened so that the message can point at the cell.
 /// </summary>
-public sealed class InputException : Exception
+public class InputException : Exception
 {
     public InputException(string file, string reason, long? row = null, string? column = null, Exception? inner = null, string? option = null)
         : base(Compose(file, reason, row, column), inner)
@@ -22,15 +22,6 @@ public sealed class InputException : Exception
     /// <summary>The file's header, when the problem is a column the mapping names and the file lacks: what a door offers to map from.</summary>
     public IReadOnlyList<string>? Header { get; init; }
 
-    /// <summary>The fields no column was found for, when that is the problem: each door names its own way to map them.</summary>
-    public IReadOnlyList<Ingest.MissingColumn>? MissingColumns { get; init; }
-
-    /// <summary>
-    /// With <see cref="MissingColumns"/>: the header each field was found under, and for each missing one its closest
-    /// header: what a door offers as the mapping to confirm.
-    /// </summary>
-    public IReadOnlyDictionary<Ingest.ColumnRole, string>? Suggested { get; init; }
-
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
@@ -44,7 +35,7 @@ public sealed class InputException : Exception
     public string? Column { get; }
 
     /// <summary>The same problem told about <paramref name="file"/> (an upload kept under a private name is told by the name the user gave it).</summary>
-    public InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header, MissingColumns = MissingColumns, Suggested = Suggested };
+    public virtual InputException For(string file) => new(file, Reason, Row, Column, this, Option) { Header = Header };
 
     private static string Compose(string file, string reason, long? row, string? column)
     {

@@ -1,9 +1,8 @@
 using Segmentation.App;
-using Segmentation.Cleaning;
 using Segmentation.Clustering;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation;
 
@@ -49,6 +48,6 @@ public static class OptionNames
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
     public const string CurrencyCode = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.CurrencyCode);
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
-    public const string CalibrationEnd = nameof(Value.ClvOptions) + "." + nameof(Value.ClvOptions.CalibrationEnd);
-    public const string HoldoutEnd = nameof(Value.ClvOptions) + "." + nameof(Value.ClvOptions.HoldoutEnd);
+    public const string CalibrationEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.CalibrationEnd);
+    public const string HoldoutEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.HoldoutEnd);
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Segmentation.Clustering;
-using Segmentation.Features;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 
 namespace Segmentation.Benchmarks;
 

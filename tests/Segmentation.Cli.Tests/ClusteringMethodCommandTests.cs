@@ -3,6 +3,7 @@ using Segmentation.Tests;
 namespace Segmentation.Cli.Tests;
 
 /// <summary>--method gmm and --method dbscan through run and score: the same files as k-means, and the options checked.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ClusteringMethodCommandTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -2,6 +2,7 @@ using Segmentation.Tests;
 
 namespace Segmentation.Cli.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ClvCommandTests
 {
     private static readonly string[] CdnowColumns =
@@ -37,6 +38,7 @@ public sealed class ClvCommandTests
     }
 }
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RunWithClvTests
 {
     [Fact]
@@ -99,6 +101,7 @@ public sealed class RunWithClvTests
     }
 }
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ReportWithClvTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Segmentation.Tests;
 namespace Segmentation.Cli.Tests;
 
 /// <summary><c>run --db</c>: a DuckDB file's table gives the run its CSV gives, and the history names it without the connection.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class DatabaseInputCommandTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -8,7 +8,7 @@ namespace Segmentation.Cli.Tests;
 /// variants, a refresh chain, score, clv on CDNOW, the scoring API) with this build and writes their outputs,
 /// normalised; their hashes must equal tests/golden/manifest.sha256, written by the same script at 7823808.
 /// </summary>
-[Trait("Tier", "Full")]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests
 {
     [Fact]

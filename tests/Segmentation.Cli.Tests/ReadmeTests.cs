@@ -10,6 +10,7 @@ namespace Segmentation.Cli.Tests;
 /// The README's command lines, checked against the real command tree and then run, in the README's order, in a
 /// scratch folder laid out like a checkout beside ../shared/data: the documentation cannot drift from what works.
 /// </summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed partial class ReadmeTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -2,6 +2,7 @@ using Segmentation.Tests;
 
 namespace Segmentation.Cli.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RefreshCommandTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -3,6 +3,7 @@ using Segmentation.Tests;
 
 namespace Segmentation.Cli.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly TempFolder _dir = new();

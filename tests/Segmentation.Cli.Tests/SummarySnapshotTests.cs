@@ -3,6 +3,7 @@ using Segmentation.Tests;
 namespace Segmentation.Cli.Tests;
 
 /// <summary>The console summary of a run on the UCI data, held against its approved snapshot (Approved/uci-run-summary).</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class SummarySnapshotTests : IDisposable
 {
     private readonly TempFolder _dir = new();

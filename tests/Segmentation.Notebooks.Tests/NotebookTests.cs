@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace Segmentation.Tests.Notebooks;
 
 /// <summary>Every notebook under notebooks/ runs headless, each in its own process, and keeps its outputs.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class NotebookTests
 {
     private static readonly string Runner = typeof(NotebookTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using Segmentation.App;
 using Segmentation.Interactive;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 using Segmentation.Reporting;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Reporting;
 
@@ -12,6 +13,7 @@ namespace Segmentation.Tests.Reporting;
 /// invoice numbers, a column name and a file name go through a whole run, and report.html and the notebooks' HTML
 /// open in Chromium without a dialog, without a script error, with every chart drawn.
 /// </summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class HostileTextTests : IDisposable
 {
     private static readonly string[] Hostile =
@@ -67,7 +69,7 @@ public sealed class HostileTextTests : IDisposable
 
     private static SegmentationOptions Options => SegmentationOptions.Default with
     {
-        Prepare = PrepareOptions.Default with { Ingest = Segmentation.Ingest.IngestOptions.Default with { Mapping = Segmentation.Ingest.ColumnMapping.OnlineRetail with { Customer = CustomerColumn } } },
+        Prepare = PrepareOptions.Default with { Ingest = Segmentation.Prepare.Sources.IngestOptions.Default with { Mapping = Segmentation.Prepare.Sources.ColumnMapping.OnlineRetail with { Customer = CustomerColumn } } },
         Clustering = SegmentationOptions.Default.Clustering with { KMax = 6 },
     };
 
@@ -109,7 +111,7 @@ public sealed class HostileTextTests : IDisposable
 
         // Read back by a refresh: every customer is found again under its own id (no one new, no one lapsed).
         var refresh = SegmentationApp.Refresh(new RefreshRequest(source, _dir.File("run")) { Options = Options, Publish = new PublishOptions { Folder = _dir.File("again"), Reports = false, RecordHistory = false } });
-        Assert.DoesNotContain(refresh.Result.Migration.Cells, c => c.From == Segmentation.Segments.SegmentMigration.New || c.To == Segmentation.Segments.SegmentMigration.Lapsed);
+        Assert.DoesNotContain(refresh.Result.Migration.Cells, c => c.From == Segmentation.Clustering.Segments.SegmentMigration.New || c.To == Segmentation.Clustering.Segments.SegmentMigration.Lapsed);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace Segmentation.Tests.Reporting;
 
 [Collection(ReportCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed partial class HtmlReportTests(ReportFixture report)
 {
     [GeneratedRegex("<(script|link)\\b[^>]*>", RegexOptions.IgnoreCase)]

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using nietras.SeparatedValues;
 using Segmentation.App;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 using Segmentation.Reporting;
+using Segmentation.Runs;
 using UglyToad.PdfPig;
 using Xunit.Abstractions;
+using nietras.SeparatedValues;
 
 namespace Segmentation.Tests.Reporting;
 
@@ -14,6 +15,7 @@ namespace Segmentation.Tests.Reporting;
 /// A run and two chained refreshes on the real data, through the application layer as the CLI drives it: in each
 /// folder every file must name the same segment and the same cluster id for the same customer.
 /// </summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed partial class RefreshConsistencyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _dir = new();

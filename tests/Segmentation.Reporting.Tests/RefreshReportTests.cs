@@ -1,14 +1,16 @@
 using Segmentation.Formatting;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
+using Segmentation.Prepare;
 using Segmentation.Report;
 using Segmentation.Reporting;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
+using Segmentation.Runs.Refresh;
 using UglyToad.PdfPig;
 
 namespace Segmentation.Tests.Reporting;
 
 [Collection(ReportCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RefreshReportTests(ReportFixture report) : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -1,8 +1,8 @@
-using Segmentation.Pipeline;
 using Segmentation.Report;
 using Segmentation.Reporting;
 using Segmentation.Reporting.Html;
 using Segmentation.Reporting.Pdf;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Reporting;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Segmentation.IO;
-using Segmentation.Output;
 using Segmentation.Reporting;
 using Segmentation.Reporting.Pdf;
+using Segmentation.Runs.Files;
 
 namespace Segmentation.Tests.Reporting;
 
@@ -12,6 +12,7 @@ namespace Segmentation.Tests.Reporting;
 /// the report model's text as the PDF and HTML say it, and metrics.json. A change shows as a readable diff.
 /// </summary>
 [Collection(ReportCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class SnapshotTests(ReportFixture report)
 {
     [Fact]

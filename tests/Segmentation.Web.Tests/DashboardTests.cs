@@ -1,12 +1,14 @@
+using CliRunner = Segmentation.Cli.Tests.Cli;
+
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Segmentation.Tests;
-using CliRunner = Segmentation.Cli.Tests.Cli;
 
 namespace Segmentation.Web.Tests;
 
 /// <summary>The dashboard in a real headless Chromium against the app on a free loopback port.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class DashboardTests
 {
     private static readonly string Uci = TestPaths.RealFile("online_retail.csv.gz");

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Segmentation.App;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
 using Segmentation.Tests;
 
 namespace Segmentation.Web.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RunsTests
 {
     [Fact]
@@ -76,6 +78,7 @@ public sealed class RunsTests
     }
 }
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ValueTests
 {
     [Fact]

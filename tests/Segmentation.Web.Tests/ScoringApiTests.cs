@@ -1,13 +1,16 @@
+using CliRunner = Segmentation.Cli.Tests.Cli;
+
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Segmentation.App;
-using CliRunner = Segmentation.Cli.Tests.Cli;
+using Segmentation.Tests;
 
 namespace Segmentation.Web.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFixture>
 {
     [Fact]
@@ -215,6 +218,7 @@ public sealed class ScoringApiTests(UciRunFixture uci) : IClassFixture<UciRunFix
     }
 }
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed partial class ReadmeApiTests
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"curl -s http://127\.0\.0\.1:5000(?<path>/\S+) .*?-d '(?<body>[^']+)'\s*\n# (?<answer>\{.*)", System.Text.RegularExpressions.RegexOptions.Singleline)]

@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Segmentation.App;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
 using Segmentation.Tests;
 
 namespace Segmentation.Web.Tests;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class SessionTests
 {
     private static string SmallFile(TempFolder folder, string name, int customers, int seed)
@@ -88,6 +90,7 @@ public sealed class SessionTests
     }
 }
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class KeyTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests;
 

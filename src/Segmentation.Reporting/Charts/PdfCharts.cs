@@ -1,6 +1,6 @@
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.Report;
-using Segmentation.Segments;
 
 namespace Segmentation.Reporting.Charts;
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Segmentation.App;
+using Segmentation.Clustering.Model;
+using Segmentation.Prepare;
 
 namespace Segmentation.Web.Api;
 
@@ -94,11 +96,10 @@ internal static class ScoringApi
         if (ScoreValidation.Check(body, options.MaxCustomersPerRequest) is { } error) return Problems.Field(error.Field, error.Reason);
         var customers = body.Customers!.Select(c => new RfmValues(c!.CustomerId!, c.Recency!.Value, c.Frequency!.Value, c.Monetary!.Value)).ToList();
         var drift = SegmentationApp.Drift(model.Model, customers);
-        var moved = ScoreCheck.DriftWarning(drift);
         return Json(new ScoreResponseBody(model.Score(customers))
         {
-            Drift = DriftBody.Of(drift),
-            Warnings = moved is null ? null : [moved],
+            Drift = DriftBody.Of(drift.Features),
+            Warnings = drift.Warning is null ? null : [drift.Warning],
         }, ApiJson.Default.ScoreResponseBody);
     }
 

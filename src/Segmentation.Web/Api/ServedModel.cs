@@ -1,5 +1,5 @@
 using Segmentation.App;
-using Segmentation.Model;
+using Segmentation.Clustering.Model;
 
 namespace Segmentation.Web.Api;
 

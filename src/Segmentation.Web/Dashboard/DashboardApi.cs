@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.App;
 using Segmentation.Formatting;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 using Segmentation.Reporting;
 using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Html;
+using Segmentation.Runs;
 
 namespace Segmentation.Web.Dashboard;
 
@@ -163,7 +164,7 @@ internal static class DashboardApi
                 session.Job = new JobStatus("mapping", "", 0, null, e.Message, header, upload.Name)
                 {
                     // The form's field names are the roles in camel case (unitPrice, stockCode).
-                    Suggested = e.Suggested?.ToDictionary(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value),
+                    Suggested = (e as MissingColumnsException)?.Suggested.ToDictionary(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value),
                 };
             }
             catch (Exception e) when (e is InputException or OptionException)
@@ -216,7 +217,7 @@ internal static class DashboardApi
             session.Run = current with { Full = full, Shown = shown, Report = SegmentationApp.Report(shown) };
             return View(session);
         }
-        catch (Segmentation.Value.ModelFitException e)
+        catch (Segmentation.Lifetime.ModelFitException e)
         {
             return Message($"lifetime value could not be estimated: {e.Reason}");
         }
@@ -225,7 +226,7 @@ internal static class DashboardApi
     private static IResult Customers(DashboardSession session, string? q, string? sort, bool? desc, int? page, int? size)
     {
         if (session.Run is not { } run) return Message("upload a file first", StatusCodes.Status404NotFound);
-        IEnumerable<Segments.CustomerSegment> rows = run.Shown.Customers;
+        IEnumerable<Segmentation.Clustering.Segments.CustomerSegment> rows = run.Shown.Customers;
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -233,7 +234,7 @@ internal static class DashboardApi
                 || c.Segment.Contains(term, StringComparison.OrdinalIgnoreCase)
                 || (c.Rfm.Country?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false));
         }
-        Func<Segments.CustomerSegment, IComparable> key = sort switch
+        Func<Segmentation.Clustering.Segments.CustomerSegment, IComparable> key = sort switch
         {
             "segment" => c => c.Segment,
             "recency" => c => c.Rfm.Recency,

@@ -1,6 +1,6 @@
-using Segmentation.App;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 using Segmentation.Report;
+using Segmentation.Runs;
 
 namespace Segmentation.Web.Dashboard;
 

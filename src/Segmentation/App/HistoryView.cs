@@ -1,6 +1,6 @@
 using System.Globalization;
 using Segmentation.Formatting;
-using Segmentation.History;
+using Segmentation.Runs.History;
 
 namespace Segmentation.App;
 

@@ -1,7 +1,8 @@
 using Segmentation.Clustering;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
+using Segmentation.Runs;
 
 namespace Segmentation.App;
 

@@ -1,7 +1,9 @@
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
+using Segmentation.Prepare;
 using Segmentation.Report;
-using Segmentation.Segments;
+using Segmentation.Runs;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.App;
 

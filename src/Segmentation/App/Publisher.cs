@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using Segmentation.History;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
+using Segmentation.Prepare;
 using Segmentation.Report;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
+using Segmentation.Runs.History;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.App;
 

@@ -1,5 +1,5 @@
-using Segmentation.Cleaning;
 using Segmentation.Formatting;
+using Segmentation.Prepare;
 
 namespace Segmentation.App;
 

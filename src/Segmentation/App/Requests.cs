@@ -1,5 +1,6 @@
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
+using Segmentation.Prepare;
+using Segmentation.Runs;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.App;
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using Segmentation.Model;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
+using Segmentation.Prepare;
 using Segmentation.Report;
-using Segmentation.Segments;
-using Segmentation.Value;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.App;
 
@@ -27,12 +28,12 @@ public static class SegmentationApp
     /// Reads a source once into memory and returns it as a source that can be prepared again with other
     /// options (another AsOf date, other cleaning rules) without reading the file again.
     /// </summary>
-    public static TransactionSource InMemory(TransactionSource source, Ingest.IngestOptions? ingest = null)
+    public static TransactionSource InMemory(TransactionSource source, Segmentation.Prepare.Sources.IngestOptions? ingest = null)
     {
-        ingest ??= Ingest.IngestOptions.Default;
+        ingest ??= Segmentation.Prepare.Sources.IngestOptions.Default;
         OptionsValidator.Validate(ingest);
         using var stream = source.Open(ingest);
-        return TransactionSource.Table(Ingest.TransactionTable.Load(stream));
+        return TransactionSource.Table(Segmentation.Prepare.Sources.TransactionTable.Load(stream));
     }
 
     /// <summary>Segments prepared customers: features, the k sweep, the choice of k, names, profiles (nothing is written).</summary>
@@ -60,7 +61,7 @@ public static class SegmentationApp
     public static SegmentationRun AtK(SegmentationRun run, int k) => SegmentationPipeline.AtK(run, k);
 
     /// <summary>pandas' describe() of recency, frequency and monetary: count, mean, std, min, quartiles, max.</summary>
-    public static IReadOnlyList<Features.FeatureStatistics> Describe(Features.RfmTable rfm) => Features.FeatureStatistics.Of(rfm);
+    public static IReadOnlyList<Segmentation.Prepare.FeatureStatistics> Describe(Segmentation.Prepare.RfmTable rfm) => Segmentation.Prepare.FeatureStatistics.Of(rfm);
 
     /// <summary>Every customer's silhouette at every k of the sweep, by segment (scikit-learn's silhouette analysis).</summary>
     public static IReadOnlyList<SilhouetteDiagram> Silhouettes(SegmentationRun run) => SilhouetteAnalysis.For(run);
@@ -175,9 +176,15 @@ public static class SegmentationApp
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), null) { Check = check };
     }
 
-    /// <summary>How far customers given by their RFM have moved from the model's (empty below 100 customers, or for a model that keeps no distributions).</summary>
-    public static IReadOnlyList<Model.FeatureDrift> Drift(SegmentationModel model, IReadOnlyList<RfmValues> customers) =>
-        model.Training?.DriftOf([.. customers.Select(c => c.Recency)], [.. customers.Select(c => c.Frequency)], [.. customers.Select(c => c.Monetary)]) ?? [];
+    /// <summary>
+    /// How far customers given by their RFM have moved from the model's (no features below 100 customers, or for a
+    /// model that keeps no distributions), and the warning a person must read when that misleads.
+    /// </summary>
+    public static RfmDrift Drift(SegmentationModel model, IReadOnlyList<RfmValues> customers)
+    {
+        var features = model.Training?.DriftOf([.. customers.Select(c => c.Recency)], [.. customers.Select(c => c.Frequency)], [.. customers.Select(c => c.Monetary)]) ?? [];
+        return new RfmDrift(features, ScoreCheck.DriftWarning(features));
+    }
 
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
@@ -193,14 +200,26 @@ public static class SegmentationApp
     public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
 
     /// <summary><c>export</c>: a source's rows, as read, into a CSV, CSV.gz or Parquet file in the Online Retail layout; returns the row count.</summary>
-    public static long Export(TransactionSource source, string path, Ingest.IngestOptions? ingest = null) => TransactionExport.Write(source, path, ingest);
+    public static long Export(TransactionSource source, string path, Segmentation.Prepare.Sources.IngestOptions? ingest = null)
+    {
+        ingest ??= Segmentation.Prepare.Sources.IngestOptions.Default;
+        OptionsValidator.Validate(ingest);
+        return TransactionExport.Write(source, path, ingest);
+    }
+
+    /// <summary><c>sample</c>: writes the synthetic sample (or, with <paramref name="rows"/>, a large streamed file for benchmarks).</summary>
+    public static SampleWritten WriteSample(string path, Segmentation.Prepare.Sample.SampleOptions options, long? rows = null)
+    {
+        OptionsValidator.Validate(options);
+        return new SampleWritten(path, Segmentation.Prepare.Sample.SampleFile.Write(path, options, rows), Segmentation.Prepare.Sample.SampleFile.Describe(options, rows));
+    }
 
     /// <summary><c>download</c>: fetches the public UCI Online Retail workbook; returns its size in bytes.</summary>
     public static long DownloadOnlineRetail(string path, string? url = null, TimeSpan? timeout = null) =>
-        Ingest.OnlineRetailDownload.FetchAsync(path, url ?? Ingest.OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        Segmentation.Prepare.Sources.OnlineRetailDownload.FetchAsync(path, url ?? Segmentation.Prepare.Sources.OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
     /// <summary>The address and file name <see cref="DownloadOnlineRetail"/> uses by default.</summary>
-    public static (string Url, string FileName) OnlineRetailSource => (Ingest.OnlineRetailDownload.Url, Ingest.OnlineRetailDownload.FileName);
+    public static (string Url, string FileName) OnlineRetailSource => (Segmentation.Prepare.Sources.OnlineRetailDownload.Url, Segmentation.Prepare.Sources.OnlineRetailDownload.FileName);
 
     /// <summary>customer_segments.csv as text (the HTML report's and the web app's download), the same bytes as the file.</summary>
     public static string CustomersCsv(IReadOnlyList<CustomerSegment> customers)
@@ -259,7 +278,7 @@ public static class SegmentationApp
         BgNbd.ProbabilityAlive(fit, frequency, recency, t);
 
     /// <summary>The name of the history database a run folder's parent holds.</summary>
-    public static string HistoryFileName => Segmentation.History.RunHistory.FileName;
+    public static string HistoryFileName => Segmentation.Runs.History.RunHistory.FileName;
 
     /// <summary>The recorded runs, and the comparison of any two.</summary>
     public static HistoryView History(string path) => new(path);

@@ -1,4 +1,4 @@
-using Segmentation.Pipeline;
+using Segmentation.Runs;
 
 namespace Segmentation.Report;
 

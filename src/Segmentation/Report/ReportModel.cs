@@ -1,8 +1,8 @@
-using Segmentation.Cleaning;
 using Segmentation.Clustering;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
-using Segmentation.Segments;
+using Segmentation.Clustering.Segments;
+using Segmentation.Prepare;
+using Segmentation.Runs;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.Report;
 
@@ -102,7 +102,7 @@ public sealed record FeatureBoxes(string Feature, string Unit, bool LogScale, st
 /// value at risk of leaving (each list highest value first), and the holdout check when there was one.
 /// </summary>
 public sealed record ValueReport(string Reading, double TotalClv, int HorizonMonths, IReadOnlyList<CustomerSegment> Top, IReadOnlyList<CustomerSegment> AtRisk,
-    Value.HoldoutValidation? Validation);
+    Segmentation.Lifetime.HoldoutValidation? Validation);
 
 /// <summary>A drift measure with how it reads.</summary>
 public sealed record DriftReading(string Measure, double Value, string Reading);

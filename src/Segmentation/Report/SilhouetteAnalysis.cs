@@ -1,5 +1,6 @@
 using Segmentation.Clustering;
-using Segmentation.Pipeline;
+using Segmentation.Clustering.Segments;
+using Segmentation.Runs;
 
 namespace Segmentation.Report;
 
@@ -12,7 +13,7 @@ internal static class SilhouetteAnalysis
         var (sample, _) = KMeansSweep.Sample(run.Features.Length, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         return run.Sweep.Fits.OrderBy(f => f.K).Select(fit =>
         {
-            var names = SegmentationPipeline.NameSegments(run.Rfm, fit);
+            var names = SegmentNamer.Name(run.Rfm, fit);
             var (points, values) = ClusterQuality.SilhouetteSamples(run.Features, fit.Labels, fit.K, sample, options.Threads);
             var groups = Enumerable.Range(0, fit.K)
                 .Select(c => new SilhouetteGroup(c, names[c].Name,

@@ -1,6 +1,5 @@
-using Segmentation.Cleaning;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Cleaning;
 

@@ -1,15 +1,17 @@
 using Segmentation.Clustering;
-using Segmentation.Model;
-using Segmentation.Output;
-using Segmentation.Pipeline;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
+using Segmentation.Prepare;
 using Segmentation.Report;
-using Segmentation.Segments;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
 using Xunit.Abstractions;
 
 namespace Segmentation.Tests.Clustering;
 
 /// <summary>The three methods through the whole run on the UCI customers: the same outputs, a model that scores, the same bytes on any number of threads.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ClusteringMethodTests(RealDataFixture data, ITestOutputHelper output)
 {
     public static TheoryData<ClusteringMethod> Methods => [ClusteringMethod.KMeans, ClusteringMethod.Gmm, ClusteringMethod.Dbscan];
@@ -131,10 +133,10 @@ public sealed class ClusteringMethodTests(RealDataFixture data, ITestOutputHelpe
     public void A_refresh_of_a_mixture_refits_a_mixture_and_keeps_its_segment_names()
     {
         var run = Run(ClusteringMethod.Gmm);
-        var previous = new Segmentation.Refresh.PreviousRun("previous", run.Model,
-            run.Customers.Select(c => new Segmentation.Refresh.PreviousCustomer(SegmentMigration.Labelled.Of(c), c.Rfm.Recency, c.Rfm.Frequency, c.SegmentSince)).ToArray(), run.Rfm.Snapshot);
+        var previous = new Segmentation.Runs.Refresh.PreviousRun("previous", run.Model,
+            run.Customers.Select(c => new Segmentation.Runs.Refresh.PreviousCustomer(SegmentMigration.Labelled.Of(c), c.Rfm.Recency, c.Rfm.Frequency, c.SegmentSince)).ToArray(), run.Rfm.Snapshot);
 
-        var refreshed = Segmentation.Refresh.Refresher.Run(previous, data.Csv, SegmentationOptions.Default with { Clustering = ClusteringOptions.Default with { StabilityResamples = 0 } });
+        var refreshed = Segmentation.Runs.Refresh.Refresher.Run(previous, data.Csv, SegmentationOptions.Default with { Clustering = ClusteringOptions.Default with { StabilityResamples = 0 } });
 
         Assert.Equal(ClusteringMethod.Gmm, refreshed.Run.Model.Method);
         Assert.Equal(run.Model.K, refreshed.Run.Model.K);
@@ -149,10 +151,10 @@ public sealed class ClusteringMethodTests(RealDataFixture data, ITestOutputHelpe
         var september = Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), PrepareOptions.Default with { AsOf = new DateTime(2011, 10, 1) });
         var options = SegmentationOptions.Default with { Clustering = ClusteringOptions.Default with { Method = ClusteringMethod.Dbscan, Eps = 0.3, MinSamples = 10 } };
         var run = SegmentationPipeline.Segment(september, options);
-        var previous = new Segmentation.Refresh.PreviousRun("previous", run.Model,
-            run.Customers.Select(c => new Segmentation.Refresh.PreviousCustomer(SegmentMigration.Labelled.Of(c), c.Rfm.Recency, c.Rfm.Frequency, c.SegmentSince)).ToArray(), run.Rfm.Snapshot);
+        var previous = new Segmentation.Runs.Refresh.PreviousRun("previous", run.Model,
+            run.Customers.Select(c => new Segmentation.Runs.Refresh.PreviousCustomer(SegmentMigration.Labelled.Of(c), c.Rfm.Recency, c.Rfm.Frequency, c.SegmentSince)).ToArray(), run.Rfm.Snapshot);
 
-        var refreshed = Segmentation.Refresh.Refresher.Run(previous, data.Csv, SegmentationOptions.Default).Run;
+        var refreshed = Segmentation.Runs.Refresh.Refresher.Run(previous, data.Csv, SegmentationOptions.Default).Run;
 
         // The group may change its id (ids stay dense when the refit finds fewer groups), never its name.
         var noise = refreshed.Model.Density!.NoiseCluster;

@@ -3,6 +3,7 @@ using Segmentation.Clustering;
 namespace Segmentation.Tests.Clustering;
 
 /// <summary>Above <see cref="ClusteringOptions.FitSampleLimit"/> the fits see a sample; everybody is still assigned.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class FitSampleTests
 {
     // Five blobs in three dimensions, unevenly sized, as scaled RFM tends to look.

@@ -6,6 +6,7 @@ namespace Segmentation.Tests.Clustering;
 
 /// <summary>The Gaussian mixture against a known mixture, and against scikit-learn's BIC on the UCI customers.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class GaussianMixtureTests(RealDataFixture data, ITestOutputHelper output)
 {
     [Fact]

@@ -1,15 +1,16 @@
 using Microsoft.ML;
 using Segmentation.Clustering;
-using Segmentation.Model;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Segments;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
 using Xunit.Abstractions;
 
 namespace Segmentation.Tests.Clustering;
 
 /// <summary>The clustering issue's proofs on ../shared/data/online_retail.csv.gz.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RealDataClusteringTests(RealDataFixture data, ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _dir = new();
@@ -141,7 +142,7 @@ public sealed class RealDataClusteringTests(RealDataFixture data, ITestOutputHel
         var run = data.Run;
         foreach (var fit in run.Sweep.Fits)
         {
-            var names = SegmentationPipeline.NameSegments(run.Rfm, fit);
+            var names = SegmentNamer.Name(run.Rfm, fit);
             var means = SegmentBuilder.Means(run.Rfm, fit.Labels, fit.K);
             output.WriteLine($"k={fit.K}: " + string.Join(", ", names.Select((n, c) => $"{n.Name} (R {means[c][0]:F0}, F {means[c][1]:F1}, M {means[c][2]:F0})")));
 

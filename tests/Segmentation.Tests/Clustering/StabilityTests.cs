@@ -5,6 +5,7 @@ namespace Segmentation.Tests.Clustering;
 
 /// <summary>Each k's stability: segments the data holds are stable, segments cut through a blob are not.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class StabilityTests(RealDataFixture data, ITestOutputHelper output)
 {
     [Fact]

@@ -1,5 +1,4 @@
-using Segmentation.Cleaning;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.Features;
 

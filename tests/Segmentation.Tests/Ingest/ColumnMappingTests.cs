@@ -1,5 +1,5 @@
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Ingest;
 
@@ -30,9 +30,9 @@ public sealed class ColumnMappingTests : IDisposable
     {
         var path = _dir.Write("nocust.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice\n1,A,1,2011-01-01,1\n");
 
-        var error = Assert.Throws<InputException>(() => TransactionReader.Open(path));
+        var error = Assert.Throws<MissingColumnsException>(() => TransactionReader.Open(path));
 
-        Assert.Equal(ColumnRole.Customer, Assert.Single(error.MissingColumns!).Role);
+        Assert.Equal(ColumnRole.Customer, Assert.Single(error.MissingColumns).Role);
         Assert.Equal(1, error.Row);
         Assert.Contains("'InvoiceNo', 'StockCode'", error.Message, StringComparison.Ordinal);
     }
@@ -97,10 +97,10 @@ public sealed class ColumnMappingTests : IDisposable
     [Fact]
     public void Every_missing_field_is_told_at_once_with_the_closest_headers()
     {
-        var error = Assert.Throws<InputException>(() => ColumnRecogniser.Find("f.csv",
+        var error = Assert.Throws<MissingColumnsException>(() => ColumnRecogniser.Find("f.csv",
             ["cust_nr", "ref_x", "sale_dt", "qty", "cost"], new Dictionary<ColumnRole, string?>(), ','));
 
-        var missing = error.MissingColumns!;
+        var missing = error.MissingColumns;
         Assert.Equal([ColumnRole.Customer, ColumnRole.Invoice, ColumnRole.Date, ColumnRole.UnitPrice], missing.Select(m => m.Role));
         Assert.Equal("cust_nr", missing[0].Closest[0]);
         Assert.Equal("sale_dt", missing[2].Closest[0]);
@@ -146,7 +146,7 @@ public sealed class ColumnMappingTests : IDisposable
         var a = prepared.Rfm.Customers.Single(c => c.CustomerId == "A");
         Assert.Equal(2, a.Frequency);
         Assert.Equal(35m, a.Monetary);
-        Assert.Equal(1, prepared.Quality.RemovedBy(Segmentation.Cleaning.DropReason.NonPositiveAmount));
+        Assert.Equal(1, prepared.Quality.RemovedBy(Segmentation.Prepare.DropReason.NonPositiveAmount));
         Assert.Equal(3, prepared.Quality.Invoices);
     }
 

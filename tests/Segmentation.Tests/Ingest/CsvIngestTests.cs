@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Segmentation.Ingest;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Ingest;
 

@@ -1,4 +1,4 @@
-using Segmentation.Ingest;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Ingest;
 

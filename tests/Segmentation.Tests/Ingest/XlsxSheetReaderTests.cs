@@ -1,7 +1,8 @@
-using Segmentation.Ingest;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Ingest;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class XlsxSheetReaderTests
 {
     [Fact]

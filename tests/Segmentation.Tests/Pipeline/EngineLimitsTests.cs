@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Segmentation.App;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.Pipeline;
 
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class EngineLimitsTests(RealDataFixture data) : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -1,7 +1,6 @@
-using Segmentation.Cleaning;
-using Segmentation.Engine;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Engine;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Pipeline;
 
@@ -9,6 +8,7 @@ namespace Segmentation.Tests.Pipeline;
 /// An input too large for the engine's memory is prepared in parts of the customers, one statement each: the parts'
 /// results add up to the whole statement's, on the real rows, under every cleaning that looks across rows.
 /// </summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class PartsTests
 {
     private static PreparationResult Prepare(CleaningOptions cleaning, int parts)

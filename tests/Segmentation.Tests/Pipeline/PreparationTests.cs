@@ -1,7 +1,6 @@
 using System.Text;
-using Segmentation.Cleaning;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Pipeline;
 

@@ -1,10 +1,12 @@
 using DuckDB.NET.Data;
 using Segmentation.App;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Pipeline;
 
 /// <summary>Scoring measures new customers over the model's window and says when they are not comparable.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class ScoringWindowTests : IDisposable
 {
     private readonly TempFolder _dir = new();

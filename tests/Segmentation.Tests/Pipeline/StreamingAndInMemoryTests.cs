@@ -1,14 +1,15 @@
 using System.IO.Compression;
-using Segmentation.Cleaning;
 using Segmentation.Clustering;
-using Segmentation.Ingest;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
 
 namespace Segmentation.Tests.Pipeline;
 
 /// <summary>The performance issue's proof: the streaming path (rows never held) and the in-memory path agree on a million rows.</summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class StreamingAndInMemoryTests : IDisposable
 {
     private readonly TempFolder _dir = new();

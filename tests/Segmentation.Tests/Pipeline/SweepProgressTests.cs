@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Segmentation.App;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Pipeline;
 
@@ -18,7 +19,7 @@ public sealed class SweepProgressTests
     {
         var progress = new Collect();
 
-        var run = SegmentationApp.Segment(TransactionSource.Sample(new Segmentation.Sample.SampleOptions { Customers = 600 }), SegmentationOptions.Default, progress);
+        var run = SegmentationApp.Segment(TransactionSource.Sample(new Segmentation.Prepare.Sample.SampleOptions { Customers = 600 }), SegmentationOptions.Default, progress);
 
         var stages = progress.Reports.Where(r => r.Stage is not null).Select(r => r.Stage!).ToList();
         var fits = run.Sweep.Metrics.Count * run.Sweep.Restarts;

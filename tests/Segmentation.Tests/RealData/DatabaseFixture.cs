@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using DuckDB.NET.Data;
 using Npgsql;
-using Segmentation.Ingest;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.RealData;
 

@@ -1,7 +1,5 @@
-using Segmentation.Cleaning;
-using Segmentation.Features;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.RealData;
 
@@ -11,6 +9,7 @@ namespace Segmentation.Tests.RealData;
 /// cleaning option; bad values named by row and column.
 /// </summary>
 [Collection(DatabaseCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class DatabaseSourceTests(DatabaseFixture db, RealDataFixture data)
 {
     public static TheoryData<DatabaseProvider, string> Tables => new()

@@ -1,9 +1,10 @@
-using Segmentation.Cleaning;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.RealData;
 
 /// <summary>The figures of ../shared/data/README.md, computed independently of this project, from both real files.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RealDataTests(RealDataFixture data)
 {
     [Theory]
@@ -50,12 +51,12 @@ public sealed class RealDataTests(RealDataFixture data)
     [Fact]
     public void Netting_cancellations_and_leaving_out_fees_gives_the_figures_of_the_independent_script()
     {
-        var options = new Segmentation.Pipeline.PrepareOptions
+        var options = new Segmentation.Prepare.PrepareOptions
         {
             Cleaning = new CleaningOptions { NetCancellations = true, ExcludedProducts = CleaningOptions.OnlineRetailNonProducts },
         };
 
-        var prepared = Segmentation.Pipeline.Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), options);
+        var prepared = Segmentation.Prepare.Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), options);
         var q = prepared.Quality;
 
         // tests/reference/net_cancellations_reference.py computes these with pandas alone.
@@ -77,7 +78,7 @@ public sealed class RealDataTests(RealDataFixture data)
         using var dir = new TempFolder();
         var path = dir.File("online_retail.csv.gz");
 
-        var rows = App.SegmentationApp.Export(App.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), path);
+        var rows = App.SegmentationApp.Export(Segmentation.Prepare.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), path);
 
         Assert.Equal(541_909, rows);
         // Where the shared data is itself derived (test.sh without ../shared/data) this holds by construction; with
@@ -99,9 +100,9 @@ public sealed class RealDataTests(RealDataFixture data)
         using var dir = new TempFolder();
         var parquet = dir.File("online_retail.parquet");
         // Our own export, from the workbook: the Parquet a user would make with `export --out x.parquet`.
-        Assert.Equal(541_909, App.SegmentationApp.Export(App.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), parquet));
+        Assert.Equal(541_909, App.SegmentationApp.Export(Segmentation.Prepare.TransactionSource.File(TestPaths.RealFile("Online_Retail.xlsx")), parquet));
 
-        var prepared = Segmentation.Pipeline.Preparation.Run(parquet);
+        var prepared = Segmentation.Prepare.Preparation.Run(parquet);
 
         var (a, b) = (data.Csv.Quality, prepared.Quality);
         Assert.Equal(

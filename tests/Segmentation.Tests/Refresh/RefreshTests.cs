@@ -1,13 +1,15 @@
 using Segmentation.Clustering;
-using Segmentation.Output;
-using Segmentation.Pipeline;
-using Segmentation.Refresh;
-using Segmentation.Segments;
+using Segmentation.Clustering.Segments;
+using Segmentation.Prepare;
+using Segmentation.Runs;
+using Segmentation.Runs.Files;
+using Segmentation.Runs.Refresh;
 using Xunit.Abstractions;
 
 namespace Segmentation.Tests.Refresh;
 
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RefreshTests(RealDataFixture data, ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -1,4 +1,5 @@
 using Segmentation.App;
+using Segmentation.Prepare;
 using Segmentation.Report;
 
 namespace Segmentation.Tests.Report;

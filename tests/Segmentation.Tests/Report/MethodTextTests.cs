@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 using Segmentation.Report;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Report;
 

@@ -1,4 +1,5 @@
 using Segmentation.App;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.Report;
 
@@ -7,7 +8,7 @@ public sealed class SilhouetteAnalysisTests
     [Fact]
     public void Each_ks_diagram_averages_to_the_sweeps_silhouette_and_holds_every_measured_customer_once()
     {
-        var run = SegmentationApp.Segment(TransactionSource.Sample(new Segmentation.Sample.SampleOptions { Customers = 800 }));
+        var run = SegmentationApp.Segment(TransactionSource.Sample(new Segmentation.Prepare.Sample.SampleOptions { Customers = 800 }));
 
         var diagrams = SegmentationApp.Silhouettes(run);
 

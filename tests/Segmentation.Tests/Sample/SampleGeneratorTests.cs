@@ -1,6 +1,5 @@
-using Segmentation.Cleaning;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
 
 namespace Segmentation.Tests.Sample;
 

@@ -1,7 +1,6 @@
-using Segmentation.Cleaning;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
-using Segmentation.Sample;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Sample;
 

@@ -1,12 +1,13 @@
 using Segmentation.Clustering;
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
-using Segmentation.Pipeline;
-using Segmentation.Segments;
+using Segmentation.Runs;
 
 namespace Segmentation.Tests.Segments;
 
 /// <summary>No label says what the figures beside it deny: descriptions, names and each customer's flags.</summary>
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class LabelsAgreeWithFiguresTests(RealDataFixture data)
 {
     public static TheoryData<int> Ks() => [2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -1,4 +1,4 @@
-using Segmentation.Segments;
+using Segmentation.Clustering.Segments;
 
 namespace Segmentation.Tests.Segments;
 
@@ -86,6 +86,7 @@ public sealed class RfmScoreSegmentsTests
 }
 
 [Collection(RealDataCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
 public sealed class RealDataScoreSegmentTests(RealDataFixture data)
 {
     [Fact]

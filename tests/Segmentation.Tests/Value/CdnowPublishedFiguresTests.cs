@@ -1,8 +1,8 @@
 using System.Globalization;
 using Segmentation.App;
-using Segmentation.Ingest;
-using Segmentation.Pipeline;
-using Segmentation.Value;
+using Segmentation.Lifetime;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Value;
 
@@ -16,7 +16,7 @@ public sealed class CdnowPublishedFiguresTests
     internal static readonly PrepareOptions Cdnow = PrepareOptions.Default with
     {
         // Eight CDNOW customers' first purchase has a value of 0.00: a purchase all the same, as the published summary counts it.
-        Cleaning = Segmentation.Cleaning.CleaningOptions.Default with { DropNonPositivePrice = false },
+        Cleaning = Segmentation.Prepare.CleaningOptions.Default with { DropNonPositivePrice = false },
         Ingest = IngestOptions.Default with
         {
             Mapping = new ColumnMapping

@@ -1,8 +1,10 @@
 using Segmentation.App;
-using Segmentation.Value;
+using Segmentation.Lifetime;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.Value;
 
+[Trait(Tier.Name, Tier.Full)]
 public sealed class LifetimeValueTests
 {
     private static ClvResult Run(ClvOptions options) =>

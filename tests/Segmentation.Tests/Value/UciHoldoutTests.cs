@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using Segmentation.App;
-using Segmentation.Value;
+using Segmentation.Lifetime;
+using Segmentation.Prepare;
 
 namespace Segmentation.Tests.Value;
 
@@ -9,6 +10,7 @@ namespace Segmentation.Tests.Value;
 /// The UCI data in days, calibrated on purchases to 2011-09-09 (the whole day) and checked on those to 2011-12-09:
 /// the summary against an independent count from the CSV, and the fit's no-dropout limit.
 /// </summary>
+[Trait(Tier.Name, Tier.Full)]
 public sealed class UciHoldoutTests
 {
     private static readonly DateTime CalibrationEnd = new(2011, 9, 9);

@@ -1,0 +1,57 @@
+namespace Segmentation.Clustering.Segments;
+
+/// <summary>
+/// Scores values 1..5 by rank, so that the five bins are as even as ties allow. Equal values always get the
+/// same score; the four cuts are placed between distinct values, each as close as possible to its ideal
+/// quantile (20%, 40%, ...), while leaving every later bin at least one distinct value. So with five or more
+/// distinct values no score is left empty merely by ties (a pandas qcut on Frequency, mostly 1s, fails or
+/// merges bins). With fewer than five distinct values the scores are spread over 1..5.
+/// </summary>
+internal static class QuintileScorer
+{
+    public static int[] Score(IReadOnlyList<double> values, bool higherIsBetter = true)
+    {
+        var n = values.Count;
+        var scores = new int[n];
+        if (n == 0) return scores;
+        var distinct = values.Distinct().Order().ToArray();
+        var d = distinct.Length;
+        var counts = new int[d];
+        var index = new Dictionary<double, int>(d);
+        for (var i = 0; i < d; i++) index[distinct[i]] = i;
+        foreach (var v in values) counts[index[v]]++;
+
+        var binOfGroup = new int[d];
+        if (d < 5)
+        {
+            for (var g = 0; g < d; g++) binOfGroup[g] = d == 1 ? 3 : 1 + (int)Math.Round(4.0 * g / (d - 1));
+        }
+        else
+        {
+            // cumulative[j] = values in the first j groups; cut b lies after group cut[b] - 1.
+            var cumulative = new long[d + 1];
+            for (var g = 0; g < d; g++) cumulative[g + 1] = cumulative[g] + counts[g];
+            var cuts = new int[6];
+            cuts[5] = d;
+            for (var b = 1; b <= 4; b++)
+            {
+                var target = n * b / 5.0;
+                int lo = cuts[b - 1] + 1, hi = d - (5 - b);
+                var best = lo;
+                for (var j = lo; j <= hi; j++)
+                {
+                    if (Math.Abs(cumulative[j] - target) < Math.Abs(cumulative[best] - target)) best = j;
+                    if (cumulative[j] > target) break;
+                }
+                cuts[b] = best;
+            }
+            for (var b = 1; b <= 5; b++) for (var g = cuts[b - 1]; g < cuts[b]; g++) binOfGroup[g] = b;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var s = binOfGroup[index[values[i]]];
+            scores[i] = higherIsBetter ? s : 6 - s;
+        }
+        return scores;
+    }
+}

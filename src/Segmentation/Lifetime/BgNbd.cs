@@ -1,0 +1,115 @@
+using Segmentation.Numerics;
+
+namespace Segmentation.Lifetime;
+
+/// <summary>
+/// A fitted BG/NBD model, in the summary's unit: purchase rates Gamma(r, alpha) across customers, dropout
+/// probabilities Beta(a, b). When the likelihood is highest with no dropout at all (a/(a+b) going to 0, where a and b
+/// are not identified), <see cref="A"/> and <see cref="B"/> are null and the model is its limit, the NBD: every
+/// customer alive, buying at their own Poisson rate.
+/// </summary>
+public sealed record BgNbdFit(double R, double Alpha, double? A, double? B, FitDiagnostics Diagnostics, TimeUnit Unit)
+{
+    public bool NoDropout => A is null || B is null;
+}
+
+/// <summary>
+/// The beta-geometric/negative binomial model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"):
+/// while alive a customer buys at a Poisson rate; after each purchase they drop out with a fixed probability.
+/// Fitted by maximum likelihood on the summary; customers with the same (x, t_x, T) are one term with a weight.
+/// </summary>
+internal static class BgNbd
+{
+    public const string Name = "BG/NBD";
+
+    /// <summary>Below this mean dropout probability a/(a+b) the fit is taken to say: no dropout.</summary>
+    private const double NoDropoutBelow = 1e-4;
+
+    public static BgNbdFit Fit(BtydSummary summary)
+    {
+        var patterns = summary.Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (X: g.Key.Frequency, Tx: g.Key.Recency, g.Key.T, Weight: (double)g.Count())).ToArray();
+        if (patterns.Length == 0) throw new ModelFitException(Name, "there are no customers to fit");
+        double Full(double[] p)
+        {
+            var sum = 0.0;
+            foreach (var (x, tx, t, weight) in patterns) sum += weight * LogLikelihood(p[0], p[1], p[2], p[3], x, tx, t);
+            return sum;
+        }
+        var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
+        var dropout = values[2] / (values[2] + values[3]);
+        if (dropout >= NoDropoutBelow)
+        {
+            if (diagnostics.Boundary.Any(b => b.StartsWith("a went to infinity", StringComparison.Ordinal)) && diagnostics.Boundary.Any(b => b.StartsWith("b went to infinity", StringComparison.Ordinal)))
+            {
+                // The Beta distribution has become a point: its mean is identified, its spread is not; predictions stay valid.
+                var pointMass = $"a and b grew together without bound: every customer has the same chance of leaving after a purchase, {dropout:P2}; only that mean, a/(a+b), is identified, not a and b";
+                diagnostics = diagnostics with { Boundary = [pointMass, .. diagnostics.Boundary] };
+            }
+            return new BgNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+        }
+
+        // The limit a/(a+b) -> 0: the likelihood is the NBD's, whose two parameters are identified; fit it as such.
+        double Limit(double[] p)
+        {
+            var sum = 0.0;
+            foreach (var (x, _, t, weight) in patterns) sum += weight * NbdLogLikelihood(p[0], p[1], x, t);
+            return sum;
+        }
+        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(Name + " (no-dropout limit)", ["r", "alpha"], Limit, [values[0], values[1]], summary.Customers.Count, patterns.Length);
+        var reading = $"the likelihood is highest with no dropout (mean dropout probability a/(a+b) = {values[2] / (values[2] + values[3]):G2} at the search's end): " +
+            "a and b are not identified, and the model is its limit, the NBD: every customer alive, buying at their own rate";
+        return new BgNbdFit(limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] }, summary.Unit);
+    }
+
+    /// <summary>One customer's log-likelihood (the paper's equation 6, summed in logs so that no term overflows).</summary>
+    public static double LogLikelihood(double r, double alpha, double a, double b, int x, double tx, double t)
+    {
+        var a1 = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha);
+        var a2 = SpecialFunctions.LogGamma(a + b) + SpecialFunctions.LogGamma(b + x) - SpecialFunctions.LogGamma(b) - SpecialFunctions.LogGamma(a + b + x);
+        var a3 = -(r + x) * Math.Log(alpha + t);
+        if (x == 0) return a1 + a2 + a3;
+        var a4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + tx);
+        return a1 + a2 + LogAddExp(a3, a4);
+    }
+
+    /// <summary>The NBD's log-likelihood of x purchases in T (the BG/NBD's as a/(a+b) goes to 0).</summary>
+    public static double NbdLogLikelihood(double r, double alpha, int x, double t) =>
+        SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha) - (r + x) * Math.Log(alpha + t);
+
+    private static double LogAddExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
+
+    /// <summary>
+    /// Expected purchases in the next <paramref name="horizon"/> of a customer with (x, t_x, T): the paper's
+    /// equation 10, with the hypergeometric function by its series; for the no-dropout limit (r + x) t / (alpha + T).
+    /// </summary>
+    public static double ExpectedPurchases(BgNbdFit fit, double horizon, int x, double tx, double t)
+    {
+        var (r, alpha) = (fit.R, fit.Alpha);
+        if (fit.NoDropout) return (r + x) / (alpha + t) * horizon;
+        var (a, b) = (fit.A!.Value, fit.B!.Value);
+        var z = horizon / (alpha + t + horizon);
+        var hypergeometric = Math.Log(SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, z));
+        var first = (a + b + x - 1) / (a - 1);
+        var second = 1 - Math.Exp(hypergeometric + (r + x) * Math.Log((alpha + t) / (alpha + t + horizon)));
+        var denominator = 1 + (x > 0 ? a / (b + x - 1) * Math.Pow((alpha + t) / (alpha + tx), r + x) : 0);
+        return first * second / denominator;
+    }
+
+    /// <summary>The probability that a customer with (x, t_x, T) is still alive at T (1 for a customer with no repeat purchase, and without dropout).</summary>
+    public static double ProbabilityAlive(BgNbdFit fit, int x, double tx, double t)
+    {
+        if (x == 0 || fit.NoDropout) return 1;
+        var logRatio = (fit.R + x) * Math.Log((fit.Alpha + t) / (fit.Alpha + tx)) + Math.Log(fit.A!.Value / (fit.B!.Value + x - 1));
+        return 1 / (1 + Math.Exp(logRatio));
+    }
+
+    /// <summary>
+    /// The probability of no purchase in the next <paramref name="horizon"/>: dead, or alive and buying nothing
+    /// (the posterior Gamma rate's chance of no Poisson event).
+    /// </summary>
+    public static double ProbabilityNoPurchase(BgNbdFit fit, double horizon, int x, double tx, double t)
+    {
+        var alive = ProbabilityAlive(fit, x, tx, t);
+        return 1 - alive + alive * Math.Pow((fit.Alpha + t) / (fit.Alpha + t + horizon), fit.R + x);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Segmentation.Lifetime;
+
+/// <summary>
+/// One customer as the buy-till-you-die models see them, in <see cref="BtydSummary.Unit"/>: purchases on the same day
+/// are one purchase; <see cref="Frequency"/> counts repeat purchase days (the first is not a repeat), <see cref="Recency"/>
+/// is the time from the first purchase to the last, <see cref="T"/> from the first purchase to the end of the calibration
+/// period, and <see cref="MonetaryValue"/> the mean value of the repeat purchase days (0 without one).
+/// </summary>
+public sealed record BtydCustomer(string CustomerId, int Frequency, double Recency, double T, double MonetaryValue)
+{
+    /// <summary>Purchase days after the calibration period, up to the holdout's end; null without a holdout.</summary>
+    public int? HoldoutFrequency { get; init; }
+
+    /// <summary>The value of those purchases; null without a holdout.</summary>
+    public double? HoldoutValue { get; init; }
+}
+
+/// <summary>The per-customer summary of a calibration period (and, when asked, a holdout period after it).</summary>
+/// <param name="CalibrationEnd">The last day of the calibration period (purchases on it count, the whole day).</param>
+/// <param name="HoldoutEnd">The last day of the holdout period, when there is one.</param>
+public sealed record BtydSummary(DateTime CalibrationEnd, DateTime? HoldoutEnd, TimeUnit Unit, IReadOnlyList<BtydCustomer> Customers)
+{
+    /// <summary>The holdout's length in <see cref="Unit"/>.</summary>
+    public double? HoldoutLength => HoldoutEnd is { } end ? (end.Date - CalibrationEnd.Date).TotalDays / Unit.Days() : null;
+
+    /// <summary>Customers with at least one repeat purchase day.</summary>
+    public int RepeatCustomers => Customers.Count(c => c.Frequency > 0);
+}

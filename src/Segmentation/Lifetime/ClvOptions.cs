@@ -1,0 +1,42 @@
+namespace Segmentation.Lifetime;
+
+/// <summary>How lifetime value is estimated: the periods, the unit, the horizon and the discount.</summary>
+public sealed record ClvOptions
+{
+    /// <summary>The last day of the calibration period; null: the last purchase day (no holdout).</summary>
+    public DateTime? CalibrationEnd { get; init; }
+
+    /// <summary>The last day of the holdout period, to compare predictions with what happened; null: no holdout.</summary>
+    public DateTime? HoldoutEnd { get; init; }
+
+    /// <summary>The unit of recency, T and the horizon.</summary>
+    public TimeUnit Unit { get; init; } = TimeUnit.Days;
+
+    /// <summary>Lifetime value is summed over this many months of 30.4375 days.</summary>
+    public int HorizonMonths { get; init; } = 12;
+
+    /// <summary>The discount rate a month (lifetimes' definition: month i's value is divided by (1 + rate)^i).</summary>
+    public double MonthlyDiscountRate { get; init; } = 0.01;
+
+    /// <summary>The window, in days, of P(no purchase) and of the expected purchases.</summary>
+    public int WindowDays { get; init; } = 90;
+
+    /// <summary>Parameter draws behind each customer's 80% interval (0: no interval).</summary>
+    public int IntervalDraws { get; init; } = 200;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Customers at or above this lifetime-value percentile are high-value ones...</summary>
+    public double AtRiskPercentile { get; init; } = 80;
+
+    /// <summary>...and are flagged at risk of leaving when their P(alive) is below this.</summary>
+    public double AtRiskAliveBelow { get; init; } = 0.5;
+
+    /// <summary>A history thinner than this is refused: too few customers with a repeat purchase to fit a repeat-purchase model.</summary>
+    public const int MinimumRepeatCustomers = 30;
+
+    /// <summary>A history shorter than this (from the first purchase to the end of calibration) is refused.</summary>
+    public const int MinimumCalibrationDays = 56;
+
+    public static ClvOptions Default { get; } = new();
+}

@@ -1,0 +1,29 @@
+namespace Segmentation.Lifetime;
+
+/// <summary>
+/// What the models say of one customer: P(alive) now, P(no purchase) and expected purchases in the next
+/// <see cref="ClvOptions.WindowDays"/>, the expected value of a purchase, lifetime value over the horizon with its
+/// 80% interval from the parameters' uncertainty (NaN-free: the point itself when no interval was drawn), and the
+/// lifetime value's percentile rank among all customers (0-100).
+/// </summary>
+public sealed record CustomerValue(
+    string CustomerId,
+    double ProbabilityAlive,
+    double ProbabilityNoPurchase,
+    double ExpectedPurchases,
+    double ExpectedAverageValue,
+    double Clv,
+    double ClvLow,
+    double ClvHigh,
+    double ClvPercentile)
+{
+    /// <summary>A customer of high value (<see cref="ClvOptions.AtRiskPercentile"/> or above) whose P(alive) is below <see cref="ClvOptions.AtRiskAliveBelow"/>.</summary>
+    public bool AtRiskOfLeaving { get; init; }
+}
+
+/// <summary>
+/// Lifetime value for a source: the summary, both fits, every customer's value, and the holdout check when there was
+/// one (in a run, from a second fit on the purchases to the calibration end: the values come from the whole history).
+/// </summary>
+public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, BgNbdFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,
+    HoldoutValidation? Validation);

@@ -1,0 +1,58 @@
+using Segmentation.Numerics;
+
+namespace Segmentation.Lifetime;
+
+/// <summary>The Gamma-Gamma spend model's parameters: a purchase's value is Gamma(p, nu), each customer's nu Gamma(q, gamma).</summary>
+public sealed record GammaGammaParameters(double P, double Q, double Gamma);
+
+/// <summary>A fitted Gamma-Gamma model, with the check of its assumption: spend per purchase independent of frequency.</summary>
+public sealed record GammaGammaFit(GammaGammaParameters Parameters, FitDiagnostics Diagnostics, double FrequencySpendCorrelation);
+
+/// <summary>
+/// The Gamma-Gamma model of spend per purchase (Fader, Hardie and Lee 2005, "RFM and CLV"; Fader and Hardie 2013),
+/// fitted by maximum likelihood on the customers with repeat purchases, on their number of repeat purchase days and
+/// the mean value of those.
+/// </summary>
+internal static class GammaGamma
+{
+    public const string Name = "Gamma-Gamma";
+
+    public static GammaGammaFit Fit(BtydSummary summary)
+    {
+        var repeat = summary.Customers.Where(c => c.Frequency > 0 && c.MonetaryValue > 0).ToList();
+        if (repeat.Count < 2) throw new ModelFitException(Name, $"{repeat.Count} customer(s) with a repeat purchase of positive value; the spend model needs more");
+        var patterns = repeat.GroupBy(c => (c.Frequency, c.MonetaryValue)).Select(g => (X: (double)g.Key.Frequency, M: g.Key.MonetaryValue, Weight: (double)g.Count())).ToArray();
+        double LogLikelihood(double[] v)
+        {
+            var (p, q, gamma) = (v[0], v[1], v[2]);
+            var sum = 0.0;
+            foreach (var (x, m, weight) in patterns)
+            {
+                sum += weight * (SpecialFunctions.LogGamma(p * x + q) - SpecialFunctions.LogGamma(p * x) - SpecialFunctions.LogGamma(q) + q * Math.Log(gamma)
+                    + (p * x - 1) * Math.Log(m) + p * x * Math.Log(x) - (p * x + q) * Math.Log(x * m + gamma));
+            }
+            return sum;
+        }
+        var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["p", "q", "gamma"], LogLikelihood, [1, 1, 1], repeat.Count, patterns.Length);
+        if (values[1] <= 1) throw new ModelFitException(Name, $"q = {values[1]:G3} is at or below 1: the customers' mean spend per purchase has no finite expectation under the fit");
+        var correlation = Correlation(repeat.Select(c => (double)c.Frequency).ToArray(), repeat.Select(c => c.MonetaryValue).ToArray());
+        return new GammaGammaFit(new GammaGammaParameters(values[0], values[1], values[2]), diagnostics, correlation);
+    }
+
+    /// <summary>The expected value of a purchase by a customer with x repeat purchases of mean value m (the population mean for x = 0).</summary>
+    public static double ExpectedAverageValue(GammaGammaParameters g, int x, double m) =>
+        g.P * (g.Gamma + x * m) / (g.P * x + g.Q - 1);
+
+    private static double Correlation(double[] u, double[] v)
+    {
+        var (mu, mv) = (u.Average(), v.Average());
+        double suv = 0, suu = 0, svv = 0;
+        for (var i = 0; i < u.Length; i++)
+        {
+            suv += (u[i] - mu) * (v[i] - mv);
+            suu += (u[i] - mu) * (u[i] - mu);
+            svv += (v[i] - mv) * (v[i] - mv);
+        }
+        return suu > 0 && svv > 0 ? suv / Math.Sqrt(suu * svv) : double.NaN;
+    }
+}

@@ -1,0 +1,43 @@
+using Segmentation.Numerics;
+
+namespace Segmentation.Lifetime;
+
+/// <summary>
+/// Maximum likelihood over positive parameters: the search runs on their logarithms (so every step stays in the
+/// space), the diagnostics are taken on the parameters themselves.
+/// </summary>
+internal static class LikelihoodFit
+{
+    /// <summary>Beyond this a log-parameter is taken to have run off to 0 or infinity: the likelihood is flat that way.</summary>
+    private const double Edge = 12;
+
+    public static (double[] Parameters, FitDiagnostics Diagnostics) Maximise(string model, string[] names, Func<double[], double> logLikelihood,
+        double[] start, int customers, int patterns)
+    {
+        double Negative(double[] logs) => -logLikelihood(logs.Select(v => Math.Exp(v)).ToArray());
+        var minimum = Optimizer.Minimize(Negative, start.Select(v => Math.Log(v)).ToArray());
+        if (!double.IsFinite(minimum.Value)) throw new ModelFitException(model, "the likelihood is not finite anywhere the search went");
+        var parameters = minimum.Point.Select(v => Math.Exp(v)).ToArray();
+        var boundary = new List<string>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (minimum.Point[i] < -Edge) boundary.Add($"{names[i]} went to 0 ({parameters[i]:G3})");
+            if (minimum.Point[i] > Edge) boundary.Add($"{names[i]} went to infinity ({parameters[i]:G3})");
+        }
+        var gradient = Optimizer.Gradient(p => logLikelihood(p), parameters, relative: true);
+        var information = Optimizer.Hessian(p => -logLikelihood(p), parameters, relative: true);
+        var covariance = boundary.Count == 0 ? Optimizer.Invert(information) : null;
+        var errors = Enumerable.Range(0, names.Length)
+            .Select(i => covariance is not null && covariance[i][i] > 0 ? Math.Sqrt(covariance[i][i]) : double.NaN).ToArray();
+        var logCovariance = boundary.Count == 0 ? Optimizer.Invert(Optimizer.Hessian(Negative, minimum.Point)) : null;
+        var diagnostics = new FitDiagnostics(-minimum.Value, errors, Math.Sqrt(gradient.Sum(g => g * g)), boundary, minimum.Iterations, customers, patterns)
+        {
+            LogCovariance = logCovariance is not null && logCovariance.Select((row, i) => row[i]).All(v => v > 0) ? logCovariance : null,
+        };
+        if (!minimum.Converged && boundary.Count == 0)
+        {
+            throw new ModelFitException(model, $"the search did not settle after {minimum.Iterations} iterations (gradient norm {diagnostics.GradientNorm:G3})");
+        }
+        return (parameters, diagnostics);
+    }
+}

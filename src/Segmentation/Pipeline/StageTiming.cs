@@ -1,4 +1,0 @@
-namespace Segmentation.Pipeline;
-
-/// <summary>Wall time spent in one stage of a run.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);

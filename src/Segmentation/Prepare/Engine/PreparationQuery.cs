@@ -1,0 +1,269 @@
+using System.Text;
+
+namespace Segmentation.Prepare.Engine;
+
+/// <summary>
+/// The cleaning rules, the data-quality account, RFM and the sales summary as one SQL statement over a
+/// <see cref="SourceRelation"/>, in either dialect: the engine reads the source once and returns one row per
+/// customer, month, country and product and one for the whole input, never a row per transaction.
+/// </summary>
+/// <remarks>
+/// A row is removed by the first rule that applies to it (the rules in <see cref="DropReason"/> order), so the
+/// per-rule counts add up to the rows removed. Values that do not parse become NULL and are counted as bad:
+/// the caller then hands the input to the row readers, which name the file, row and column.
+/// </remarks>
+internal static class PreparationQuery
+{
+    /// <summary>The kinds of result row, in <see cref="Columns.Kind"/>.</summary>
+    public enum Kind
+    {
+        Total = 0,
+        Customer = 1,
+        Month = 2,
+        Country = 3,
+        CustomerCountry = 4,
+        ProductDescription = 5,
+
+        /// <summary>A customer's kept purchases on one day (the day in <see cref="Columns.Month"/>): asked for lifetime value only.</summary>
+        CustomerDay = 6,
+    }
+
+    /// <summary>The result's columns, in order.</summary>
+    public enum Columns
+    {
+        Kind,
+        Key,
+        Month,
+        Rows,
+        Bad,
+        Kept,
+        Revenue,
+        Quantity,
+        Orders,
+        FirstKept,
+        LastKept,
+        FirstAny,
+        LastAny,
+        /// <summary>Kept purchases whose quantity a later, partial cancellation reduced.</summary>
+        Reduced,
+        /// <summary>Rows that repeat an earlier, identical row.</summary>
+        Repeats,
+        Detail,
+        // One count per rule follows, in Rules() order.
+        FirstRule,
+    }
+
+    /// <summary>The rules as the SQL applies them: the first that holds removes the row.</summary>
+    public static IReadOnlyList<DropReason> Rules(SourceRelation source, CleaningOptions cleaning)
+    {
+        var rules = new List<DropReason> { DropReason.MissingCustomer };
+        if (cleaning.ExcludedProducts.Count > 0)
+        {
+            if (source.StockCode is null) throw new OptionException(OptionNames.ExcludedProducts, $"{source.Name} has no stock code column to exclude products by");
+            rules.Add(DropReason.ExcludedProduct);
+        }
+        if (cleaning.DropCancelled && source.Invoice is not null) rules.Add(DropReason.Cancelled);
+        if (cleaning.DropNonPositiveQuantity && source.Quantity is not null) rules.Add(DropReason.NonPositiveQuantity);
+        if (cleaning.DropNonPositivePrice) rules.Add(source.UnitPrice is not null ? DropReason.NonPositivePrice : DropReason.NonPositiveAmount);
+        if (cleaning.NetCancellations)
+        {
+            var missing = new[] { ("invoice", source.Invoice), ("quantity", source.Quantity), ("unit price", source.UnitPrice), ("stock code", source.StockCode) }
+                .Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
+            if (missing.Count > 0)
+                throw new OptionException(OptionNames.NetCancellations, $"matching a cancellation to its purchase needs the {string.Join(", ", missing)} column{(missing.Count > 1 ? "s" : "")}, which {source.Name} lacks");
+            if (!cleaning.DropCancelled)
+                throw new OptionException(OptionNames.NetCancellations, "cannot net cancellations that are kept: the purchase would be reduced and the cancellation subtracted again");
+            rules.Add(DropReason.CancelledPurchase);
+        }
+        if (cleaning.Before is not null) rules.Add(DropReason.AfterAsOf);
+        if (cleaning.Since is not null) rules.Add(DropReason.BeforeWindow);
+        if (cleaning.DropDuplicates) rules.Add(DropReason.Duplicate);
+        return rules;
+    }
+
+    /// <summary>The parameter that carries <see cref="CleaningOptions.Before"/>, when set.</summary>
+    public const string BeforeParameter = "before";
+
+    /// <summary>The parameter that carries <see cref="CleaningOptions.Since"/>, when set.</summary>
+    public const string SinceParameter = "since";
+
+    /// <summary>The statement's parameters for <paramref name="cleaning"/>: the as-of instant, the excluded stock codes (in upper case).</summary>
+    public static IEnumerable<(string Name, object? Value)> Parameters(CleaningOptions cleaning)
+    {
+        if (cleaning.Before is { } before) yield return (BeforeParameter, before);
+        if (cleaning.Since is { } since) yield return (SinceParameter, since);
+        for (var i = 0; i < cleaning.ExcludedProducts.Count; i++)
+            yield return (ExcludedParameter(i), cleaning.ExcludedProducts[i].Trim().ToUpperInvariant());
+    }
+
+    private static string ExcludedParameter(int i) => "excluded" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The columns whose values make two rows the same row.</summary>
+    private static readonly string[] Content = ["customer", "invoice", "date", "quantity", "unit_price", "amount", "stock_code", "description", "country"];
+
+    private const string Cancellation = "left(invoice, 1) IN ('C', 'c')";
+
+    /// <summary>
+    /// The CTEs that match each cancellation to the purchase it cancels (<see cref="CleaningOptions.NetCancellations"/>)
+    /// and classify the rows with the cancelled quantity beside each purchase.
+    /// </summary>
+    private static void AppendNetting(StringBuilder sql, SqlDialect d, CleaningOptions cleaning, string reason)
+    {
+        var asOf = cleaning.Before is null ? "" : $" AND date < {d.Parameter(BeforeParameter)}";
+        // A purchase is known by its content (no row has an identity that two reads of a file agree on): two
+        // identical purchase lines are both reduced by a cancellation of either, as they are both repeats.
+        string[] purchase = ["customer", "stock_code", "invoice", "date", "quantity", "unit_price"];
+        sql.AppendLine("), cancellations AS MATERIALIZED (")
+            .AppendLine("  SELECT row_number() OVER () AS cancellation, customer, stock_code, date, -quantity AS cancelled FROM priced")
+            .AppendLine($"  WHERE NOT bad AND {Cancellation} AND quantity < 0 AND customer IS NOT NULL AND stock_code IS NOT NULL{asOf}")
+            .AppendLine("), matches AS (")
+            .AppendLine($"  SELECT {string.Join(", ", purchase.Select(c => "p." + c))}, c.cancelled,")
+            .AppendLine("    row_number() OVER (PARTITION BY c.cancellation ORDER BY p.date DESC, p.invoice DESC, p.quantity) AS nearest")
+            .AppendLine("  FROM cancellations c JOIN priced p ON p.customer = c.customer AND p.stock_code = c.stock_code AND p.date <= c.date AND p.quantity >= c.cancelled")
+            .AppendLine($"  WHERE NOT p.bad AND p.invoice IS NOT NULL AND NOT {Cancellation.Replace("invoice", "p.invoice", StringComparison.Ordinal)}")
+            .AppendLine("), netted AS (")
+            .AppendLine($"  SELECT {string.Join(", ", purchase.Select(c => $"{c} AS netted_{c}"))}, sum(cancelled) AS cancelled")
+            .AppendLine($"  FROM matches WHERE nearest = 1 GROUP BY {string.Join(", ", purchase)}")
+            .AppendLine("), classified AS (")
+            .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Select(c => $"netted_{c} = {c}"))}");
+    }
+
+    /// <summary>
+    /// The statement: one row per kind and key (see <see cref="Columns"/>), over every row, or over the rows of one
+    /// <paramref name="part"/> of the customers.
+    /// </summary>
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, Part? part = null, bool purchaseDays = false)
+    {
+        string Key(SourceColumn c)
+        {
+            if (c.Kind == ColumnKind.Ready) return c.Sql;
+            var text = Text(c);
+            // 17850.0 (a float column, a workbook's number) is the customer 17850.
+            return $"CASE WHEN {text} LIKE '%.%' THEN regexp_replace({text}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE {text} END";
+        }
+        string Text(SourceColumn c) => c.Kind switch
+        {
+            ColumnKind.Ready => c.Sql,
+            ColumnKind.Text => d.Trimmed(c.Sql),
+            _ => d.Trimmed(d.AsText(c.Sql)),
+        };
+        string Number(SourceColumn c) => c.Kind switch
+        {
+            ColumnKind.Ready => c.Sql,
+            ColumnKind.Text => d.TryNumber(c.Sql),
+            _ => d.Number(c.Sql),
+        };
+        string Date(SourceColumn c) => c.Kind switch
+        {
+            ColumnKind.Ready => c.Sql,
+            ColumnKind.Text => d.TryTimestamp(c.Sql),
+            _ => d.Timestamp(c.Sql),
+        };
+        string OrNull(SourceColumn? c, Func<SourceColumn, string> f) => c is null ? "NULL" : f(c);
+
+        var amount = s.Amount is not null ? "amount_value" : "quantity * unit_price";
+        var bad = new List<string> { "date IS NULL" };
+        if (s.Amount is not null) bad.Add("amount_value IS NULL");
+        else bad.AddRange(["quantity IS NULL", "unit_price IS NULL"]);
+
+        var rules = Rules(s, cleaning);
+        string Condition(DropReason rule) => rule switch
+        {
+            DropReason.MissingCustomer => "customer IS NULL",
+            DropReason.ExcludedProduct => $"upper(stock_code) IN ({string.Join(", ", cleaning.ExcludedProducts.Select((_, i) => d.Parameter(ExcludedParameter(i))))})",
+            DropReason.Cancelled => Cancellation,
+            DropReason.NonPositiveQuantity => "quantity <= 0",
+            DropReason.NonPositivePrice => "unit_price <= 0",
+            DropReason.NonPositiveAmount => "amount <= 0",
+            DropReason.CancelledPurchase => "cancelled >= quantity",
+            DropReason.AfterAsOf => $"date >= {d.Parameter(BeforeParameter)}",
+            DropReason.BeforeWindow => $"date < {d.Parameter(SinceParameter)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+        };
+        var rowRules = rules.Where(r => r != DropReason.Duplicate).ToList();
+        var reason = $"CASE {string.Join(" ", rowRules.Select(r => $"WHEN {Condition(r)} THEN {(int)r}"))} ELSE 0 END";
+        // Without an invoice column an order is a customer's distinct timestamp; an empty invoice cell counts the same way.
+        var order = s.Invoice is null ? "date" : "COALESCE(invoice, '#' || CAST(date AS VARCHAR))";
+
+        var sql = new StringBuilder();
+        sql.AppendLine("WITH typed AS (").AppendLine("  SELECT")
+            .AppendLine($"    {Key(s.Customer)} AS customer,")
+            .AppendLine($"    {OrNull(s.Invoice, Key)} AS invoice,")
+            .AppendLine($"    {Date(s.Date)} AS date,")
+            .AppendLine($"    {OrNull(s.Quantity, Number)} AS quantity,")
+            .AppendLine($"    {OrNull(s.UnitPrice, Number)} AS unit_price,")
+            .AppendLine($"    {OrNull(s.Amount, Number)} AS amount_value,")
+            .AppendLine($"    {OrNull(s.StockCode, Key)} AS stock_code,")
+            .AppendLine($"    {OrNull(s.Description, Text)} AS description,")
+            .AppendLine($"    {OrNull(s.Country, Text)} AS country")
+            .AppendLine($"  FROM {s.From}")
+            .AppendLine("), priced AS (")
+            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed")
+            .AppendLine(part is { } p ? $"  WHERE {d.PartOf("customer", p.Count)} = {p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        var net = cleaning.NetCancellations;
+        if (net) AppendNetting(sql, d, cleaning, reason);
+        else sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");
+        if (cleaning.DropDuplicates)
+        {
+            // Identical rows get identical reasons: among the rows no other rule removes, all but one of each are repeats.
+            sql.AppendLine("), ranked AS (")
+                .AppendLine($"  SELECT classified.*, row_number() OVER (PARTITION BY {string.Join(", ", Content)}) AS copy FROM classified")
+                .AppendLine("), cleaned AS (")
+                .AppendLine($"  SELECT {string.Join(", ", Content)}, bad{(net ? ", cancelled" : "")}, CASE WHEN reason = 0 AND copy > 1 THEN {(int)DropReason.Duplicate} ELSE reason END AS reason FROM ranked");
+        }
+        else
+        {
+            sql.AppendLine("), cleaned AS (").AppendLine("  SELECT * FROM classified");
+        }
+        var source = "cleaned";
+        if (net)
+        {
+            // A kept purchase counts what was not cancelled of it.
+            sql.AppendLine("), reduced AS (")
+                .AppendLine("  SELECT customer, invoice, date, quantity - COALESCE(cancelled, 0) AS quantity, unit_price,")
+                .AppendLine("    (quantity - COALESCE(cancelled, 0)) * unit_price AS amount, stock_code, description, country, bad, reason, cancelled FROM cleaned");
+            source = "reduced";
+        }
+        sql.AppendLine("), keyed AS (")
+            .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM {source}")
+            // First the rows fold into orders (a customer's invoice in one month and country) and into products, each
+            // split by the rule that removed its rows (most orders have one): the only groups with as many members as
+            // rows, so they carry no more aggregates than they must. Everything else is rolled up from these, far fewer.
+            .AppendLine("), lines AS MATERIALIZED (")
+            .AppendLine("  SELECT grouping(product) AS by_order, customer, order_key, month, country, product, description, reason,")
+            .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
+            .AppendLine($"    min(date) AS first_date, max(date) AS last_date, {(net ? "count(cancelled)" : "0")} AS reduced, {d.RowContents(Content)} AS contents")
+            .AppendLine("  FROM keyed GROUP BY GROUPING SETS ((customer, order_key, month, country, reason), (product, description, reason))")
+            .AppendLine("), orders AS (")
+            // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
+            .AppendLine("  SELECT customer, order_key, month, country, COALESCE(country, '(unknown)') AS country_key, reason, rows_in, bad, revenue, quantity,")
+            .AppendLine($"    first_date, last_date, reduced, CASE WHEN reason = {(int)DropReason.Duplicate} THEN rows_in ELSE rows_in - {d.DistinctRows("contents")} END AS repeats")
+            .AppendLine("  FROM lines WHERE by_order = 1")
+            .AppendLine(")");
+
+        // One SELECT per kind of result row, each over the few rows of orders or products; every column in Columns order.
+        const string Kept = "FILTER (WHERE reason = 0)";
+        string Select(Kind kind, string key, string month, string totals, string detail, string from, string? groupBy, bool withRules = false)
+        {
+            var ruleCounts = string.Concat(rules.Select(r => withRules ? $", sum(rows_in) FILTER (WHERE reason = {(int)r})" : ", 0"));
+            return $"SELECT {(int)kind}, {key}, {month}, {totals}, {detail}{ruleCounts} FROM {from}{(groupBy is null ? "" : " GROUP BY " + groupBy)}";
+        }
+        var sales = $"sum(rows_in) {Kept}, sum(revenue) {Kept}, sum(quantity) {Kept}";
+        var full = $"sum(rows_in), sum(bad), {sales}, count(DISTINCT order_key) {Kept}, min(first_date) {Kept}, max(last_date) {Kept},"
+            + $" min(first_date), max(last_date), sum(reduced) {Kept}, sum(repeats)";
+        // Typed NULLs: PostgreSQL types a column of a UNION from its first branches, and an untyped NULL is text there.
+        const string NoText = "CAST(NULL AS VARCHAR)", NoMonth = "CAST(NULL AS TIMESTAMP)";
+        const string NoDates = "CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), 0, 0";
+        // An order's day is the day of its first line (an invoice is one moment in practice).
+        string[] days = purchaseDays ? [Select(Kind.CustomerDay, "customer", "date_trunc('day', first_date)", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "customer, date_trunc('day', first_date)")] : [];
+        sql.AppendLine(string.Join("\nUNION ALL\n", [
+            Select(Kind.Total, NoText, NoMonth, full, NoText, "orders", null, withRules: true),
+            Select(Kind.Customer, "customer", NoMonth, full, NoText, "orders", "customer"),
+            Select(Kind.CustomerCountry, "customer", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "country", "orders", "customer, country"),
+            Select(Kind.Month, NoText, "month", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "month"),
+            Select(Kind.Country, "country_key", NoMonth, $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "country_key"),
+            Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", "lines WHERE by_order = 0", "product, description"),
+            .. days]));
+        return sql.ToString();
+    }
+}

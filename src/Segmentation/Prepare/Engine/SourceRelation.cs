@@ -1,0 +1,47 @@
+using Segmentation.Prepare.Sources;
+
+namespace Segmentation.Prepare.Engine;
+
+/// <summary>How a source column's values reach the engine's types.</summary>
+internal enum ColumnKind
+{
+    /// <summary>Text to be parsed (a CSV cell, a text column of a table).</summary>
+    Text,
+
+    /// <summary>Typed by the source (a Parquet double, a database's integer or timestamp): converted, never parsed.</summary>
+    Typed,
+
+    /// <summary>Already the engine's value (rows the row readers parsed and appended): used as it is.</summary>
+    Ready,
+}
+
+/// <summary>A column of the source as the SQL names it, and how its values are read.</summary>
+internal sealed record SourceColumn(string Sql, ColumnKind Kind);
+
+/// <summary>
+/// The rows the preparation SQL reads: a FROM clause (a file read by DuckDB, a table, a query) and the column
+/// that holds each field, null where the source has none. With <see cref="Amount"/>, the line amount is that
+/// column; without it, quantity times unit price.
+/// </summary>
+internal sealed record SourceRelation(
+    string Name,
+    string From,
+    SourceColumn Customer,
+    SourceColumn? Invoice,
+    SourceColumn Date,
+    SourceColumn? Quantity,
+    SourceColumn? UnitPrice,
+    SourceColumn? Amount,
+    SourceColumn? StockCode,
+    SourceColumn? Description,
+    SourceColumn? Country)
+{
+    /// <summary>Binds a source's columns by the mapping: <paramref name="column"/> gives the SQL and kind of the header's i-th column.</summary>
+    public static SourceRelation Bind(string name, string from, ResolvedColumns columns, Func<int, SourceColumn> column)
+    {
+        SourceColumn? At(int i) => i < 0 ? null : column(i);
+        return new SourceRelation(name, from,
+            At(columns.Customer)!, At(columns.Invoice), At(columns.Date)!, At(columns.Quantity), At(columns.UnitPrice),
+            At(columns.Amount), At(columns.StockCode), At(columns.Description), At(columns.Country));
+    }
+}

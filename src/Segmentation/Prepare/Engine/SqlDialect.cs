@@ -1,0 +1,106 @@
+namespace Segmentation.Prepare.Engine;
+
+/// <summary>
+/// What differs between the engines the preparation SQL runs on: how a text value is tried as a number or a
+/// date without failing the query, how a padded value is trimmed, how a row is hashed, how a parameter is named.
+/// Everything else in <see cref="PreparationQuery"/> is standard SQL, the same text on both.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static SqlDialect DuckDb { get; } = new DuckDbDialect();
+
+    public static SqlDialect PostgreSql { get; } = new PostgreSqlDialect();
+
+    public abstract string Name { get; }
+
+    /// <summary>A column name from the source (untrusted): always quoted, embedded quotes doubled.</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public abstract string Parameter(string name);
+
+    /// <summary>A text value trimmed of surrounding blanks, empty as NULL.</summary>
+    public abstract string Trimmed(string text);
+
+    /// <summary>A value of another type as text (a numeric key, a typed description).</summary>
+    public abstract string AsText(string value);
+
+    /// <summary>The text as a number, NULL when it is none (the query goes on; the NULL is counted as a bad value).</summary>
+    public abstract string TryNumber(string text);
+
+    /// <summary>A number already typed (integer, floating point, decimal) as the exact decimal the sums use.</summary>
+    public abstract string Number(string typed);
+
+    /// <summary>The text as a timestamp, NULL when it is not an ISO date the row readers also accept.</summary>
+    public abstract string TryTimestamp(string text);
+
+    public abstract string Timestamp(string typed);
+
+    /// <summary>
+    /// An aggregate over a group's rows from which <see cref="DistinctRows"/> counts the distinct contents: for
+    /// counting exact repeats, which always fall in the same order.
+    /// </summary>
+    public abstract string RowContents(IReadOnlyList<string> columns);
+
+    /// <summary>How many distinct rows the <see cref="RowContents"/> of a group hold.</summary>
+    public abstract string DistinctRows(string contents);
+
+    /// <summary>
+    /// Which of <paramref name="parts"/> parts (0 to parts - 1) a key's rows fall in; a missing key has a part too.
+    /// Only the embedded engine prepares an input in parts (see <see cref="Part"/>): a database server runs it whole.
+    /// </summary>
+    public virtual string PartOf(string key, int parts) => throw new NotSupportedException($"{Name} prepares an input whole, never in parts");
+
+    private sealed class DuckDbDialect : SqlDialect
+    {
+        public override string Name => "DuckDB";
+        public override string Parameter(string name) => "$" + name;
+
+        // trim() on every value costs more than reading the file; only a padded value pays for it.
+        public override string Trimmed(string text) =>
+            $"NULLIF(CASE WHEN starts_with({text}, ' ') OR ends_with({text}, ' ') THEN trim({text}) ELSE {text} END, '')";
+
+        public override string AsText(string value) => $"CAST({value} AS VARCHAR)";
+
+        // DECIMAL(18,6): exact for prices and quantities (18 digits, 6 decimals), summed exactly as 128-bit decimals.
+        // A value with a comma, a letter or nothing at all is NULL, so it is counted as bad and the row readers name it.
+        public override string TryNumber(string text) => $"TRY_CAST({text} AS DECIMAL(18,6))";
+        public override string Number(string typed) => $"CAST({typed} AS DECIMAL(18,6))";
+
+        // DuckDB's cast reads more than ISO (an offset it ignores, fractions): longer forms go to the row readers,
+        // which convert an offset to UTC as they always have.
+        public override string TryTimestamp(string text) =>
+            $"CASE WHEN length({text}) <= 19 THEN TRY_CAST({text} AS TIMESTAMP) END";
+
+        public override string Timestamp(string typed) => $"CAST({typed} AS TIMESTAMP)";
+
+        // 64 bits: at 10 million distinct rows the chance that two of them share a hash (and one repeat is
+        // miscounted) is about 3 in a million. A list per order, deduplicated after grouping, costs a third of
+        // what count(DISTINCT) does inside grouping sets (13.5 s against 18.6 s for the whole statement on 10M rows).
+        public override string RowContents(IReadOnlyList<string> columns) => $"list(hash({string.Join(", ", columns)}))";
+        public override string DistinctRows(string contents) => $"list_unique({contents})";
+
+        public override string PartOf(string key, int parts) => $"hash(COALESCE({key}, '')) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    private sealed class PostgreSqlDialect : SqlDialect
+    {
+        private const string NumberPattern = @"^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$";
+        private const string DatePattern = @"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?\s*$";
+
+        public override string Name => "PostgreSQL";
+        public override string Parameter(string name) => "@" + name;
+        public override string Trimmed(string text) => $"NULLIF(btrim({text}), '')";
+        public override string AsText(string value) => $"CAST({value} AS text)";
+
+        // PostgreSQL has no TRY_CAST: the pattern admits only what the cast reads, so the cast cannot fail.
+        public override string TryNumber(string text) => $"CASE WHEN {text} ~ '{NumberPattern}' THEN CAST({text} AS numeric) END";
+        public override string Number(string typed) => $"CAST({typed} AS numeric)";
+
+        // An impossible date of the right shape (2011-02-30) still fails the cast: the row readers then name it.
+        public override string TryTimestamp(string text) => $"CASE WHEN {text} ~ '{DatePattern}' THEN CAST({text} AS timestamp) END";
+        public override string Timestamp(string typed) => $"CAST({typed} AS timestamp)";
+
+        public override string RowContents(IReadOnlyList<string> columns) => $"count(DISTINCT md5(CAST(ROW({string.Join(", ", columns)}) AS text)))";
+        public override string DistinctRows(string contents) => contents;
+    }
+}

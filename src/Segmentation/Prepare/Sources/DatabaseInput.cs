@@ -1,0 +1,91 @@
+namespace Segmentation.Prepare.Sources;
+
+/// <summary>The database engines a table or query can be read from.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>A PostgreSQL server, through Npgsql: the cleaning and RFM run on the server.</summary>
+    PostgreSql,
+
+    /// <summary>A DuckDB database file, opened read-only by the embedded engine.</summary>
+    DuckDb,
+}
+
+/// <summary>
+/// Transactions in a database: a table (<c>sales</c> or <c>schema.sales</c>) or a query the user wrote, on a
+/// PostgreSQL server or in a DuckDB file. The connection string is a secret: it is never part of
+/// <see cref="Describe"/>, of a message or of the history.
+/// </summary>
+public sealed record DatabaseInput
+{
+    private DatabaseInput(DatabaseProvider provider, string connection, string? table, string? query)
+    {
+        Provider = provider;
+        Connection = connection;
+        Table = table;
+        Query = query;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The ADO.NET connection string (PostgreSQL) or the database file (DuckDB).</summary>
+    public string Connection { get; }
+
+    public string? Table { get; }
+    public string? Query { get; }
+
+    /// <summary>
+    /// The input <c>--db</c>, <c>--table</c> and <c>--query</c> name. <paramref name="db"/> is a DuckDB database file
+    /// (a path ending .duckdb, .ddb or .db, or any existing file), or a PostgreSQL connection string
+    /// (<c>Host=...;Database=...</c>); <c>env:NAME</c> takes either from the environment variable NAME.
+    /// </summary>
+    public static DatabaseInput Parse(string db, string? table, string? query, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if ((table is null) == (query is null)) throw new OptionException(OptionNames.Table, "name the transactions with either --table NAME or --query SQL");
+        if (table is not null && string.IsNullOrWhiteSpace(table)) throw new OptionException(OptionNames.Table, "the table name is empty");
+        if (query is not null && string.IsNullOrWhiteSpace(query)) throw new OptionException(OptionNames.Query, "the query is empty");
+
+        var value = db;
+        if (db.StartsWith("env:", StringComparison.Ordinal))
+        {
+            var name = db["env:".Length..];
+            value = environment(name) is { Length: > 0 } set ? set
+                : throw new OptionException(OptionNames.Database, $"the environment variable '{name}' is not set");
+        }
+        if (string.IsNullOrWhiteSpace(value)) throw new OptionException(OptionNames.Database, "the database is empty");
+        return new DatabaseInput(ProviderOf(value), value.Trim(), table?.Trim(), query?.Trim().TrimEnd(';').TrimEnd());
+    }
+
+    private static DatabaseProvider ProviderOf(string value)
+    {
+        var extension = System.IO.Path.GetExtension(value).ToLowerInvariant();
+        if (extension is ".duckdb" or ".ddb" or ".db" || System.IO.File.Exists(value)) return DatabaseProvider.DuckDb;
+        if (value.Contains('=', StringComparison.Ordinal)) return DatabaseProvider.PostgreSql;
+        // The value may be a password-bearing string with a typo: it is not repeated in the message.
+        throw new OptionException(OptionNames.Database,
+            "give a DuckDB database file (.duckdb) or a PostgreSQL connection string (Host=...;Database=...;Username=...), or env:NAME to take it from a variable");
+    }
+
+    /// <summary>How messages and the history name the input: the provider and the table or the query, never the connection.</summary>
+    public string Describe()
+    {
+        var engine = Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : $"DuckDB {System.IO.Path.GetFileName(Connection)}";
+        return Table is not null ? $"{engine} table {Table}" : $"{engine} query ({Query!.ReplaceLineEndings(" ")})";
+    }
+
+    /// <summary>
+    /// The FROM clause: the table's name with each dotted part quoted (so no name can break out of it), or the
+    /// user's own query as a subquery. The query runs with the connection's rights, in a read-only transaction.
+    /// </summary>
+    internal string From => Table is not null
+        ? string.Join(".", Table.Split('.').Select(Quote))
+        : $"({Query}) AS source";
+
+    private static string Quote(string part)
+    {
+        var name = part.Trim();
+        // Already quoted by the user ("Sales Lines"): taken as written, quotes checked by the database.
+        if (name.Length >= 2 && name[0] == '"' && name[^1] == '"') name = name[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
+        return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,50 @@
+using Segmentation.Clustering.Model;
+using Segmentation.IO;
+
+namespace Segmentation.Runs.Files;
+
+/// <summary>The files of a run's output folder, and the one place that writes them (each atomically).</summary>
+internal sealed record RunFiles(string Folder)
+{
+    public string CustomerSegments => Path.Combine(Folder, "customer_segments.csv");
+    public string SegmentProfile => Path.Combine(Folder, "segment_profile.csv");
+    public string Metrics => Path.Combine(Folder, "metrics.json");
+    public string Model => Path.Combine(Folder, "model.zip");
+    public string Rfm => Path.Combine(Folder, "rfm.csv");
+    public string DataQuality => Path.Combine(Folder, "data_quality.json");
+
+    /// <summary>Writes every output of <paramref name="run"/> and returns the paths written.</summary>
+    public IReadOnlyList<string> Write(SegmentationRun run)
+    {
+        // Independent files: saving the ML.NET model (mostly first-use cost) overlaps with the rest.
+        Parallel.Invoke(
+            () => ModelFile.Save(Model, run.Model),
+            () =>
+            {
+                SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers);
+                SegmentsCsv.WriteProfile(SegmentProfile, run.Profiles);
+                Json.Write(Metrics, RunMetrics.From(run));
+                RfmCsv.Write(Rfm, run.Rfm);
+                Json.Write(DataQuality, run.Quality);
+            });
+        if (run.Value is null) return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
+        return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality, .. WriteTargets(run)];
+    }
+
+    public string Targets => Path.Combine(Folder, "targets");
+
+    /// <summary>One campaign list per segment, named after it (lower case, words joined by underscores).</summary>
+    private List<string> WriteTargets(SegmentationRun run)
+    {
+        Directory.CreateDirectory(Targets);
+        var written = new List<string>();
+        foreach (var profile in run.Profiles)
+        {
+            var name = new string(profile.Segment.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()).Trim('_');
+            var path = Path.Combine(Targets, $"{profile.Cluster}_{name}.csv");
+            SegmentsCsv.WriteTargets(path, run.Customers.Where(c => c.Cluster == profile.Cluster).ToList());
+            written.Add(path);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,67 @@
+using Segmentation.Runs.History;
+
+namespace Segmentation.Runs.Files;
+
+/// <summary>
+/// Writes a run into a fresh staging folder beside its destination and moves it into place at the end: a failed
+/// run leaves no half-written folder, and a folder that holds an earlier run is moved aside, never written over.
+/// </summary>
+internal sealed class RunFolder
+{
+    public RunFolder(string destination)
+    {
+        Destination = Path.GetFullPath(destination);
+        Staging = $"{Destination.TrimEnd(Path.DirectorySeparatorChar)}.partial-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(Staging);
+    }
+
+    public string Destination { get; }
+    public string Staging { get; }
+
+    /// <summary>
+    /// Moves the staged run into place; returns where an earlier run in the destination was moved, if anywhere, and
+    /// the earlier runs deleted beyond the <paramref name="keep"/> most recent.
+    /// </summary>
+    public (string? Aside, IReadOnlyList<string> Deleted) Commit(int keep)
+    {
+        var aside = RunHistory.MoveAside(Destination);
+        if (Directory.Exists(Destination)) Directory.Delete(Destination);
+        Directory.Move(Staging, Destination);
+        return (aside, aside is null ? [] : Prune(keep));
+    }
+
+    /// <summary>The folders earlier runs were moved aside to, newest first (their names sort by the time of the move).</summary>
+    public IReadOnlyList<string> Previous()
+    {
+        var parent = Path.GetDirectoryName(Destination.TrimEnd(Path.DirectorySeparatorChar))!;
+        var name = Path.GetFileName(Destination.TrimEnd(Path.DirectorySeparatorChar));
+        var pattern = new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Escape(name) + @"\.(\d{8}T\d{6}Z)(-(\d+))?$");
+        return Directory.EnumerateDirectories(parent)
+            .Select(d => (Path: d, Match: pattern.Match(Path.GetFileName(d))))
+            .Where(d => d.Match.Success)
+            .OrderByDescending(d => d.Match.Groups[1].Value, StringComparer.Ordinal)
+            .ThenByDescending(d => d.Match.Groups[3].Success ? int.Parse(d.Match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
+            .Select(d => d.Path)
+            .ToArray();
+    }
+
+    private IReadOnlyList<string> Prune(int keep)
+    {
+        var deleted = Previous().Skip(keep).ToArray();
+        foreach (var folder in deleted) Directory.Delete(folder, recursive: true);
+        return deleted;
+    }
+
+    /// <summary>The path a staged file will have once committed.</summary>
+    public string Final(string stagedPath) => Path.Combine(Destination, Path.GetRelativePath(Staging, stagedPath));
+
+    public void Abandon()
+    {
+        if (Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
+    }
+
+    /// <summary>history.db in the folder that holds the run folders.</summary>
+    public static string DefaultHistory(string destination) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination).TrimEnd(Path.DirectorySeparatorChar))!, RunHistory.FileName);
+}

@@ -1,0 +1,87 @@
+using Segmentation.Clustering;
+
+namespace Segmentation.Runs.Files;
+
+/// <summary>metrics.json: the sweep, the chosen k and why, the seed and the versions. No timestamps: the same run gives the same bytes.</summary>
+internal sealed record RunMetrics(
+    string Source,
+    int Customers,
+    DateTime Snapshot,
+    int Seed,
+    int Restarts,
+    bool Log1p,
+    double[] ScalerMean,
+    double[] ScalerStdDev,
+    SampleMethod Silhouette,
+    SampleMethod FitOn,
+    IReadOnlyList<KMetrics> Sweep,
+    KChoice Choice,
+    RunMode Mode,
+    IReadOnlyList<MetricsSegment> Segments,
+    IReadOnlyDictionary<string, string> Versions)
+{
+    public ClusteringMethod Method { get; init; } = ClusteringMethod.KMeans;
+
+    /// <summary>DBSCAN's parameters and findings; null for the other methods.</summary>
+    public DensitySummary? Density { get; init; }
+
+    /// <summary>The methods compared on these customers (<c>--compare-methods</c>); null when not asked.</summary>
+    public IReadOnlyList<MethodSummary>? Methods { get; init; }
+
+    /// <summary>Lifetime value's settings and fits (<c>--clv</c>); left out of the file when not asked.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ValueMetrics? Value { get; init; }
+
+    public static RunMetrics From(SegmentationRun run) => new(
+        run.Quality.Source, run.Rfm.Count, run.Rfm.Snapshot, run.Sweep.Seed, run.Sweep.Restarts, run.Scaler.Log1p,
+        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.FitOn, run.Sweep.Metrics, run.Choice, run.Mode,
+        run.Profiles.Select(p => new MetricsSegment(p.Cluster, p.Segment, p.Customers)).ToArray(), run.Model.Versions)
+    {
+        Method = run.Sweep.Method,
+        Density = run.Sweep.Density,
+        Methods = run.Methods,
+        Value = run.Value is { } v ? ValueMetrics.From(v) : null,
+    };
+}
+
+/// <summary>
+/// What metrics.json says of lifetime value: the settings behind the columns of customer_segments.csv (window,
+/// horizon, discount, the at-risk rule), both fits with their diagnostics, and the totals. Standard errors that are
+/// not defined are null, never NaN.
+/// </summary>
+internal sealed record ValueMetrics(
+    Segmentation.Lifetime.TimeUnit Unit,
+    DateTime CalibrationEnd,
+    int WindowDays,
+    int HorizonMonths,
+    double MonthlyDiscountRate,
+    double AtRiskPercentile,
+    double AtRiskAliveBelow,
+    ValueFit BgNbd,
+    ValueFit GammaGamma,
+    double FrequencySpendCorrelation,
+    double TotalClv,
+    int AtRiskOfLeaving)
+{
+    public static ValueMetrics From(Segmentation.Lifetime.ClvResult r)
+    {
+        var b = r.Purchases;
+        var g = r.Spend;
+        var bgNbd = new Dictionary<string, double?> { ["r"] = b.R, ["alpha"] = b.Alpha, ["a"] = b.A, ["b"] = b.B };
+        var gammaGamma = new Dictionary<string, double?> { ["p"] = g.Parameters.P, ["q"] = g.Parameters.Q, ["gamma"] = g.Parameters.Gamma };
+        return new ValueMetrics(r.Summary.Unit, r.Summary.CalibrationEnd, r.Options.WindowDays, r.Options.HorizonMonths, r.Options.MonthlyDiscountRate,
+            r.Options.AtRiskPercentile, r.Options.AtRiskAliveBelow, ValueFit.From(bgNbd, b.Diagnostics), ValueFit.From(gammaGamma, g.Diagnostics),
+            g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.Customers.Count(c => c.AtRiskOfLeaving));
+    }
+}
+
+/// <summary>A fit as metrics.json gives it.</summary>
+internal sealed record ValueFit(IReadOnlyDictionary<string, double?> Parameters, IReadOnlyList<double?> StandardErrors, double LogLikelihood,
+    double GradientNorm, IReadOnlyList<string> Boundary, int Customers, int Patterns)
+{
+    public static ValueFit From(IReadOnlyDictionary<string, double?> parameters, Segmentation.Lifetime.FitDiagnostics d) => new(parameters,
+        d.StandardErrors.Select(se => double.IsFinite(se) ? se : (double?)null).ToList(), d.LogLikelihood, d.GradientNorm, d.Boundary, d.Customers, d.Patterns);
+}
+
+/// <summary>A segment as metrics.json names it: its id, its name and its size.</summary>
+internal sealed record MetricsSegment(int Cluster, string Name, int Customers);

@@ -1,0 +1,89 @@
+using Segmentation.Clustering.Segments;
+using Segmentation.IO;
+
+namespace Segmentation.Runs.Files;
+
+/// <summary>customer_segments.csv and segment_profile.csv.</summary>
+internal static class SegmentsCsv
+{
+    /// <summary>
+    /// Two segmentations, two names: ScoreSegment is the standard RFM score segment (from the R, F, M quintiles),
+    /// ClusterSegment the clustering's. They use the same vocabulary and often differ; the reports cross-tabulate them.
+    /// </summary>
+    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,ScoreSegment,Cluster,ClusterSegment,Action,PreviousSegment,SegmentSince," +
+        "DistanceToCentre,Borderline,RecencyContradictsName";
+
+    public const string ClusterSegmentColumn = "ClusterSegment";
+
+    public static void WriteCustomers(string path, IReadOnlyList<CustomerSegment> customers) =>
+        AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
+
+    /// <summary>The column a Gaussian mixture's run adds: each customer's probability of its segment.</summary>
+    public const string ProbabilityColumn = "Probability";
+
+    public static void WriteCustomers(TextWriter w, IReadOnlyList<CustomerSegment> customers)
+    {
+        // A mixture's customers all have a probability, the other methods' none: the column is there exactly when it means something.
+        var withProbability = customers.Count > 0 && customers[0].Probability is not null;
+        var withValue = customers.Count > 0 && customers[0].Value is not null;
+        w.WriteLine(CustomersHeader + (withProbability ? "," + ProbabilityColumn : "") + (withValue ? "," + ValueColumns : ""));
+        foreach (var c in customers)
+        {
+            var line = string.Join(',',
+                Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
+                Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
+                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince),
+                Csv.Number(Math.Round(c.DistanceToCentre, 4)), Csv.YesNo(c.Borderline), Csv.YesNo(c.RecencyContradictsName));
+            if (withProbability) line += "," + Csv.Number(Math.Round(c.Probability ?? 0, 6));
+            if (withValue && c.Value is { } v)
+            {
+                line += "," + string.Join(',', Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)),
+                    Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvPercentile, 2)), Csv.YesNo(v.AtRiskOfLeaving));
+            }
+            w.WriteLine(line);
+        }
+    }
+
+    /// <summary>The columns a run with lifetime value adds (their window, horizon and at-risk rule are in metrics.json's "value").</summary>
+    public const string ValueColumns = "PAlive,ExpectedPurchases,CLV,CLVPercentile,AtRiskOfLeaving";
+
+    /// <summary>
+    /// targets/&lt;segment&gt;.csv: whom to contact in one segment, highest lifetime value first, with the segment's action
+    /// and the at-risk flag.
+    /// </summary>
+    public static void WriteTargets(string path, IReadOnlyList<CustomerSegment> members) => AtomicFile.WriteText(path, w =>
+    {
+        w.WriteLine("CustomerID,ClusterSegment,Action,CLV,CLVLow,CLVHigh,PAlive,ExpectedPurchases,AtRiskOfLeaving,Recency,Frequency,Monetary");
+        foreach (var c in members.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal))
+        {
+            var v = c.Value!;
+            w.WriteLine(string.Join(',', Csv.Field(c.Rfm.CustomerId), Csv.Field(c.Segment), Csv.Field(c.Action),
+                Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvLow, 2)), Csv.Number(Math.Round(v.ClvHigh, 2)),
+                Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)), Csv.YesNo(v.AtRiskOfLeaving),
+                Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary)));
+        }
+    });
+
+    public const string ProfileHeader =
+        "Cluster,Segment,Customers,Share,MeanRecency,MedianRecency,MeanFrequency,MedianFrequency,MeanMonetary,MedianMonetary,Revenue,RevenueShare,Priority,Description,Actions," +
+        "Borderline,RecencyContradictsName";
+
+    public static void WriteProfile(string path, IReadOnlyList<SegmentProfile> profiles) => AtomicFile.WriteText(path, w =>
+    {
+        var withProbability = profiles.Any(p => p.ConfidentShare is not null);
+        var withValue = profiles.Any(p => p.MeanClv is not null);
+        w.WriteLine(ProfileHeader + (withProbability ? ",ConfidentShare,MeanProbability" : "") + (withValue ? ",MeanCLV,CLVShare,AtRiskOfLeaving" : ""));
+        foreach (var p in profiles)
+        {
+            var probability = withProbability ? "," + Csv.Number(Math.Round(p.ConfidentShare ?? 0, 6)) + "," + Csv.Number(Math.Round(p.MeanProbability ?? 0, 6)) : "";
+            w.WriteLine(string.Join(',',
+                Csv.Number(p.Cluster), Csv.Field(p.Segment), Csv.Number(p.Customers), Csv.Number(Math.Round(p.Share, 6)),
+                Csv.Number(Math.Round(p.MeanRecency, 4)), Csv.Number(p.MedianRecency),
+                Csv.Number(Math.Round(p.MeanFrequency, 4)), Csv.Number(p.MedianFrequency),
+                Csv.Number(Math.Round(p.MeanMonetary, 4)), Csv.Number(Math.Round(p.MedianMonetary, 4)),
+                Csv.Number(p.Revenue), Csv.Number(Math.Round(p.RevenueShare, 6)),
+                Csv.Field(p.Priority), Csv.Field(p.Description), Csv.Field(p.Actions), Csv.Number(p.Borderline), Csv.Number(p.RecencyContradictsName)) + probability
+                + (withValue ? $",{Csv.Number(Math.Round(p.MeanClv ?? 0, 2))},{Csv.Number(Math.Round(p.ClvShare ?? 0, 6))},{Csv.Number(p.AtRisk ?? 0)}" : ""));
+        }
+    });
+}

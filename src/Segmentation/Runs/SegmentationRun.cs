@@ -1,0 +1,45 @@
+using Segmentation.Clustering;
+using Segmentation.Clustering.Model;
+using Segmentation.Clustering.Segments;
+using Segmentation.Prepare;
+
+namespace Segmentation.Runs;
+
+/// <summary>How a run's segments came about.</summary>
+public enum RunMode
+{
+    /// <summary>k-means fitted on this run's customers (a run, or a refresh that refits).</summary>
+    Fitted,
+
+    /// <summary>The previous run's model applied to this run's customers, nothing refitted (refresh --score-only).</summary>
+    Scored,
+}
+
+/// <summary>
+/// One run, start to end, as one immutable value: the outputs, the report and the notebooks all read it.
+/// </summary>
+public sealed record SegmentationRun(
+    SegmentationOptions Options,
+    PreparedData Prepared,
+    ScalerParameters Scaler,
+    double[][] Features,
+    SweepResult Sweep,
+    KChoice Choice,
+    SegmentationModel Model,
+    IReadOnlyList<CustomerSegment> Customers,
+    IReadOnlyList<SegmentProfile> Profiles,
+    IReadOnlyList<ScoreSegmentProfile> ScoreProfiles,
+    IReadOnlyList<StageTiming> Timings)
+{
+    public RfmTable Rfm => Prepared.Rfm;
+    public Segmentation.Prepare.DataQualityAccount Quality => Prepared.Quality;
+    public KMetrics ChosenMetrics => Sweep.At(Choice.K);
+
+    public RunMode Mode { get; init; } = RunMode.Fitted;
+
+    /// <summary>Every method's answer on these customers, side by side (<c>--compare-methods</c>); null when not asked.</summary>
+    public IReadOnlyList<MethodSummary>? Methods { get; init; }
+
+    /// <summary>Lifetime value (SegmentationOptions.Clv): the summary, the fits and every customer's value; null when not asked.</summary>
+    public Segmentation.Lifetime.ClvResult? Value { get; init; }
+}
