@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using Segmentation.App;
 using Segmentation.Web.Api;
 using Segmentation.Web.Dashboard;
 
@@ -87,10 +88,7 @@ public static class SegmentationServer
         if (options.Port is < 0 or > 65535) throw new OptionException(ServeOptions.Names.Port, "must be between 0 and 65535");
         if (options.MaxUploadBytes <= 0) throw new OptionException(ServeOptions.Names.MaxUploadBytes, "must be positive");
         if (options.Workers < 1) throw new OptionException(ServeOptions.Names.Workers, "must be at least 1");
-        if (options.RunFolder is { } folder && !File.Exists(Path.Combine(folder, "model.zip")))
-        {
-            throw new InputException(folder, "not a run folder: it has no model.zip (name a folder written by run or refresh)");
-        }
+        if (options.RunFolder is { } folder) SegmentationApp.RunModelPath(folder);
     }
 
     /// <summary>

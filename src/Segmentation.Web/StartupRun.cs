@@ -17,7 +17,7 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
     {
         if (options.RunFolder is { } folder)
         {
-            holder.Model = new ServedModel(SegmentationApp.LoadModel(Path.Combine(folder, "model.zip")), "run folder " + Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), folder);
+            holder.Model = new ServedModel(SegmentationApp.LoadModel(SegmentationApp.RunModelPath(folder)), "run folder " + Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), folder);
             return;
         }
         var source = TransactionSource.Sample();

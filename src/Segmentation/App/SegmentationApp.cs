@@ -142,6 +142,14 @@ public static class SegmentationApp
     /// <summary>Loads a saved model (model.zip).</summary>
     public static SegmentationModel LoadModel(string path) => ModelFile.Load(path);
 
+    /// <summary>The model file of a run folder; an <see cref="InputException"/> when the folder holds none.</summary>
+    public static string RunModelPath(string runFolder)
+    {
+        var files = new RunFiles(runFolder);
+        if (!File.Exists(files.Model)) throw new InputException(runFolder, $"not a run folder: it has no {RunFiles.ModelFileName} (name a folder written by run or refresh)");
+        return files.Model;
+    }
+
     /// <summary>Saves a model (model.zip), atomically.</summary>
     public static void SaveModel(string path, SegmentationModel model) => ModelFile.Save(path, model);
 

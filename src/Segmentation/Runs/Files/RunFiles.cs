@@ -9,7 +9,10 @@ internal sealed record RunFiles(string Folder)
     public string CustomerSegments => Path.Combine(Folder, "customer_segments.csv");
     public string SegmentProfile => Path.Combine(Folder, "segment_profile.csv");
     public string Metrics => Path.Combine(Folder, "metrics.json");
-    public string Model => Path.Combine(Folder, "model.zip");
+    /// <summary>The model's file name: the one place it is spelled.</summary>
+    public const string ModelFileName = "model.zip";
+
+    public string Model => Path.Combine(Folder, ModelFileName);
     public string Rfm => Path.Combine(Folder, "rfm.csv");
     public string DataQuality => Path.Combine(Folder, "data_quality.json");
 
