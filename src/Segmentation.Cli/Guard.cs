@@ -1,3 +1,4 @@
+using Segmentation.Lifetime;
 using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Cli;
@@ -21,7 +22,7 @@ internal static class Guard
             stderr.WriteLine($"error: {e.Message}{(e.Option is { } option ? $" (see {Flags.Of(option)})" : "")}{Suggestion((e as MissingColumnsException)?.MissingColumns)}");
             return ExitCodes.BadInput;
         }
-        catch (Segmentation.Lifetime.ModelFitException e)
+        catch (ModelFitException e)
         {
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Segmentation.App;
 using Segmentation.IO;
+using Segmentation.Lifetime;
 using Segmentation.Reporting;
 using Segmentation.Runs;
 
@@ -33,7 +34,7 @@ internal static class RunCommand
             var total = Stopwatch.StartNew();
             var request = new RunRequest(input.Source(p, stderr))
             {
-                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? Segmentation.Lifetime.ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd) } : null },
+                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd) } : null },
                 Publish = publish.Options(p),
             };
             var progress = new ConsoleProgress(stderr, "Reading transactions");

@@ -1,7 +1,11 @@
 using Microsoft.Data.Analysis;
+using Segmentation.Clustering;
+using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 using Segmentation.Report;
+using Segmentation.Runs.Refresh;
 
 namespace Segmentation.Interactive;
 
@@ -29,7 +33,7 @@ public static class Frames
     }
 
     /// <summary>How far each feature of scored customers has moved from the model's (PSI; above 0.25 the model misleads).</summary>
-    public static DataFrame Drift(Segmentation.Clustering.Model.ScoreCheck check) => new(
+    public static DataFrame Drift(ScoreCheck check) => new(
         new StringDataFrameColumn("Feature", check.Drift.Select(d => d.Feature)),
         new DoubleDataFrameColumn("PSI", check.Drift.Select(d => Formatting.Display.Round(d.Psi, 3))),
         new StringDataFrameColumn("Reading", check.Drift.Select(d => d.Reading)));
@@ -73,7 +77,7 @@ public static class Frames
     }
 
     /// <summary>Every method's answer on the same customers (<c>--compare-methods</c>).</summary>
-    public static DataFrame Methods(IReadOnlyList<Segmentation.Clustering.MethodSummary> methods) => new(
+    public static DataFrame Methods(IReadOnlyList<MethodSummary> methods) => new(
         new StringDataFrameColumn("Method", methods.Select(m => m.Name)),
         new Int32DataFrameColumn("Segments", methods.Select(m => m.K)),
         new DoubleDataFrameColumn("Silhouette", methods.Select(m => Math.Round(m.Silhouette, 4))),
@@ -145,14 +149,14 @@ public static class Frames
     }
 
     /// <summary>A holdout check: customers, predicted and actual holdout purchases each, by calibration frequency.</summary>
-    public static DataFrame Holdout(Segmentation.Lifetime.HoldoutValidation validation) => new(
+    public static DataFrame Holdout(HoldoutValidation validation) => new(
         new StringDataFrameColumn("RepeatPurchasesInCalibration", validation.Groups.Select(g => g.Frequency)),
         new Int32DataFrameColumn("Customers", validation.Groups.Select(g => g.Customers)),
         new DoubleDataFrameColumn("PredictedEach", validation.Groups.Select(g => Math.Round(g.PredictedPerCustomer, 3))),
         new DoubleDataFrameColumn("ActualEach", validation.Groups.Select(g => Math.Round(g.ActualPerCustomer, 3))));
 
     /// <summary>Customers by lifetime value, highest first: the summary beside P(alive), expected purchases and CLV with its interval.</summary>
-    public static DataFrame Values(Segmentation.Lifetime.ClvResult result, int count = 10)
+    public static DataFrame Values(ClvResult result, int count = 10)
     {
         var rows = result.Summary.Customers.Zip(result.Customers).OrderByDescending(p => p.Second.Clv).Take(count).ToList();
         return new DataFrame(
@@ -168,7 +172,7 @@ public static class Frames
     }
 
     /// <summary>What became of each segment in a refresh, with how far its centre moved and its shift in R, F and M.</summary>
-    public static DataFrame Matches(IReadOnlyList<Segmentation.Runs.Refresh.SegmentMatch> matches) => new(
+    public static DataFrame Matches(IReadOnlyList<SegmentMatch> matches) => new(
         new StringDataFrameColumn("Segment", matches.Select(m => m.Segment)),
         new StringDataFrameColumn("Status", matches.Select(m => m.Status)),
         new DoubleDataFrameColumn("CentreMovedSd", matches.Select(m => m.Distance is { } d ? Math.Round(d, 3) : (double?)null)),

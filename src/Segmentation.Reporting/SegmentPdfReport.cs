@@ -1,4 +1,6 @@
 using System.Globalization;
+using Segmentation.Clustering;
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.IO;
 using Segmentation.Report;
@@ -38,7 +40,7 @@ public static class SegmentPdfReport
         d.Chart(ChartIds.AliveByRecency, 220, "Every customer's probability of still being a customer against the days since their last purchase.", PdfCharts.AliveByRecency(r));
         d.Heading("The customers worth most");
         TableColumn[] customers = [new("Customer", 1.6f), new("Segment", 2.4f), new("CLV", 1.8f, Align.Right), new("80% interval", 3, Align.Right), new("P(alive)", 1.3f, Align.Right)];
-        IReadOnlyList<string> Row(Segmentation.Clustering.Segments.CustomerSegment c) => [c.Rfm.CustomerId, c.Segment, money((decimal)c.Value!.Clv),
+        IReadOnlyList<string> Row(CustomerSegment c) => [c.Rfm.CustomerId, c.Segment, money((decimal)c.Value!.Clv),
             $"{money((decimal)c.Value.ClvLow)} to {money((decimal)c.Value.ClvHigh)}", Display.Percent(c.Value.ProbabilityAlive)];
         d.Table(customers, value.Top.Select(Row));
         d.Heading("High value, at risk of leaving");
@@ -127,7 +129,7 @@ public static class SegmentPdfReport
             d.Paragraph("Top countries: " + string.Join(", ", p.TopCountries.Select(c => $"{c.Country} ({Display.Count(c.Customers)})")) + ".");
             if (p.ConfidentShare is { } confident && p.MeanProbability is { } mean)
             {
-                d.Paragraph($"How sure: {Display.Percent(confident)} of its customers are assigned to it with probability at least {Display.Number(Segmentation.Clustering.Segments.SegmentProfile.ConfidentProbability, 1)} (mean probability {Display.Number(mean, 2)}); the rest lie between it and another segment.");
+                d.Paragraph($"How sure: {Display.Percent(confident)} of its customers are assigned to it with probability at least {Display.Number(SegmentProfile.ConfidentProbability, 1)} (mean probability {Display.Number(mean, 2)}); the rest lie between it and another segment.");
             }
             d.Paragraph("Strategy: " + p.Actions);
             // A mixture's component or DBSCAN's noise can hold no customer: it has no medians to chart.
@@ -171,7 +173,7 @@ public static class SegmentPdfReport
         d.Chart(ChartIds.CalinskiHarabasz, 150, "Calinski-Harabasz by k (higher is better).", PdfCharts.MetricByK(r, m => m.CalinskiHarabasz, "Calinski-Harabasz"));
     }
 
-    private static void MethodsCompared(ReportDocument d, ReportModel r, IReadOnlyList<Segmentation.Clustering.MethodSummary> methods)
+    private static void MethodsCompared(ReportDocument d, ReportModel r, IReadOnlyList<MethodSummary> methods)
     {
         d.Paragraph(r.MethodsVerdict ?? "");
         d.Table(

@@ -1,5 +1,6 @@
 using Segmentation.App;
 using Segmentation.Prepare;
+using Segmentation.Runs;
 using Segmentation.Web.Api;
 using Segmentation.Web.Dashboard;
 
@@ -22,7 +23,7 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
         }
         var source = TransactionSource.Sample();
         // Purchase days are kept so that lifetime value can be added on the page without reading the data again.
-        var run = SegmentationApp.Segment(source, Segmentation.Runs.SegmentationOptions.Default with { Prepare = Segmentation.Prepare.PrepareOptions.Default with { PurchaseDays = true } });
+        var run = SegmentationApp.Segment(source, SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { PurchaseDays = true } });
         Sample = new SessionRun(run, run, SegmentationApp.Report(run), source);
         holder.Model = new ServedModel(run.Model, "the built-in sample (" + source.Name + ")", null);
     }

@@ -2,6 +2,7 @@ using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Segmentation.Clustering.Segments;
 using Segmentation.Report;
 
 namespace Segmentation.Reporting.Charts;
@@ -69,7 +70,7 @@ public static class HtmlCharts
         return r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? Box(boxes) : null;
     }
 
-    private static GenericChart Columns(ReportModel r, Func<Segmentation.Clustering.Segments.SegmentProfile, double> value) =>
+    private static GenericChart Columns(ReportModel r, Func<SegmentProfile, double> value) =>
         GenericChart.combine(r.Profiles.Select(p =>
             PlotlyChart.Column<double, string, string>(values: [value(p)], Keys: new[] { p.Segment }, Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)))))
         .WithSize(900, 380);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Segmentation.Clustering.Model;
 
 namespace Segmentation.Web.Api;
 
@@ -29,7 +30,7 @@ public sealed record ScoreResponseBody(IReadOnlyList<ScoredCustomerBody> Custome
 public sealed record DriftBody(string Feature, double Psi, string Reading)
 {
     /// <summary>The drift as answered; null (left out of the answer) when there is none to report.</summary>
-    public static IReadOnlyList<DriftBody>? Of(IReadOnlyList<Segmentation.Clustering.Model.FeatureDrift> drift) =>
+    public static IReadOnlyList<DriftBody>? Of(IReadOnlyList<FeatureDrift> drift) =>
         drift.Count == 0 ? null : drift.Select(d => new DriftBody(d.Feature, Math.Round(d.Psi, 4), d.Reading)).ToList();
 }
 

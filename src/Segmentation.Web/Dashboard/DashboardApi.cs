@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Segmentation.App;
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sources;
 using Segmentation.Reporting;
@@ -217,7 +219,7 @@ internal static class DashboardApi
             session.Run = current with { Full = full, Shown = shown, Report = SegmentationApp.Report(shown) };
             return View(session);
         }
-        catch (Segmentation.Lifetime.ModelFitException e)
+        catch (ModelFitException e)
         {
             return Message($"lifetime value could not be estimated: {e.Reason}");
         }
@@ -226,7 +228,7 @@ internal static class DashboardApi
     private static IResult Customers(DashboardSession session, string? q, string? sort, bool? desc, int? page, int? size)
     {
         if (session.Run is not { } run) return Message("upload a file first", StatusCodes.Status404NotFound);
-        IEnumerable<Segmentation.Clustering.Segments.CustomerSegment> rows = run.Shown.Customers;
+        IEnumerable<CustomerSegment> rows = run.Shown.Customers;
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -234,7 +236,7 @@ internal static class DashboardApi
                 || c.Segment.Contains(term, StringComparison.OrdinalIgnoreCase)
                 || (c.Rfm.Country?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false));
         }
-        Func<Segmentation.Clustering.Segments.CustomerSegment, IComparable> key = sort switch
+        Func<CustomerSegment, IComparable> key = sort switch
         {
             "segment" => c => c.Segment,
             "recency" => c => c.Rfm.Recency,

@@ -1,6 +1,9 @@
 using Segmentation.App;
+using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
+using Segmentation.Prepare;
 using Segmentation.Reporting.Charts;
+using Segmentation.Runs;
 
 namespace Segmentation.Web.Dashboard;
 
@@ -46,7 +49,7 @@ internal sealed record DashboardView(
         var q = r.Quality;
         var sweep = session.Full.Sweep.Metrics;
         var ruleK = session.Full.Choice.Source == Clustering.KSource.Rule ? session.Full.Choice.K : session.Full.Choice.ElbowK;
-        var slider = q.Density is null && session.Full.Mode == Segmentation.Runs.RunMode.Fitted && sweep.Count > 1;
+        var slider = q.Density is null && session.Full.Mode == RunMode.Fitted && sweep.Count > 1;
         return new DashboardView(
             session.Source.Name,
             Display.Count(h.Customers),
@@ -83,7 +86,7 @@ internal sealed record DashboardView(
         };
     }
 
-    private static List<QualityLine> QualityWithColumns(Segmentation.Prepare.DataQualityAccount q) =>
+    private static List<QualityLine> QualityWithColumns(DataQualityAccount q) =>
         [.. QualityLines.Columns(q) is { Length: > 0 } columns ? [new QualityLine("columns read", columns)] : Array.Empty<QualityLine>(), .. QualityLines.Of(q)];
 }
 
@@ -102,6 +105,6 @@ internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnly
 
 internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive)
 {
-    public static CustomerRow Of(Segmentation.Clustering.Segments.CustomerSegment c) => new(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary),
+    public static CustomerRow Of(CustomerSegment c) => new(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary),
         c.Rfm.Country, c.Score.Segment, c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null);
 }

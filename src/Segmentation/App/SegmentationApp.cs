@@ -3,6 +3,8 @@ using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
 using Segmentation.Prepare;
+using Segmentation.Prepare.Sample;
+using Segmentation.Prepare.Sources;
 using Segmentation.Report;
 using Segmentation.Runs;
 using Segmentation.Runs.Files;
@@ -28,12 +30,12 @@ public static class SegmentationApp
     /// Reads a source once into memory and returns it as a source that can be prepared again with other
     /// options (another AsOf date, other cleaning rules) without reading the file again.
     /// </summary>
-    public static TransactionSource InMemory(TransactionSource source, Segmentation.Prepare.Sources.IngestOptions? ingest = null)
+    public static TransactionSource InMemory(TransactionSource source, IngestOptions? ingest = null)
     {
-        ingest ??= Segmentation.Prepare.Sources.IngestOptions.Default;
+        ingest ??= IngestOptions.Default;
         OptionsValidator.Validate(ingest);
         using var stream = source.Open(ingest);
-        return TransactionSource.Table(Segmentation.Prepare.Sources.TransactionTable.Load(stream));
+        return TransactionSource.Table(TransactionTable.Load(stream));
     }
 
     /// <summary>Segments prepared customers: features, the k sweep, the choice of k, names, profiles (nothing is written).</summary>
@@ -61,7 +63,7 @@ public static class SegmentationApp
     public static SegmentationRun AtK(SegmentationRun run, int k) => SegmentationPipeline.AtK(run, k);
 
     /// <summary>pandas' describe() of recency, frequency and monetary: count, mean, std, min, quartiles, max.</summary>
-    public static IReadOnlyList<Segmentation.Prepare.FeatureStatistics> Describe(Segmentation.Prepare.RfmTable rfm) => Segmentation.Prepare.FeatureStatistics.Of(rfm);
+    public static IReadOnlyList<FeatureStatistics> Describe(RfmTable rfm) => FeatureStatistics.Of(rfm);
 
     /// <summary>Every customer's silhouette at every k of the sweep, by segment (scikit-learn's silhouette analysis).</summary>
     public static IReadOnlyList<SilhouetteDiagram> Silhouettes(SegmentationRun run) => SilhouetteAnalysis.For(run);
@@ -208,26 +210,26 @@ public static class SegmentationApp
     public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
 
     /// <summary><c>export</c>: a source's rows, as read, into a CSV, CSV.gz or Parquet file in the Online Retail layout; returns the row count.</summary>
-    public static long Export(TransactionSource source, string path, Segmentation.Prepare.Sources.IngestOptions? ingest = null)
+    public static long Export(TransactionSource source, string path, IngestOptions? ingest = null)
     {
-        ingest ??= Segmentation.Prepare.Sources.IngestOptions.Default;
+        ingest ??= IngestOptions.Default;
         OptionsValidator.Validate(ingest);
         return TransactionExport.Write(source, path, ingest);
     }
 
     /// <summary><c>sample</c>: writes the synthetic sample (or, with <paramref name="rows"/>, a large streamed file for benchmarks).</summary>
-    public static SampleWritten WriteSample(string path, Segmentation.Prepare.Sample.SampleOptions options, long? rows = null)
+    public static SampleWritten WriteSample(string path, SampleOptions options, long? rows = null)
     {
         OptionsValidator.Validate(options);
-        return new SampleWritten(path, Segmentation.Prepare.Sample.SampleFile.Write(path, options, rows), Segmentation.Prepare.Sample.SampleFile.Describe(options, rows));
+        return new SampleWritten(path, SampleFile.Write(path, options, rows), SampleFile.Describe(options, rows));
     }
 
     /// <summary><c>download</c>: fetches the public UCI Online Retail workbook; returns its size in bytes.</summary>
     public static long DownloadOnlineRetail(string path, string? url = null, TimeSpan? timeout = null) =>
-        Segmentation.Prepare.Sources.OnlineRetailDownload.FetchAsync(path, url ?? Segmentation.Prepare.Sources.OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        OnlineRetailDownload.FetchAsync(path, url ?? OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
     /// <summary>The address and file name <see cref="DownloadOnlineRetail"/> uses by default.</summary>
-    public static (string Url, string FileName) OnlineRetailSource => (Segmentation.Prepare.Sources.OnlineRetailDownload.Url, Segmentation.Prepare.Sources.OnlineRetailDownload.FileName);
+    public static (string Url, string FileName) OnlineRetailSource => (OnlineRetailDownload.Url, OnlineRetailDownload.FileName);
 
     /// <summary>customer_segments.csv as text (the HTML report's and the web app's download), the same bytes as the file.</summary>
     public static string CustomersCsv(IReadOnlyList<CustomerSegment> customers)

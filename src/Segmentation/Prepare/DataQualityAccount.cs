@@ -1,3 +1,5 @@
+using Segmentation.Prepare.Sources;
+
 namespace Segmentation.Prepare;
 
 /// <summary>How many rows a rule removed.</summary>
@@ -33,7 +35,7 @@ public sealed record DataQualityAccount(
     public long PurchasesReduced { get; init; }
 
     /// <summary>The field each column of the input was read as (found by name, or as the options named it).</summary>
-    public IReadOnlyList<Segmentation.Prepare.Sources.ColumnUse> Columns { get; init; } = [];
+    public IReadOnlyList<ColumnUse> Columns { get; init; } = [];
 
     internal long RemovedBy(DropReason reason) => Removed.FirstOrDefault(r => r.Rule == reason.Key())?.Rows ?? 0;
 }

@@ -1,6 +1,7 @@
 using Segmentation.Clustering;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
+using Segmentation.Lifetime;
 using Segmentation.Numerics;
 using Segmentation.Runs;
 using Segmentation.Runs.Refresh;
@@ -59,7 +60,7 @@ internal static class ReportBuilder
     }
 
     /// <summary>The lifetime-value section: how the fits read, and whom to look at first.</summary>
-    private static ValueReport ValueSection(SegmentationRun run, Segmentation.Lifetime.ClvResult value, ReportSettings settings)
+    private static ValueReport ValueSection(SegmentationRun run, ClvResult value, ReportSettings settings)
     {
         string Money(double v) => Display.Currency(v, settings.Currency ?? "");
         var f = value.Purchases;
@@ -69,7 +70,7 @@ internal static class ReportBuilder
             ? $"The purchase model (BG/NBD) finds no dropout: customers are taken to stay, each buying at their own rate (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}). "
             : $"The purchase model (BG/NBD) puts the chance of leaving after a purchase at {Display.Percent(f.A!.Value / (f.A.Value + f.B!.Value), 2)} on average (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}, "
               + (f.Diagnostics.OnBoundary ? $"{f.Diagnostics.Boundary[0]}). " : $"a = {Display.Number(f.A.Value, 4)}, b = {Display.Number(f.B.Value, 3)}). ");
-        var spend = $"The spend model (Gamma-Gamma, {Display.Count(g.Diagnostics.Customers)} repeat customers) expects {Money(Segmentation.Lifetime.GammaGamma.ExpectedAverageValue(g.Parameters, 0, 0))} a purchase from a customer it knows nothing of; "
+        var spend = $"The spend model (Gamma-Gamma, {Display.Count(g.Diagnostics.Customers)} repeat customers) expects {Money(GammaGamma.ExpectedAverageValue(g.Parameters, 0, 0))} a purchase from a customer it knows nothing of; "
             + $"spend per purchase and frequency correlate at {Display.Number(g.FrequencySpendCorrelation, 2)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weakly, as the model assumes" : "more than the model assumes: read values with care")}). ";
         var atRisk = run.Customers.Where(c => c.Value?.AtRiskOfLeaving == true).OrderByDescending(c => c.Value!.Clv).ToList();
         var total = value.Customers.Sum(c => c.Clv);

@@ -1,5 +1,6 @@
 using Segmentation.Clustering;
 using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 using Segmentation.Runs;
 using Segmentation.Runs.Refresh;
@@ -102,7 +103,7 @@ public sealed record FeatureBoxes(string Feature, string Unit, bool LogScale, st
 /// value at risk of leaving (each list highest value first), and the holdout check when there was one.
 /// </summary>
 public sealed record ValueReport(string Reading, double TotalClv, int HorizonMonths, IReadOnlyList<CustomerSegment> Top, IReadOnlyList<CustomerSegment> AtRisk,
-    Segmentation.Lifetime.HoldoutValidation? Validation);
+    HoldoutValidation? Validation);
 
 /// <summary>A drift measure with how it reads.</summary>
 public sealed record DriftReading(string Measure, double Value, string Reading);

@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 
 namespace Segmentation.Runs;
@@ -10,7 +11,7 @@ public sealed record SegmentationOptions
     public ClusteringOptions Clustering { get; init; } = ClusteringOptions.Default;
 
     /// <summary>Lifetime value alongside the segments (P(alive), expected purchases, CLV per customer and segment, campaign lists); null: none.</summary>
-    public Segmentation.Lifetime.ClvOptions? Clv { get; init; }
+    public ClvOptions? Clv { get; init; }
 
     public static SegmentationOptions Default { get; } = new();
 }

@@ -1,6 +1,7 @@
 using Segmentation.Clustering;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 
 namespace Segmentation.Runs;
@@ -32,7 +33,7 @@ public sealed record SegmentationRun(
     IReadOnlyList<StageTiming> Timings)
 {
     public RfmTable Rfm => Prepared.Rfm;
-    public Segmentation.Prepare.DataQualityAccount Quality => Prepared.Quality;
+    public DataQualityAccount Quality => Prepared.Quality;
     public KMetrics ChosenMetrics => Sweep.At(Choice.K);
 
     public RunMode Mode { get; init; } = RunMode.Fitted;
@@ -41,5 +42,5 @@ public sealed record SegmentationRun(
     public IReadOnlyList<MethodSummary>? Methods { get; init; }
 
     /// <summary>Lifetime value (SegmentationOptions.Clv): the summary, the fits and every customer's value; null when not asked.</summary>
-    public Segmentation.Lifetime.ClvResult? Value { get; init; }
+    public ClvResult? Value { get; init; }
 }

@@ -49,9 +49,9 @@ internal static class ModelFile
             {
                 throw new InputException(path, $"the model has format {model.FormatVersion}; this version reads formats 1 to {SegmentationModel.CurrentFormat}");
             }
-            if (!model.Features.SequenceEqual(Segmentation.Clustering.ScalerParameters.FeatureNames))
+            if (!model.Features.SequenceEqual(ScalerParameters.FeatureNames))
             {
-                throw new InputException(path, $"the model expects features {string.Join(", ", model.Features)}; this version computes {string.Join(", ", Segmentation.Clustering.ScalerParameters.FeatureNames)}");
+                throw new InputException(path, $"the model expects features {string.Join(", ", model.Features)}; this version computes {string.Join(", ", ScalerParameters.FeatureNames)}");
             }
             if (model.Method != ClusteringMethod.KMeans)
             {

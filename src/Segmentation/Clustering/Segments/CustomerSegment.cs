@@ -1,3 +1,4 @@
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 
 namespace Segmentation.Clustering.Segments;
@@ -30,5 +31,5 @@ public sealed record CustomerSegment(CustomerRfm Rfm, RfmScore Score, int Cluste
     public bool RecencyContradictsName { get; init; }
 
     /// <summary>What the lifetime-value models say of the customer, when the run estimated it; null otherwise.</summary>
-    public Segmentation.Lifetime.CustomerValue? Value { get; init; }
+    public CustomerValue? Value { get; init; }
 }

@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Lifetime;
 
 namespace Segmentation.Runs.Files;
 
@@ -50,7 +51,7 @@ internal sealed record RunMetrics(
 /// not defined are null, never NaN.
 /// </summary>
 internal sealed record ValueMetrics(
-    Segmentation.Lifetime.TimeUnit Unit,
+    TimeUnit Unit,
     DateTime CalibrationEnd,
     int WindowDays,
     int HorizonMonths,
@@ -63,7 +64,7 @@ internal sealed record ValueMetrics(
     double TotalClv,
     int AtRiskOfLeaving)
 {
-    public static ValueMetrics From(Segmentation.Lifetime.ClvResult r)
+    public static ValueMetrics From(ClvResult r)
     {
         var b = r.Purchases;
         var g = r.Spend;
@@ -79,7 +80,7 @@ internal sealed record ValueMetrics(
 internal sealed record ValueFit(IReadOnlyDictionary<string, double?> Parameters, IReadOnlyList<double?> StandardErrors, double LogLikelihood,
     double GradientNorm, IReadOnlyList<string> Boundary, int Customers, int Patterns)
 {
-    public static ValueFit From(IReadOnlyDictionary<string, double?> parameters, Segmentation.Lifetime.FitDiagnostics d) => new(parameters,
+    public static ValueFit From(IReadOnlyDictionary<string, double?> parameters, FitDiagnostics d) => new(parameters,
         d.StandardErrors.Select(se => double.IsFinite(se) ? se : (double?)null).ToList(), d.LogLikelihood, d.GradientNorm, d.Boundary, d.Customers, d.Patterns);
 }
 

@@ -1,3 +1,5 @@
+using Segmentation.Clustering;
+using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.Numerics;
@@ -120,7 +122,7 @@ internal static class Refresher
     private sealed record Identity(int Cluster, SegmentDefinition Definition);
 
     /// <param name="noise">DBSCAN: the refit's group of unclustered customers, matched to the previous run's and to nothing else.</param>
-    private static Identity[] Match(Segmentation.Clustering.Model.SegmentationModel old, double[][] centroids, IReadOnlyList<SegmentDefinition> ownNames, int? noise, double maxDistance, List<SegmentMatch> matches)
+    private static Identity[] Match(SegmentationModel old, double[][] centroids, IReadOnlyList<SegmentDefinition> ownNames, int? noise, double maxDistance, List<SegmentMatch> matches)
     {
         int k = centroids.Length, p = old.K;
         var oldNoise = old.Density?.NoiseCluster;
@@ -183,9 +185,9 @@ internal static class Refresher
     }
 
     /// <summary>Each kept segment's centre now against before: distance in the previous scaled space, shift in original units.</summary>
-    private static IReadOnlyList<SegmentMatch> Shifts(Segmentation.Clustering.Model.SegmentationModel old, PreparedData current, IReadOnlyList<CustomerSegment> customers, List<SegmentMatch> matches)
+    private static IReadOnlyList<SegmentMatch> Shifts(SegmentationModel old, PreparedData current, IReadOnlyList<CustomerSegment> customers, List<SegmentMatch> matches)
     {
-        var scaled = Segmentation.Clustering.FeatureScaler.Apply(old.Scaler, current.Rfm);
+        var scaled = FeatureScaler.Apply(old.Scaler, current.Rfm);
         return matches.Select(m =>
         {
             if (m.Status != "kept" || m.PreviousCluster is not { } prev) return m;
@@ -235,5 +237,5 @@ internal static class Refresher
         return new DriftReport(psiR, psiF, psiM, psiS, ari, matches, reasons.Count > 0, reasons);
     }
 
-    private static double[] Transform(Segmentation.Clustering.Model.SegmentationModel model, double[] original) => model.Scaler.Transform(original[0], original[1], original[2]);
+    private static double[] Transform(SegmentationModel model, double[] original) => model.Scaler.Transform(original[0], original[1], original[2]);
 }
