@@ -18,8 +18,8 @@ rm -rf "$out"; mkdir -p "$out"
 cli() { dotnet "$cli_dll" "$@"; }
 here=$(cd "$(dirname "$0")" && pwd)
 quiet() { cli "$@" >"$work/stdout" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }; }
-# What the command printed, without the work folder's name.
-printed() { mkdir -p "$out/$1"; sed "s#$work#WORK#g" "$work/stdout" >"$out/$1/stdout.txt"; }
+# What the command printed, without the names of the work and data folders (they differ from clone to clone).
+printed() { mkdir -p "$out/$1"; sed "s#$work#WORK#g; s#$data#DATA#g" "$work/stdout" >"$out/$1/stdout.txt"; }
 
 # A run folder's files as a user reads them.
 keep() {
@@ -29,7 +29,7 @@ keep() {
     f=${f#./}
     mkdir -p "$to/$(dirname "$f")"
     case "$f" in
-      *.json) python3 "$here/normalise_json.py" <"$from/$f" | sed "s#$work#WORK#g" >"$to/$f" ;;
+      *.json) python3 "$here/normalise_json.py" <"$from/$f" | sed "s#$work#WORK#g; s#$data#DATA#g" >"$to/$f" ;;
       *.pdf) pdftotext -layout "$from/$f" "$to/$f.txt" ;;
       *.zip) mkdir -p "$work/unzipped"; rm -rf "$work/unzipped/$f"; mkdir -p "$work/unzipped/$f"
               (cd "$work/unzipped/$f" && unzip -q "$from/$f"); keep "$work/unzipped/$f" "$2/$f.d" ;;
