@@ -8,6 +8,7 @@ n() { git grep -n "$@" | wc -l | tr -d ' '; }
 files() { git grep -l "$@" | wc -l | tr -d ' '; }
 echo "counts at $(git rev-parse --short "$rev")"
 echo "files in src/ naming ClusteringMethod:            $(files -w ClusteringMethod "$rev" -- src)"
+echo "places in src/ that pick a method by name:         $(n -E 'ClusteringMethod\.(KMeans|Gmm|Dbscan)' "$rev" -- src ':!src/Segmentation/Clustering/Methods/*' ':!*ClusteringMethod.cs' ':!*ClusteringOptions.cs')"
 echo "places in src/ that decide a file's format:       $(n -E 'InputFormats\.FromPath\(|EndsWith\("\.(parquet|gz|xlsx)"' "$rev" -- src)"
 echo "places in src/ that resolve the columns:          $(n -E 'ResolvedColumns\.Resolve\(' "$rev" -- src ':!*ResolvedColumns.cs')"
 echo "places in src/ that set PurchaseDays:             $(n -E 'PurchaseDays = true' "$rev" -- src)"

@@ -1,5 +1,4 @@
 using Segmentation.App;
-using Segmentation.Clustering;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
@@ -66,15 +65,7 @@ internal static class Summary
         }
         else
         {
-            var sil = q.Silhouette;
-            var silhouette = "silhouette " + (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact");
-            o.WriteLine(q.Method switch
-            {
-                ClusteringMethod.Dbscan => $"DBSCAN (eps {Display.Number(q.Density!.Eps, 3)}, min-samples {q.Density.MinSamples}; {silhouette}, over the clustered customers)",
-                ClusteringMethod.Gmm => $"Gaussian mixture sweep ({q.Restarts} starts per k, seed {q.Seed}; {silhouette})",
-                _ => $"k sweep ({q.Restarts} restarts per k, seed {q.Seed}; {silhouette}" +
-                    (q.FitOn.Sampled ? $"; fitted on a sample of {Display.Count(q.FitOn.SampleSize)}, seed {q.FitOn.Seed}, every customer assigned)" : ")"),
-            });
+            o.WriteLine(q.SweepLine);
         }
         var stability = q.Sweep.Any(m => m.Stability is not null);
         var criteria = q.HasInformationCriteria;

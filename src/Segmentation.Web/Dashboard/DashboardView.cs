@@ -58,7 +58,7 @@ internal sealed record DashboardView(
             Display.Money(h.Revenue),
             h.FirstDate is { } first && h.LastDate is { } last ? $"{Display.Date(first)} to {Display.Date(last)}" : "",
             Display.Date(h.Snapshot),
-            q.Method switch { Clustering.ClusteringMethod.Gmm => "Gaussian mixture", Clustering.ClusteringMethod.Dbscan => "DBSCAN", _ => "k-means" },
+            q.MethodName,
             h.K,
             sweep[0].K,
             sweep[^1].K,

@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Clustering.Methods;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sample;
 using Segmentation.Prepare.Sources;
@@ -39,8 +40,7 @@ public static class OptionsValidator
         if (o.SilhouetteSampleSize < 100) throw new OptionException(OptionNames.SilhouetteSampleSize, "must be at least 100 customers");
         if (o.Eps is { } eps && !(eps > 0 && double.IsFinite(eps))) throw new OptionException(OptionNames.Eps, $"must be a positive distance in the scaled space (got {eps})");
         if (o.MinSamples is < 2 or > 100_000) throw new OptionException(OptionNames.MinSamples, $"must be between 2 and 100,000 (got {o.MinSamples})");
-        if (o.Method == ClusteringMethod.Dbscan && o.K is not null) throw new OptionException(OptionNames.K, "DBSCAN finds the number of segments itself; --k applies to kmeans and gmm (set --eps and --min-samples instead)");
-        if (o.Method != ClusteringMethod.Dbscan && o.Eps is not null) throw new OptionException(OptionNames.Eps, "applies to --method dbscan only");
+        ClusteringMethods.Of(o.Method).Validate(o);
         if (o.SilhouetteExactLimit < 0) throw new OptionException(OptionNames.SilhouetteExactLimit, "must not be negative");
     }
 

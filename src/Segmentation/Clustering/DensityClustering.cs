@@ -54,7 +54,6 @@ internal static class DensityClustering
         var curve = Thin(kDistances, CurvePoints);
         return new SweepResult([metrics], [fit], sample.Method, new SampleMethod(false, n, null), 1, options.Seed)
         {
-            Method = ClusteringMethod.Dbscan,
             Density = new DensitySummary(eps, options.Eps is null, minSamples, c, noisePoints, knee, curve),
         };
     }

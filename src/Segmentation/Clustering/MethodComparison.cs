@@ -1,3 +1,4 @@
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Segments;
 using Segmentation.Numerics;
 using Segmentation.Prepare;
@@ -24,12 +25,7 @@ public sealed record MethodSummary(
     string Reasoning)
 {
     /// <summary>The method as people call it.</summary>
-    public string Name => Method switch
-    {
-        ClusteringMethod.Gmm => "Gaussian mixture",
-        ClusteringMethod.Dbscan => "DBSCAN",
-        _ => "k-means",
-    };
+    public string Name => ClusteringMethods.Of(Method).Name;
 }
 
 /// <summary>
@@ -41,16 +37,20 @@ internal static class MethodComparison
 {
     public static IReadOnlyList<MethodSummary> Compare(RfmTable rfm, double[][] features, ClusteringOptions options, SweepResult own, KChoice ownChoice, int[] ownLabels)
     {
-        return Enum.GetValues<ClusteringMethod>().Select(method =>
+        return ClusteringMethods.All.Select(method =>
         {
-            var (sweep, choice) = method == own.Method
-                ? (own, ownChoice)
-                : MethodSweep.Run(features, options with { Method = method, K = method == ClusteringMethod.Dbscan ? null : options.K, Eps = method == ClusteringMethod.Dbscan ? options.Eps : null });
+            var (sweep, choice) = method.Id == own.Method ? (own, ownChoice) : Run(method, features, method.Adopt(options));
             var fit = sweep.Fit(choice.K);
             var m = sweep.At(choice.K);
             var names = SegmentNamer.Name(rfm, fit);
-            return new MethodSummary(method, method == own.Method, choice.K, names.Select(n => n.Name).ToArray(), m.Silhouette, m.DaviesBouldin, m.CalinskiHarabasz,
+            return new MethodSummary(method.Id, method.Id == own.Method, choice.K, names.Select(n => n.Name).ToArray(), m.Silhouette, m.DaviesBouldin, m.CalinskiHarabasz,
                 m.Bic, sweep.Density?.Noise, AdjustedRand.Index(fit.Labels, ownLabels), choice.Reasoning);
         }).ToArray();
+    }
+
+    private static (SweepResult, KChoice) Run(IClusteringMethod method, double[][] features, ClusteringOptions options)
+    {
+        var sweep = method.Sweep(features, options, report: null);
+        return (sweep, method.Choose(sweep, options.K, KSource.User));
     }
 }

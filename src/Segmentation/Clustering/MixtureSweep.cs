@@ -43,10 +43,7 @@ internal static class MixtureSweep
             metrics[i] = new KMetrics(r.K, fit.Inertia, silhouette, daviesBouldin, calinskiHarabasz, r.Initialisation, options.Seed + r.Initialisation,
                 Bic: r.Bic(n), Aic: r.Aic(n), HeldAtFloor: GaussianMixture.HeldAtFloor(r, floor));
         });
-        return new SweepResult(metrics, fits, sample.Method, new SampleMethod(false, n, null), Math.Max(1, options.Restarts), options.Seed)
-        {
-            Method = ClusteringMethod.Gmm,
-        };
+        return new SweepResult(metrics, fits, sample.Method, new SampleMethod(false, n, null), Math.Max(1, options.Restarts), options.Seed);
     }
 
     /// <summary>

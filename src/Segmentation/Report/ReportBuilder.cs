@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.Lifetime;
@@ -131,7 +132,7 @@ internal static class ReportBuilder
         {
             note += $"The indices measure the {density.Clusters} dense group{(density.Clusters == 1 ? "" : "s")} without the {Display.Count(density.Noise)} unclustered customers. ";
         }
-        if (run.Sweep.Method == Clustering.ClusteringMethod.Gmm)
+        if (run.Sweep.Metrics.Any(m => m.Bic is not null))
         {
             note += "BIC and AIC: lower is better (BIC charges more for each parameter). ";
         }
@@ -139,6 +140,9 @@ internal static class ReportBuilder
         {
             Method = run.Sweep.Method,
             Density = run.Sweep.Density,
+            MethodName = ClusteringMethods.Of(run.Sweep.Method).Name,
+            SweepLine = ClusteringMethods.Of(run.Sweep.Method).SweepLine(run.Sweep,
+                "silhouette " + (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact")),
         };
     }
 
@@ -231,15 +235,7 @@ internal static class ReportBuilder
         var sweep = run.Sweep;
         var clustering = run.Mode == RunMode.Scored
             ? $"Segments are the previous run's: its model (k = {run.Choice.K}, its scaler and centres, seed {run.Model.Seed}) was applied to these customers without refitting."
-            : sweep.Method switch
-            {
-                Clustering.ClusteringMethod.Gmm =>
-                    $"Segments come from Gaussian mixtures with full covariances fitted by expectation-maximisation (as scikit-learn's GaussianMixture) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} starts per k from k-means fits with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the start with the highest likelihood. " +
-                    "Each customer is in its most likely component, with that probability. A value shared by many customers (one order, say) would let a component shrink onto it; each covariance is held above a floor, the variance of the interval such a value stands for. The same seed gives the same segments.",
-                Clustering.ClusteringMethod.Dbscan =>
-                    $"Segments come from DBSCAN (as scikit-learn computes it) with eps {Display.Number(sweep.Density!.Eps, 3)} and min-samples {sweep.Density.MinSamples}: dense groups of customers, and the customers in none kept apart as Unclustered. It has no randomness.",
-                _ => $"Segments come from k-means clustering (k-means++ initialisation, Lloyd's iterations, as scikit-learn computes it) for k = {sweep.Metrics[0].K} to {sweep.Metrics[^1].K}, {sweep.Restarts} runs per k with seeds {sweep.Seed} to {sweep.Seed + sweep.Restarts - 1}, keeping the run with the lowest inertia. The same seed gives the same segments.",
-            };
+            : ClusteringMethods.Of(sweep.Method).MethodText(sweep);
         return
         [
             $"Recency is the number of whole days from a customer's last purchase to the snapshot date, {Display.Date(run.Rfm.Snapshot)} ({snapshot}). {frequency} {monetary}{currency}",

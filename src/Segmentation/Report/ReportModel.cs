@@ -80,6 +80,12 @@ public sealed record ModelQuality(
     /// <summary>DBSCAN's parameters, findings and k-distance curve; null for the other methods.</summary>
     public DensitySummary? Density { get; init; }
 
+    /// <summary>The method as people call it ("k-means").</summary>
+    public string MethodName { get; init; } = "";
+
+    /// <summary>The sweep in one line: the method, its restarts or parameters, its seed, how the silhouette was computed.</summary>
+    public string SweepLine { get; init; } = "";
+
     /// <summary>Whether the sweep has a Gaussian mixture's BIC and AIC to show.</summary>
     public bool HasInformationCriteria => Sweep.Any(m => m.Bic is not null);
 }

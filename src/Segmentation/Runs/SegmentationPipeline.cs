@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Segmentation.Clustering;
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
@@ -49,8 +50,9 @@ internal static class SegmentationPipeline
             throw new InputException(prepared.Quality.Source, $"only {prepared.Rfm.Count} customer(s) are left after cleaning; segmentation needs at least 3");
         }
         var (forcedK, source) = clustering.K is { } k ? (k, KSource.User) : keptK is { } kept ? (kept, KSource.PreviousRun) : ((int?)null, KSource.Rule);
-        // DBSCAN finds its own number of groups: a kept k means nothing to it.
-        if (clustering.Method == ClusteringMethod.Dbscan) (forcedK, source) = (null, KSource.Rule);
+        var method = ClusteringMethods.Of(clustering.Method);
+        // A method that finds its own number of groups (DBSCAN) makes nothing of a kept k.
+        if (!method.SweepsK) (forcedK, source) = (null, KSource.Rule);
         // A forced k outside the sweep range widens the range, so that the chosen fit is always in the sweep.
         if (forcedK is { } forced)
         {
@@ -74,8 +76,8 @@ internal static class SegmentationPipeline
         KChoice choice;
         try
         {
-            (sweep, choice) = MethodSweep.Run(features, clustering with { K = forcedK }, source,
-                progress is null ? null : stage => progress.Report(ReadProgress.OfStage(stage)));
+            sweep = method.Sweep(features, clustering with { K = forcedK }, progress is null ? null : stage => progress.Report(ReadProgress.OfStage(stage)));
+            choice = method.Choose(sweep, forcedK, source);
         }
         catch (TooFewDistinctCustomersException e)
         {
@@ -105,7 +107,8 @@ internal static class SegmentationPipeline
     /// </summary>
     public static SegmentationRun AtK(SegmentationRun run, int k)
     {
-        if (run.Mode == RunMode.Scored || run.Sweep.Method == ClusteringMethod.Dbscan)
+        var method = ClusteringMethods.Of(run.Sweep.Method);
+        if (run.Mode == RunMode.Scored || !method.SweepsK)
         {
             throw new OptionException(OptionNames.K, "this run has one set of segments only (DBSCAN finds its own groups; a scored period keeps its model's)");
         }
@@ -115,8 +118,8 @@ internal static class SegmentationPipeline
         }
         if (k == run.Choice.K) return run;
         var clock = Stopwatch.StartNew();
-        var source = k == MethodSweep.Choose(run.Sweep, null, KSource.Rule).K ? KSource.Rule : KSource.User;
-        var choice = MethodSweep.Choose(run.Sweep, source == KSource.Rule ? null : k, source);
+        var source = k == method.Choose(run.Sweep, null, KSource.Rule).K ? KSource.Rule : KSource.User;
+        var choice = method.Choose(run.Sweep, source == KSource.Rule ? null : k, source);
         var options = run.Options with { Clustering = run.Options.Clustering with { K = source == KSource.Rule ? null : k } };
         var timings = run.Timings.Where(t => t.Stage is not ("segments" or "methods")).ToList();
         return Assemble(run.Prepared, options, run.Scaler, run.Features, run.Sweep, choice, timings, run.Value) with { Mode = run.Mode };
@@ -164,7 +167,7 @@ internal static class SegmentationPipeline
         var clock = Stopwatch.StartNew();
         var fit = sweep.Fit(choice.K);
         var names = SegmentNamer.Name(prepared.Rfm, fit);
-        var model = SegmentationModel.From(fit, scaler, names, sweep.Method) with
+        var model = ClusteringMethods.Of(sweep.Method).Model(fit, scaler, names) with
         {
             Training = TrainingProfile.Of(prepared.Rfm, prepared.Quality.FirstDate ?? prepared.Rfm.Snapshot),
         };

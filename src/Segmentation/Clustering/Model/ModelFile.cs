@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Segmentation.Clustering.Methods;
 using Segmentation.IO;
 
 namespace Segmentation.Clustering.Model;
@@ -11,22 +12,13 @@ namespace Segmentation.Clustering.Model;
 /// </summary>
 internal static class ModelFile
 {
-    private const string MlNetEntry = "mlnet.zip";
     private const string JsonEntry = "model.json";
 
     public static void Save(string path, SegmentationModel model) => AtomicFile.Write(path, stream =>
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        if (model.Method == ClusteringMethod.KMeans)
-        {
-            var ml = SegmentationModel.Context();
-            using var entry = Open(zip, MlNetEntry);
-            var schema = MlNetKMeans.DataView([new double[MlNetKMeans.Dimensions]]).Schema;
-            using var buffer = new MemoryStream();
-            ml.Model.Save(model.MlNetModel ?? throw new InvalidOperationException("No ML.NET model to save."), schema, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(entry);
-        }
+        var method = ClusteringMethods.Of(model.Method);
+        method.WriteParts(model, name => Open(zip, name));
         using (var entry = Open(zip, JsonEntry))
         {
             JsonSerializer.Serialize(entry, model, Json.Options);
@@ -53,18 +45,7 @@ internal static class ModelFile
             {
                 throw new InputException(path, $"the model expects features {string.Join(", ", model.Features)}; this version computes {string.Join(", ", ScalerParameters.FeatureNames)}");
             }
-            if (model.Method != ClusteringMethod.KMeans)
-            {
-                var complete = model.Method == ClusteringMethod.Gmm ? model.Mixture is { } m && m.Weights.Length == model.K : model.Density is not null;
-                if (!complete) throw new InputException(path, $"the model is damaged: its {model.Method} part is missing or does not match k = {model.K}");
-                return model;
-            }
-            var ml = zip.GetEntry(MlNetEntry) ?? throw new InputException(path, $"this is not a segmentation model: it has no {MlNetEntry}");
-            using var buffer = new MemoryStream();
-            using (var s = ml.Open()) s.CopyTo(buffer);
-            buffer.Position = 0;
-            var transformer = SegmentationModel.Context().Model.Load(buffer, out _);
-            return model with { MlNetModel = transformer };
+            return ClusteringMethods.Of(model.Method).ReadParts(model, name => zip.GetEntry(name)?.Open(), path);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException or FormatException)
         {

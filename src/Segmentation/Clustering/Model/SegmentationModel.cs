@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.ML;
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Segments;
 using Segmentation.Prepare;
 
@@ -8,7 +9,9 @@ namespace Segmentation.Clustering.Model;
 /// <summary>
 /// Everything needed to put a new customer into a segment without refitting: the scaler, the method's own part (for
 /// k-means the ML.NET k-means model and the map from ML.NET's cluster numbers to our canonical ids; for a Gaussian
-/// mixture its components; for DBSCAN its core customers and eps), and the segments' names and strategies.
+/// mixture its components; for DBSCAN its core customers and eps), and the segments' names and strategies. The
+/// method's parts are fields of this record because model.json has kept them so since format 2; only the method's
+/// estimator (<see cref="Methods.IClusteringMethod"/>) makes, reads and uses them.
 /// </summary>
 public sealed record SegmentationModel(
     int FormatVersion,
@@ -39,34 +42,7 @@ public sealed record SegmentationModel(
     internal int[] Assign(double[][] features) => AssignWithProbability(features).Labels;
 
     /// <summary>Canonical cluster of each row of scaled features, with its probability for a Gaussian mixture (null otherwise).</summary>
-    internal (int[] Labels, double[]? Probabilities) AssignWithProbability(double[][] features)
-    {
-        switch (Method)
-        {
-            case ClusteringMethod.Gmm:
-                var (labels, probabilities) = GaussianMixture.Predict(KMeansSweep.Flatten(features), Mixture ?? throw new InvalidOperationException("The model has no mixture."));
-                return (labels, probabilities);
-            case ClusteringMethod.Dbscan:
-                return (Dbscan.Assign(KMeansSweep.Flatten(features), Density ?? throw new InvalidOperationException("The model has no DBSCAN part.")), null);
-            default:
-                var model = MlNetModel ?? throw new InvalidOperationException("The model has no ML.NET part loaded.");
-                return (MlNetKMeans.Predict(model, features).Select(l => MlNetToCanonical[l]).ToArray(), null);
-        }
-    }
-
-    internal static SegmentationModel From(ClusterFit fit, ScalerParameters scaler, IReadOnlyList<SegmentDefinition> segments, ClusteringMethod method)
-    {
-        if (method != ClusteringMethod.KMeans)
-        {
-            return new(CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, [], fit.Centroids, segments, RunVersions.Current,
-                method, fit.Mixture, fit.Density);
-        }
-        var (mlNet, map) = MlNetKMeans.FromCentroids(fit.Centroids);
-        return new(CurrentFormat, ScalerParameters.FeatureNames, scaler, fit.K, fit.Seed, map, fit.Centroids, segments, RunVersions.Current)
-        {
-            MlNetModel = mlNet,
-        };
-    }
+    internal (int[] Labels, double[]? Probabilities) AssignWithProbability(double[][] features) => ClusteringMethods.Of(Method).Assign(this, features);
 
     /// <summary>The profile of each segment for customers assigned with this model (centres shown in days, orders and money).</summary>
     public IReadOnlyList<SegmentProfile> Profiles(IReadOnlyList<CustomerSegment> customers) =>

@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
@@ -28,13 +29,11 @@ internal static class Refresher
             oldLabels = old.Assign(current.Rfm);
             // The previous method (and DBSCAN's parameters), and the previous k unless the caller asks for another:
             // identities are easiest to keep with the same method at the same k.
-            var clustering = segmentation.Clustering with
+            var clustering = ClusteringMethods.Of(old.Method).Adopt(segmentation.Clustering with
             {
-                Method = old.Method,
-                Eps = old.Density?.Eps ?? (old.Method == Clustering.ClusteringMethod.Dbscan ? segmentation.Clustering.Eps : null),
+                Eps = old.Density?.Eps ?? segmentation.Clustering.Eps,
                 MinSamples = old.Density?.MinSamples ?? segmentation.Clustering.MinSamples,
-                K = old.Method == Clustering.ClusteringMethod.Dbscan ? null : segmentation.Clustering.K,
-            };
+            });
             var refit = SegmentationPipeline.Segment(current, segmentation with { Clustering = clustering }, keptK: old.K);
             var fit = refit.Sweep.Fit(refit.Choice.K);
             var inOldSpace = fit.Centroids.Select(c => Transform(old, refit.Scaler.Inverse(c))).ToArray();
