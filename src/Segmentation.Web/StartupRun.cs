@@ -22,8 +22,7 @@ internal sealed class StartupRun(ServeOptions options, ModelHolder holder)
             return;
         }
         var source = TransactionSource.Sample();
-        // Purchase days are kept so that lifetime value can be added on the page without reading the data again.
-        var run = SegmentationApp.Segment(source, SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { PurchaseDays = true } });
+        var run = SegmentationApp.Segment(source, SegmentationOptions.Default with { ValueReady = true });
         Sample = new SessionRun(run, run, SegmentationApp.Report(run), source);
         holder.Model = new ServedModel(run.Model, "the built-in sample (" + source.Name + ")", null);
     }

@@ -31,7 +31,7 @@ public sealed partial class HtmlReportTests(ReportFixture report)
         }
         var csv = Regex.Match(html, "href=\"data:text/csv;charset=utf-8;base64,([^\"]+)\"").Groups[1].Value;
         var lines = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(csv)).TrimEnd('\n').Split('\n');
-        Assert.Equal(Segmentation.App.SegmentationApp.CustomersCsvHeader, lines[0]);
+        Assert.Equal(Segmentation.Runs.Files.SegmentsCsv.CustomersHeader, lines[0]);
         Assert.Equal(report.Run.Customers.Count, lines.Length - 1);
     }
 

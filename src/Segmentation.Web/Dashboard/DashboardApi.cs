@@ -148,8 +148,7 @@ internal static class DashboardApi
             try
             {
                 var progress = new Progress(session, upload.Name);
-                // Purchase days are kept so that lifetime value can be added afterwards without reading the file again.
-                var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest, PurchaseDays = true } };
+                var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest }, ValueReady = true };
                 var source = TransactionSource.File(upload.Path, upload.Name);
                 var run = await queue.Run(() =>
                 {

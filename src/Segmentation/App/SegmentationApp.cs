@@ -51,9 +51,7 @@ public static class SegmentationApp
     {
         options ??= SegmentationOptions.Default;
         OptionsValidator.Validate(options);
-        // Lifetime value counts purchase days, which the engine returns only when asked.
-        var prepare = options.Clv is null ? options.Prepare : options.Prepare with { PurchaseDays = true };
-        return SegmentationPipeline.Run(() => source.Prepare(prepare, progress), options, progress);
+        return SegmentationPipeline.Run(() => source.Prepare(options.Preparation, progress), options, progress);
     }
 
     /// <summary>
@@ -70,7 +68,7 @@ public static class SegmentationApp
 
     /// <summary>
     /// The run with lifetime value beside its segments (P(alive), expected purchases, CLV per customer and segment),
-    /// without refitting the segments. The run must have been prepared with <see cref="PrepareOptions.PurchaseDays"/>.
+    /// without refitting the segments. The run must have been segmented with <see cref="SegmentationOptions.ValueReady"/>.
     /// </summary>
     public static SegmentationRun WithValue(SegmentationRun run, ClvOptions? clv = null) => SegmentationPipeline.WithValue(run, clv ?? ClvOptions.Default);
 
@@ -239,14 +237,11 @@ public static class SegmentationApp
         return csv.ToString();
     }
 
-    /// <summary>The header of customer_segments.csv.</summary>
-    public static string CustomersCsvHeader => SegmentsCsv.CustomersHeader;
-
     /// <summary>
     /// The summary the buy-till-you-die models fit (frequency, recency, T, mean repeat value per customer, and the
     /// holdout's purchases when <see cref="ClvOptions.HoldoutEnd"/> is set), from the source's cleaned purchases.
     /// </summary>
-    public static BtydSummary BtydSummary(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
+    internal static BtydSummary Summary(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
     {
         clv ??= ClvOptions.Default;
         var prepared = Prepare(source, (prepare ?? PrepareOptions.Default) with { PurchaseDays = true });
@@ -264,28 +259,11 @@ public static class SegmentationApp
     public static ClvResult Clv(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
     {
         clv ??= ClvOptions.Default;
-        return LifetimeValue.Estimate(BtydSummary(source, clv, prepare), clv);
+        return LifetimeValue.Estimate(Summary(source, clv, prepare), clv);
     }
 
     /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>
     public static void WriteClv(string path, ClvResult result) => ClvCsv.Write(path, result);
-
-    /// <summary>Fits the BG/NBD model of purchases and dropout to a summary.</summary>
-    public static BgNbdFit FitBgNbd(BtydSummary summary) => BgNbd.Fit(summary);
-
-    /// <summary>Fits the Gamma-Gamma model of spend per purchase to a summary's repeat customers.</summary>
-    public static GammaGammaFit FitGammaGamma(BtydSummary summary) => GammaGamma.Fit(summary);
-
-    /// <summary>Expected purchases in the next <paramref name="horizon"/> (in the fit's unit) of a customer with x repeat purchases, recency and T.</summary>
-    public static double ExpectedPurchases(BgNbdFit fit, double horizon, int frequency, double recency, double t) =>
-        BgNbd.ExpectedPurchases(fit, horizon, frequency, recency, t);
-
-    /// <summary>The fit's predictions for the summary's holdout against what the customers did.</summary>
-    public static HoldoutValidation ValidateOnHoldout(BtydSummary summary, BgNbdFit fit) => HoldoutValidator.Validate(summary, fit);
-
-    /// <summary>The probability that a customer with x repeat purchases, recency and T is still a customer.</summary>
-    public static double ProbabilityAlive(BgNbdFit fit, int frequency, double recency, double t) =>
-        BgNbd.ProbabilityAlive(fit, frequency, recency, t);
 
     /// <summary>The name of the history database a run folder's parent holds.</summary>
     public static string HistoryFileName => Segmentation.Runs.History.RunHistory.FileName;

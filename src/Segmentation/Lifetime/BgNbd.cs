@@ -3,17 +3,6 @@ using Segmentation.Numerics;
 namespace Segmentation.Lifetime;
 
 /// <summary>
-/// A fitted BG/NBD model, in the summary's unit: purchase rates Gamma(r, alpha) across customers, dropout
-/// probabilities Beta(a, b). When the likelihood is highest with no dropout at all (a/(a+b) going to 0, where a and b
-/// are not identified), <see cref="A"/> and <see cref="B"/> are null and the model is its limit, the NBD: every
-/// customer alive, buying at their own Poisson rate.
-/// </summary>
-public sealed record BgNbdFit(double R, double Alpha, double? A, double? B, FitDiagnostics Diagnostics, TimeUnit Unit)
-{
-    public bool NoDropout => A is null || B is null;
-}
-
-/// <summary>
 /// The beta-geometric/negative binomial model (Fader, Hardie and Lee 2005, "Counting your customers the easy way"):
 /// while alive a customer buys at a Poisson rate; after each purchase they drop out with a fixed probability.
 /// Fitted by maximum likelihood on the summary; customers with the same (x, t_x, T) are one term with a weight.
@@ -77,39 +66,4 @@ internal static class BgNbd
         SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha) - (r + x) * Math.Log(alpha + t);
 
     private static double LogAddExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
-
-    /// <summary>
-    /// Expected purchases in the next <paramref name="horizon"/> of a customer with (x, t_x, T): the paper's
-    /// equation 10, with the hypergeometric function by its series; for the no-dropout limit (r + x) t / (alpha + T).
-    /// </summary>
-    public static double ExpectedPurchases(BgNbdFit fit, double horizon, int x, double tx, double t)
-    {
-        var (r, alpha) = (fit.R, fit.Alpha);
-        if (fit.NoDropout) return (r + x) / (alpha + t) * horizon;
-        var (a, b) = (fit.A!.Value, fit.B!.Value);
-        var z = horizon / (alpha + t + horizon);
-        var hypergeometric = Math.Log(SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, z));
-        var first = (a + b + x - 1) / (a - 1);
-        var second = 1 - Math.Exp(hypergeometric + (r + x) * Math.Log((alpha + t) / (alpha + t + horizon)));
-        var denominator = 1 + (x > 0 ? a / (b + x - 1) * Math.Pow((alpha + t) / (alpha + tx), r + x) : 0);
-        return first * second / denominator;
-    }
-
-    /// <summary>The probability that a customer with (x, t_x, T) is still alive at T (1 for a customer with no repeat purchase, and without dropout).</summary>
-    public static double ProbabilityAlive(BgNbdFit fit, int x, double tx, double t)
-    {
-        if (x == 0 || fit.NoDropout) return 1;
-        var logRatio = (fit.R + x) * Math.Log((fit.Alpha + t) / (fit.Alpha + tx)) + Math.Log(fit.A!.Value / (fit.B!.Value + x - 1));
-        return 1 / (1 + Math.Exp(logRatio));
-    }
-
-    /// <summary>
-    /// The probability of no purchase in the next <paramref name="horizon"/>: dead, or alive and buying nothing
-    /// (the posterior Gamma rate's chance of no Poisson event).
-    /// </summary>
-    public static double ProbabilityNoPurchase(BgNbdFit fit, double horizon, int x, double tx, double t)
-    {
-        var alive = ProbabilityAlive(fit, x, tx, t);
-        return 1 - alive + alive * Math.Pow((fit.Alpha + t) / (fit.Alpha + t + horizon), fit.R + x);
-    }
 }

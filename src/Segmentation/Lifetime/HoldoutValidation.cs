@@ -26,7 +26,7 @@ internal static class HoldoutValidator
     public static HoldoutValidation Validate(BtydSummary summary, BgNbdFit fit)
     {
         if (summary.HoldoutLength is not { } length) throw new OptionException(OptionNames.HoldoutEnd, "the summary has no holdout period to validate on");
-        var rows = summary.Customers.Select(c => (c.Frequency, Predicted: BgNbd.ExpectedPurchases(fit, length, c.Frequency, c.Recency, c.T), Actual: (long)c.HoldoutFrequency!.Value)).ToList();
+        var rows = summary.Customers.Select(c => (c.Frequency, Predicted: fit.ExpectedPurchases(length, c.Frequency, c.Recency, c.T), Actual: (long)c.HoldoutFrequency!.Value)).ToList();
         var groups = rows.GroupBy(r => Math.Min(r.Frequency, LastGroup)).OrderBy(g => g.Key)
             .Select(g => new HoldoutGroup(g.Key == LastGroup ? $"{LastGroup}+" : g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 g.Count(), g.Sum(r => r.Predicted), g.Sum(r => r.Actual)))

@@ -18,9 +18,9 @@ internal static class LifetimeValue
         var ranks = PercentileRanks(clv);
         var customers = summary.Customers.Select((c, i) => new CustomerValue(
             c.CustomerId,
-            BgNbd.ProbabilityAlive(purchases, c.Frequency, c.Recency, c.T),
-            BgNbd.ProbabilityNoPurchase(purchases, window, c.Frequency, c.Recency, c.T),
-            BgNbd.ExpectedPurchases(purchases, window, c.Frequency, c.Recency, c.T),
+            purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T),
+            purchases.ProbabilityNoPurchase(window, c.Frequency, c.Recency, c.T),
+            purchases.ExpectedPurchases(window, c.Frequency, c.Recency, c.T),
             GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue),
             clv[i], low[i], high[i], ranks[i])).ToList();
         customers = customers.Select(v => v with { AtRiskOfLeaving = v.ClvPercentile >= options.AtRiskPercentile && v.ProbabilityAlive < options.AtRiskAliveBelow }).ToList();
@@ -55,7 +55,7 @@ internal static class LifetimeValue
             var total = 0.0;
             for (var m = 1; m <= options.HorizonMonths; m++)
             {
-                var upTo = BgNbd.ExpectedPurchases(purchases, m * month, c.Frequency, c.Recency, c.T);
+                var upTo = purchases.ExpectedPurchases(m * month, c.Frequency, c.Recency, c.T);
                 total += perPurchase * (upTo - before) / Math.Pow(1 + options.MonthlyDiscountRate, m);
                 before = upTo;
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Segmentation.Clustering;
 using Segmentation.Lifetime;
 using Segmentation.Prepare;
@@ -12,6 +13,20 @@ public sealed record SegmentationOptions
 
     /// <summary>Lifetime value alongside the segments (P(alive), expected purchases, CLV per customer and segment, campaign lists); null: none.</summary>
     public ClvOptions? Clv { get; init; }
+
+    /// <summary>
+    /// Prepare so that lifetime value can be added to the run later (<c>SegmentationApp.WithValue</c>, the web page's
+    /// button) without reading the data again. It changes no figure, so the history's parameters leave it out.
+    /// </summary>
+    [JsonIgnore]
+    public bool ValueReady { get; init; }
+
+    /// <summary>
+    /// The preparation this run needs: lifetime value counts purchase days, which the engine returns only when asked,
+    /// so they are asked for when the run has or may gain a value. The one place that decides it.
+    /// </summary>
+    [JsonIgnore]
+    public PrepareOptions Preparation => Clv is not null || ValueReady ? Prepare with { PurchaseDays = true } : Prepare;
 
     public static SegmentationOptions Default { get; } = new();
 }

@@ -150,7 +150,7 @@ internal static class SegmentationPipeline
     {
         if (prepared.PurchaseDays.Count == 0)
         {
-            throw new InvalidOperationException("Lifetime value needs the purchase days: prepare with PrepareOptions.PurchaseDays (SegmentationApp.Segment does).");
+            throw new InvalidOperationException("Lifetime value needs the purchase days: segment with SegmentationOptions.Clv or ValueReady (SegmentationOptions.Preparation asks for them).");
         }
         var last = prepared.Quality.LastDate!.Value.Date;
         var whole = LifetimeValue.Estimate(BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit), clv with { CalibrationEnd = null, HoldoutEnd = null });

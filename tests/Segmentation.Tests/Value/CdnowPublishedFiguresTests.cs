@@ -27,12 +27,12 @@ public sealed class CdnowPublishedFiguresTests
         },
     };
 
-    private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.BtydSummary(
+    private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.Summary(
         TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")),
         new ClvOptions { CalibrationEnd = new DateTime(1997, 9, 30), Unit = TimeUnit.Weeks },
         Cdnow));
 
-    private static readonly Lazy<BgNbdFit> BgNbd = new(() => SegmentationApp.FitBgNbd(Summary.Value));
+    private static readonly Lazy<BgNbdFit> BgNbd = new(() => Segmentation.Lifetime.BgNbd.Fit(Summary.Value));
 
     [Fact]
     public void The_summary_in_weeks_equals_the_published_one_for_every_customer()
@@ -74,13 +74,13 @@ public sealed class CdnowPublishedFiguresTests
     [Fact]
     public void BG_NBD_gives_the_published_conditional_expectation()
     {
-        Assert.InRange(SegmentationApp.ExpectedPurchases(BgNbd.Value, 39, 2, 30.43, 38.86), 1.226 - 0.001, 1.226 + 0.001);
+        Assert.InRange(BgNbd.Value.ExpectedPurchases(39, 2, 30.43, 38.86), 1.226 - 0.001, 1.226 + 0.001);
     }
 
     [Fact]
     public void Gamma_Gamma_on_the_946_repeat_customers_gives_the_published_parameters()
     {
-        var fit = SegmentationApp.FitGammaGamma(Summary.Value);
+        var fit = GammaGamma.Fit(Summary.Value);
         Assert.Equal(946, fit.Diagnostics.Customers);
         Assert.InRange(fit.Parameters.P, 6.25 - 0.02, 6.25 + 0.02);
         Assert.InRange(fit.Parameters.Q, 3.74 - 0.02, 3.74 + 0.02);

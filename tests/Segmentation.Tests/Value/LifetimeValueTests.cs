@@ -19,7 +19,7 @@ public sealed class LifetimeValueTests
         var horizon = 12 * TimeUnits.DaysPerMonth / 7;
         foreach (var (c, v) in result.Summary.Customers.Zip(result.Customers).Take(300))
         {
-            var purchases = SegmentationApp.ExpectedPurchases(result.Purchases, horizon, c.Frequency, c.Recency, c.T);
+            var purchases = result.Purchases.ExpectedPurchases(horizon, c.Frequency, c.Recency, c.T);
             Assert.Equal(purchases * v.ExpectedAverageValue, v.Clv, 9);
         }
     }

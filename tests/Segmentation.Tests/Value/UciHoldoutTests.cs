@@ -16,7 +16,7 @@ public sealed class UciHoldoutTests
     private static readonly DateTime CalibrationEnd = new(2011, 9, 9);
     private static readonly DateTime HoldoutEnd = new(2011, 12, 9);
 
-    private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.BtydSummary(
+    private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.Summary(
         TransactionSource.File(TestPaths.RealFile("online_retail.csv.gz")),
         new ClvOptions { CalibrationEnd = CalibrationEnd, HoldoutEnd = HoldoutEnd, Unit = TimeUnit.Days }));
 
@@ -70,7 +70,7 @@ public sealed class UciHoldoutTests
     [Fact]
     public void The_fit_finds_no_dropout_says_so_and_predicts_with_the_NBD_limit()
     {
-        var fit = SegmentationApp.FitBgNbd(Summary.Value);
+        var fit = BgNbd.Fit(Summary.Value);
         Assert.True(fit.NoDropout);
         Assert.Null(fit.A);
         Assert.Contains("no dropout", fit.Diagnostics.Boundary[0], StringComparison.Ordinal);
@@ -78,10 +78,10 @@ public sealed class UciHoldoutTests
         Assert.True(fit.Diagnostics.GradientNorm < 1e-2, $"gradient norm {fit.Diagnostics.GradientNorm}");
 
         var c = Summary.Value.Customers.First(x => x.Frequency > 2);
-        Assert.Equal((fit.R + c.Frequency) / (fit.Alpha + c.T) * 91, SegmentationApp.ExpectedPurchases(fit, 91, c.Frequency, c.Recency, c.T), 12);
-        Assert.Equal(1, SegmentationApp.ProbabilityAlive(fit, c.Frequency, c.Recency, c.T));
+        Assert.Equal((fit.R + c.Frequency) / (fit.Alpha + c.T) * 91, fit.ExpectedPurchases(91, c.Frequency, c.Recency, c.T), 12);
+        Assert.Equal(1, fit.ProbabilityAlive(c.Frequency, c.Recency, c.T));
 
-        var validation = SegmentationApp.ValidateOnHoldout(Summary.Value, fit);
+        var validation = HoldoutValidator.Validate(Summary.Value, fit);
         Assert.Equal(Summary.Value.Customers.Sum(x => x.HoldoutFrequency!.Value), validation.Actual);
         Assert.Equal(validation.Actual, validation.Groups.Sum(g => g.Actual));
         Assert.Equal(validation.Predicted, validation.Groups.Sum(g => g.Predicted), 6);
