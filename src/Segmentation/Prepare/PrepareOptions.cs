@@ -40,5 +40,8 @@ public sealed record PrepareOptions
     /// </summary>
     public bool PurchaseDays { get; init; }
 
+    /// <summary>How often the engine's progress is asked for (shorter in tests, which read small files).</summary>
+    internal TimeSpan EnginePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public static PrepareOptions Default { get; } = new();
 }

@@ -55,7 +55,8 @@ public sealed class DatabaseInputTests
     [InlineData(null, "SELECT 1")]
     public void Exactly_one_of_table_and_query_is_given(string? table, string? query)
     {
-        Assert.NotNull(Parse("shop.duckdb", table, query));
+        var input = Parse("shop.duckdb", table, query);
+        Assert.Equal((table, query), (input.Table, input.Query));
         Assert.Throws<OptionException>(() => Parse("shop.duckdb", null, null));
         Assert.Throws<OptionException>(() => Parse("shop.duckdb", "sales", "SELECT 1"));
     }

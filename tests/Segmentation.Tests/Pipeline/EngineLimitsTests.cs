@@ -23,10 +23,9 @@ public sealed class EngineLimitsTests(RealDataFixture data) : IDisposable
     [Fact]
     public void An_engine_read_reports_the_fraction_of_its_work_done()
     {
-        Preparation.EnginePollInterval = TimeSpan.FromMilliseconds(10);
         var recorder = new Recorder();
 
-        Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), progress: recorder);
+        Preparation.Run(TestPaths.RealFile("online_retail.csv.gz"), PrepareOptions.Default with { EnginePollInterval = TimeSpan.FromMilliseconds(10) }, recorder);
 
         Assert.NotEmpty(recorder.Reports);
         Assert.All(recorder.Reports, r => Assert.InRange(r.Fraction!.Value, 0, 1));

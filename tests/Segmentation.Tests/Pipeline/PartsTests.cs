@@ -75,5 +75,5 @@ public sealed class PartsTests
     [InlineData(100_000_000L, 512, 20)]
     [InlineData(null, 2048, 1)]
     public void An_input_is_split_into_as_many_parts_as_its_rows_need(long? rows, int memory, int parts) =>
-        Assert.Equal(parts, Preparation.PartsFor(rows, memory));
+        Assert.Equal(parts, PreparationStatement.PartsFor(rows, memory));
 }

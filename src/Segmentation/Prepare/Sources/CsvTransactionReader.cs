@@ -42,7 +42,7 @@ internal static class CsvTransactionReader
         }
         var parser = new RowParser(file, columns, options);
         var bad = new BadRowLog(options.SkipBadRows);
-        return new TransactionStream(file, format, columns.Mapping, header, bad,
+        return new TransactionStream(file, format, columns, bad,
             Rows(reader, stream, file, parser, bad), () => { reader.Dispose(); stream.Dispose(); });
     }
 

@@ -9,13 +9,11 @@ internal sealed class TransactionStream : IDisposable
     private readonly Action _dispose;
     private bool _enumerated;
 
-    internal TransactionStream(string file, InputFormat format, ColumnMapping mapping, IReadOnlyList<string> header,
-        BadRowLog badRows, IEnumerable<Transaction> rows, Action dispose)
+    internal TransactionStream(string file, InputFormat format, ResolvedColumns columns, BadRowLog badRows, IEnumerable<Transaction> rows, Action dispose)
     {
         File = file;
         Format = format;
-        Mapping = mapping;
-        Header = header;
+        Columns = columns;
         BadRows = badRows;
         _rows = rows;
         _dispose = dispose;
@@ -26,10 +24,13 @@ internal sealed class TransactionStream : IDisposable
     public string File { get; }
     public InputFormat Format { get; }
 
-    /// <summary>The mapping in force: the one asked for, or the layout recognised from the header.</summary>
-    public ColumnMapping Mapping { get; }
+    /// <summary>The columns, resolved once against the header: every later step reads them from here.</summary>
+    public ResolvedColumns Columns { get; }
 
-    public IReadOnlyList<string> Header { get; }
+    /// <summary>The mapping in force: the one asked for, or the layout recognised from the header.</summary>
+    public ColumnMapping Mapping => Columns.Mapping;
+
+    public IReadOnlyList<string> Header => Columns.Header;
 
     /// <summary>Rows skipped because a value did not parse (only with <see cref="IngestOptions.SkipBadRows"/>).</summary>
     public BadRowLog BadRows { get; }

@@ -14,19 +14,19 @@ internal sealed class TransactionTable : IReadOnlyList<Transaction>
     private const int ChunkSize = 1 << 16;
     private readonly List<Transaction[]> _chunks = [];
 
-    private TransactionTable(string file, InputFormat format, ColumnMapping mapping, IReadOnlyList<string> header, BadRowLog badRows)
+    private TransactionTable(string file, InputFormat format, ResolvedColumns columns, BadRowLog badRows)
     {
         File = file;
         Format = format;
-        Mapping = mapping;
-        Header = header;
+        Columns = columns;
         BadRows = badRows;
     }
 
     public string File { get; }
     public InputFormat Format { get; }
-    public ColumnMapping Mapping { get; }
-    public IReadOnlyList<string> Header { get; }
+    public ResolvedColumns Columns { get; }
+    public ColumnMapping Mapping => Columns.Mapping;
+    public IReadOnlyList<string> Header => Columns.Header;
 
     /// <summary>Rows skipped while loading (only with <see cref="IngestOptions.SkipBadRows"/>); every replay reports them.</summary>
     public BadRowLog BadRows { get; }
@@ -45,7 +45,7 @@ internal sealed class TransactionTable : IReadOnlyList<Transaction>
     /// <summary>Reads every row of <paramref name="stream"/> into memory.</summary>
     public static TransactionTable Load(TransactionStream stream)
     {
-        var table = new TransactionTable(stream.File, stream.Format, stream.Mapping, stream.Header, stream.BadRows);
+        var table = new TransactionTable(stream.File, stream.Format, stream.Columns, stream.BadRows);
         // Equal texts share one string: a description or a country is held once, not once per row.
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Share(string? s)
@@ -71,7 +71,7 @@ internal sealed class TransactionTable : IReadOnlyList<Transaction>
 
     /// <summary>The rows as a stream, for <see cref="Segmentation.Prepare.Preparation"/> or the whole pipeline; open it as often as needed.</summary>
     public TransactionStream Open() =>
-        new(File, Format, Mapping, Header, BadRows, this, static () => { });
+        new(File, Format, Columns, BadRows, this, static () => { });
 
     public IEnumerator<Transaction> GetEnumerator()
     {

@@ -35,7 +35,7 @@ internal static class TypedRowReader
             var columns = ResolvedColumns.Resolve(file, header, options);
             var parser = new RowParser(file, columns, options);
             var bad = new BadRowLog(options.SkipBadRows);
-            return new TransactionStream(file, format, columns.Mapping, header, bad,
+            return new TransactionStream(file, format, columns, bad,
                 Rows(reader, dispose, file, parser, bad, describe, headerIsRow ? 1 : 0), () => { reader.Dispose(); dispose(); });
         }
         catch (Exception e)
