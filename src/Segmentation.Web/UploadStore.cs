@@ -1,3 +1,5 @@
+using Segmentation.App;
+
 namespace Segmentation.Web;
 
 /// <summary>An uploaded file under its private name, told by the name its owner gave it; deleting it is disposing it.</summary>
@@ -25,7 +27,7 @@ internal sealed class Upload(string path, string name) : IDisposable
 /// </summary>
 internal sealed class UploadStore : IDisposable
 {
-    private static readonly string[] Extensions = [".csv.gz", ".csv", ".txt", ".tsv", ".xlsx", ".xls", ".parquet"];
+    private static readonly IReadOnlyList<string> Extensions = SegmentationApp.InputExtensions;
 
     public UploadStore()
     {

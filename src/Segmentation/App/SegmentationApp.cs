@@ -226,6 +226,9 @@ public static class SegmentationApp
     public static long DownloadOnlineRetail(string path, string? url = null, TimeSpan? timeout = null) =>
         OnlineRetailDownload.FetchAsync(path, url ?? OnlineRetailDownload.Url, timeout ?? TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
+    /// <summary>The file names the readers take, as a door offers them (the web page's uploads).</summary>
+    public static IReadOnlyList<string> InputExtensions => InputFormats.Extensions;
+
     /// <summary>The address and file name <see cref="DownloadOnlineRetail"/> uses by default.</summary>
     public static (string Url, string FileName) OnlineRetailSource => (OnlineRetailDownload.Url, OnlineRetailDownload.FileName);
 

@@ -18,7 +18,7 @@ public enum TimeUnit
 }
 
 /// <summary>Lengths of the units in days.</summary>
-public static class TimeUnits
+internal static class TimeUnits
 {
     public const double DaysPerMonth = 365.25 / 12;
 

@@ -13,6 +13,9 @@ internal enum InputFormat
 
 internal static class InputFormats
 {
+    /// <summary>The file names a door offers to take (an upload keeps its extension, and <see cref="FromPath"/> reads it).</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".csv.gz", ".csv", ".txt", ".tsv", ".xlsx", ".xls", ".parquet"];
+
     /// <summary>Decides the format from the file name; the content is checked again when it is opened.</summary>
     public static InputFormat FromPath(string path)
     {

@@ -25,14 +25,15 @@ internal static class TransactionReader
             file.Dispose();
             throw new InputException(path, "the file is empty");
         }
-        if (InputFormats.FromPath(path) == InputFormat.Parquet)
+        var format = InputFormats.FromPath(path);
+        if (format == InputFormat.Parquet)
         {
             var isParquet = Peek(file) is [(byte)'P', (byte)'A', (byte)'R', (byte)'1', ..];
             file.Dispose();
             if (!isParquet) throw new InputException(path, "the file is named .parquet but is not a Parquet file");
             return ParquetTransactionReader.Open(path, options);
         }
-        return Open(file, path, InputFormats.FromPath(path), options);
+        return Open(file, path, format, options);
     }
 
     /// <summary>Opens a stream already in hand (a generated sample, a download); <paramref name="name"/> is used in messages.</summary>
