@@ -303,9 +303,8 @@ internal static class DashboardApi
     }
 
     /// <summary>The history the Runs page lists: beside the served run folder, or in the folder the dashboard saves runs to.</summary>
-    internal static string RunsHistory(ServeOptions options) => options.RunFolder is { } folder
-        ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!, SegmentationApp.HistoryFileName)
-        : Path.Combine(Path.GetFullPath(options.RunsFolder), SegmentationApp.HistoryFileName);
+    internal static string RunsHistory(ServeOptions options) =>
+        options.RunFolder is { } folder ? SegmentationApp.HistoryBeside(folder) : SegmentationApp.HistoryIn(options.RunsFolder);
 
     /// <summary>Publishes the session's run at the k on screen as a run folder (with its reports) and records it in the history.</summary>
     private static async Task<IResult> Save(HttpContext context, SessionStore sessions, ServeOptions options, PipelineQueue queue)

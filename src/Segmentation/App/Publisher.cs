@@ -43,7 +43,7 @@ internal static class Publisher
         var files = written.Select(folder.Final).ToList();
         if (!options.RecordHistory) return new Published(folder.Destination, files, aside, null, null) { DeletedPrevious = deleted };
 
-        var path = options.History ?? RunFolder.DefaultHistory(folder.Destination);
+        var path = options.History ?? RunLayout.HistoryBeside(folder.Destination);
         using var history = RunHistory.Open(path);
         if (aside is not null) history.Relocate(folder.Destination, aside);
         var previousId = refresh is null ? null : history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(refresh.PreviousFolder))?.Id;

@@ -271,6 +271,12 @@ public static class SegmentationApp
     /// <summary>The name of the history database a run folder's parent holds.</summary>
     public static string HistoryFileName => Segmentation.Runs.History.RunHistory.FileName;
 
+    /// <summary>The history a run folder is recorded in by default: history.db in the folder that holds it.</summary>
+    public static string HistoryBeside(string runFolder) => RunLayout.HistoryBeside(runFolder);
+
+    /// <summary>The history of the run folders a folder holds: history.db in it.</summary>
+    public static string HistoryIn(string folder) => RunLayout.HistoryIn(folder);
+
     /// <summary>The recorded runs, and the comparison of any two.</summary>
     public static HistoryView History(string path) => new(path);
 }

@@ -1,4 +1,3 @@
-using Segmentation.Runs.History;
 
 namespace Segmentation.Runs.Files;
 
@@ -24,27 +23,14 @@ internal sealed class RunFolder
     /// </summary>
     public (string? Aside, IReadOnlyList<string> Deleted) Commit(int keep)
     {
-        var aside = RunHistory.MoveAside(Destination);
+        var aside = RunLayout.MoveAside(Destination);
         if (Directory.Exists(Destination)) Directory.Delete(Destination);
         Directory.Move(Staging, Destination);
         return (aside, aside is null ? [] : Prune(keep));
     }
 
-    /// <summary>The folders earlier runs were moved aside to, newest first (their names sort by the time of the move).</summary>
-    public IReadOnlyList<string> Previous()
-    {
-        var parent = Path.GetDirectoryName(Destination.TrimEnd(Path.DirectorySeparatorChar))!;
-        var name = Path.GetFileName(Destination.TrimEnd(Path.DirectorySeparatorChar));
-        var pattern = new System.Text.RegularExpressions.Regex(
-            "^" + System.Text.RegularExpressions.Regex.Escape(name) + @"\.(\d{8}T\d{6}Z)(-(\d+))?$");
-        return Directory.EnumerateDirectories(parent)
-            .Select(d => (Path: d, Match: pattern.Match(Path.GetFileName(d))))
-            .Where(d => d.Match.Success)
-            .OrderByDescending(d => d.Match.Groups[1].Value, StringComparer.Ordinal)
-            .ThenByDescending(d => d.Match.Groups[3].Success ? int.Parse(d.Match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
-            .Select(d => d.Path)
-            .ToArray();
-    }
+    /// <summary>The folders earlier runs were moved aside to, newest first.</summary>
+    public IReadOnlyList<string> Previous() => RunLayout.Previous(Destination);
 
     private IReadOnlyList<string> Prune(int keep)
     {
@@ -60,8 +46,4 @@ internal sealed class RunFolder
     {
         if (Directory.Exists(Staging)) Directory.Delete(Staging, recursive: true);
     }
-
-    /// <summary>history.db in the folder that holds the run folders.</summary>
-    public static string DefaultHistory(string destination) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(destination).TrimEnd(Path.DirectorySeparatorChar))!, RunHistory.FileName);
 }

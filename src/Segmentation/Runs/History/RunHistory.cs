@@ -115,22 +115,5 @@ internal sealed class RunHistory : IDisposable
 
     public RunRecord Get(long id) => List().FirstOrDefault(r => r.Id == id) ?? throw new InputException(_path, $"there is no run {id} in the history");
 
-    /// <summary>The folder a new run may be written to: a folder holding a run is never written over, so the old one is moved aside first.</summary>
-    public static string? MoveAside(string folder)
-    {
-        if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()) return null;
-        var stamp = $"{folder.TrimEnd(Path.DirectorySeparatorChar)}.{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
-        // Within one second the suffix only grows, even after older folders of that second were deleted: names keep
-        // sorting in the order of the moves.
-        var taken = Directory.EnumerateDirectories(Path.GetDirectoryName(stamp)!, Path.GetFileName(stamp) + "*")
-            .Select(d => d[stamp.Length..])
-            .Select(rest => rest.Length == 0 ? 0 : rest.StartsWith('-') && int.TryParse(rest[1..], System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : -1)
-            .Where(k => k >= 0)
-            .ToArray();
-        var aside = taken.Length == 0 ? stamp : $"{stamp}-{taken.Max() + 1}";
-        Directory.Move(folder, aside);
-        return aside;
-    }
-
     public void Dispose() => _connection.Dispose();
 }
