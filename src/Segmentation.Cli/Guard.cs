@@ -14,7 +14,7 @@ internal static class Guard
         }
         catch (OptionException e)
         {
-            stderr.WriteLine($"error: {Flags.Of(e.Option)}: {e.Reason}");
+            stderr.WriteLine($"error: {Flags.Of(e.Option)}: {e.ReasonIn(Flags.Of)}");
             return ExitCodes.Usage;
         }
         catch (InputException e)

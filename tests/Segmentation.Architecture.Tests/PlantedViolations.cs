@@ -25,6 +25,15 @@ namespace Segmentation.Clustering.Planted
     }
 }
 
+namespace Segmentation.Lifetime.Planted
+{
+    /// <summary>A core message in a door's spelling.</summary>
+    internal static class SpellsAFlag
+    {
+        public static string Reason() => "give a date with --as-of";
+    }
+}
+
 namespace Segmentation.Runs.Planted
 {
     internal sealed class UsesTheReport

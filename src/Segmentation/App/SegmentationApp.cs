@@ -14,7 +14,8 @@ namespace Segmentation.App;
 
 /// <summary>
 /// The application layer: every door (the CLI, the web app, the notebooks, the report scripts) calls these use
-/// cases with option records and shows the records they return. Options are validated before any data is read.
+/// cases with option records and shows the records they return. Options are validated before any data is read,
+/// once per use case: each public member validates what it is given and then calls the unvalidated steps below.
 /// </summary>
 public static class SegmentationApp
 {
@@ -25,6 +26,10 @@ public static class SegmentationApp
         OptionsValidator.Validate(options);
         return source.Prepare(options, progress);
     }
+
+    /// <summary>The whole pipeline from a source, the options already validated.</summary>
+    private static SegmentationRun Segmented(TransactionSource source, SegmentationOptions options, IProgress<ReadProgress>? progress) =>
+        SegmentationPipeline.Run(() => source.Prepare(options.Preparation, progress), options, progress);
 
     /// <summary>
     /// Reads a source once into memory and returns it as a source that can be prepared again with other
@@ -51,7 +56,7 @@ public static class SegmentationApp
     {
         options ??= SegmentationOptions.Default;
         OptionsValidator.Validate(options);
-        return SegmentationPipeline.Run(() => source.Prepare(options.Preparation, progress), options, progress);
+        return Segmented(source, options, progress);
     }
 
     /// <summary>
@@ -82,7 +87,7 @@ public static class SegmentationApp
         OptionsValidator.Validate(request.Options);
         Publisher.Check(request.Publish);
         var options = request.Options with { Prepare = SpillBeside(request.Options.Prepare, request.Publish.Folder) };
-        var run = Segment(request.Source, options, progress);
+        var run = Segmented(request.Source, options, progress);
         var clock = Stopwatch.StartNew();
         var report = ReportBuilder.Build(run, request.Publish.Report);
         // Timed as a stage of its own: the benchmark counts it in our end-to-end time (the console summary needs it).
@@ -130,7 +135,7 @@ public static class SegmentationApp
         {
             throw new OptionException(OptionNames.Output, "the refresh would overwrite the previous run; name another folder");
         }
-        var current = Prepare(request.Source, SpillBeside(request.Options.Prepare, request.Publish.Folder), progress);
+        var current = request.Source.Prepare(SpillBeside(request.Options.Prepare, request.Publish.Folder), progress);
         var result = Refresher.Run(previous, current, request.Options, request.Refresh);
         var clock = Stopwatch.StartNew();
         var report = ReportBuilder.Build(result.Run, request.Publish.Report, result);
@@ -179,7 +184,9 @@ public static class SegmentationApp
     /// </summary>
     public static ScoreOutcome Score(SegmentationModel model, TransactionSource source, PrepareOptions? options = null, bool wholeFile = false, IProgress<ReadProgress>? progress = null)
     {
-        var (prepared, check) = ScoringWindow.Prepare(model, o => Prepare(source, o, progress), options ?? PrepareOptions.Default, wholeFile);
+        options ??= PrepareOptions.Default;
+        OptionsValidator.Validate(options);
+        var (prepared, check) = ScoringWindow.Prepare(model, o => source.Prepare(o, progress), options, wholeFile);
         var customers = Scoring.Score(model, prepared);
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), null) { Check = check };
     }
@@ -197,8 +204,9 @@ public static class SegmentationApp
     /// <summary><c>score</c>: a saved model applied to a source; writes one customer_segments-like CSV.</summary>
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
     {
+        OptionsValidator.Validate(request.Prepare);
         var model = ModelFile.Load(request.Model);
-        var (prepared, check) = ScoringWindow.Prepare(model, o => Prepare(request.Source, o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
+        var (prepared, check) = ScoringWindow.Prepare(model, o => request.Source.Prepare(o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
         var customers = Scoring.Score(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output) { Check = check };
@@ -247,7 +255,7 @@ public static class SegmentationApp
     internal static BtydSummary Summary(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
     {
         clv ??= ClvOptions.Default;
-        var prepared = Prepare(source, (prepare ?? PrepareOptions.Default) with { PurchaseDays = true });
+        var prepared = source.Prepare((prepare ?? PrepareOptions.Default) with { PurchaseDays = true }, progress: null);
         var last = prepared.Quality.LastDate ?? throw new InputException(source.Name, "there are no purchases to summarise");
         var end = clv.CalibrationEnd ?? last;
         // A calibration period that ends before the data does leaves a holdout to check the predictions on.
@@ -262,6 +270,7 @@ public static class SegmentationApp
     public static ClvResult Clv(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
     {
         clv ??= ClvOptions.Default;
+        OptionsValidator.Validate(prepare ?? PrepareOptions.Default);
         return LifetimeValue.Estimate(Summary(source, clv, prepare), clv);
     }
 

@@ -25,7 +25,7 @@ internal static class DensityClustering
         if (result.Clusters == 0)
         {
             throw new OptionException(OptionNames.Eps, string.Create(CultureInfo.InvariantCulture,
-                $"DBSCAN found no dense group at eps {eps:G4} and min-samples {minSamples}: every customer is noise. Raise --eps or lower --min-samples (the knee of the k-distance curve is at eps {knee:G4})"));
+                $"DBSCAN found no dense group at eps {eps:G4} and min-samples {minSamples}: every customer is noise. Raise {OptionException.Ref(OptionNames.Eps)} or lower {OptionException.Ref(OptionNames.MinSamples)} (the knee of the k-distance curve is at eps {knee:G4})"));
         }
 
         var c = result.Clusters;

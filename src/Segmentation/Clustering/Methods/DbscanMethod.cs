@@ -16,7 +16,8 @@ internal sealed class DbscanMethod : IClusteringMethod
 
     public void Validate(ClusteringOptions options)
     {
-        if (options.K is not null) throw new OptionException(OptionNames.K, "DBSCAN finds the number of segments itself; --k applies to kmeans and gmm (set --eps and --min-samples instead)");
+        if (options.K is not null) throw new OptionException(OptionNames.K,
+            $"DBSCAN finds the number of segments itself; {OptionException.Ref(OptionNames.K)} applies to kmeans and gmm (set {OptionException.Ref(OptionNames.Eps)} and {OptionException.Ref(OptionNames.MinSamples)} instead)");
     }
 
     public ClusteringOptions Adopt(ClusteringOptions options) => options with { Method = Id, K = null };

@@ -17,7 +17,7 @@ internal sealed class KMeansMethod : IClusteringMethod
 
     public void Validate(ClusteringOptions options)
     {
-        if (options.Eps is not null) throw new OptionException(OptionNames.Eps, "applies to --method dbscan only");
+        if (options.Eps is not null) throw new OptionException(OptionNames.Eps, $"applies to {OptionException.Ref(OptionNames.Method)} dbscan only");
     }
 
     public ClusteringOptions Adopt(ClusteringOptions options) => options with { Method = Id, Eps = null };

@@ -41,7 +41,7 @@ public sealed record DatabaseInput
     public static DatabaseInput Parse(string db, string? table, string? query, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        if ((table is null) == (query is null)) throw new OptionException(OptionNames.Table, "name the transactions with either --table NAME or --query SQL");
+        if ((table is null) == (query is null)) throw new OptionException(OptionNames.Table, $"name the transactions with either {OptionException.Ref(OptionNames.Table)} NAME or {OptionException.Ref(OptionNames.Query)} SQL");
         if (table is not null && string.IsNullOrWhiteSpace(table)) throw new OptionException(OptionNames.Table, "the table name is empty");
         if (query is not null && string.IsNullOrWhiteSpace(query)) throw new OptionException(OptionNames.Query, "the query is empty");
 
