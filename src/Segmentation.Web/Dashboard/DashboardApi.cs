@@ -69,7 +69,7 @@ internal static class DashboardApi
     {
         var session = sessions.Get(context);
         if (!context.Request.HasFormContentType) return Message("send the file as multipart/form-data in the field 'file'");
-        if (!session.TryStart(new JobStatus("uploading", "Uploading", 0, null, null, null, null))) return Message("a file is already being processed; wait for it to finish", StatusCodes.Status409Conflict);
+        if (!session.TryStart(JobStatus.Uploading())) return Message("a file is already being processed; wait for it to finish", StatusCodes.Status409Conflict);
         try
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -86,23 +86,23 @@ internal static class DashboardApi
         }
         catch (InputException e)
         {
-            session.Job = new JobStatus("error", "", 0, null, e.Message, null, e.File);
+            session.Job = JobStatus.Failed(e.Message, e.File);
             return View(session);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            session.Job = new JobStatus("error", "", 0, null, TooLarge(options), null, null);
+            session.Job = JobStatus.Failed(TooLarge(options));
             return View(session);
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException or InvalidDataException)
         {
-            session.Job = new JobStatus("error", "", 0, null, $"the upload did not complete: {e.Message}", null, null);
+            session.Job = JobStatus.Failed($"the upload did not complete: {e.Message}");
             return View(session);
         }
         finally
         {
             // Whatever went wrong, the session is never left waiting for an upload that is over.
-            if (session.Job.State == "uploading") session.Job = new JobStatus("error", "", 0, null, "the upload did not complete", null, null);
+            if (session.Job.State == JobState.Uploading) session.Job = JobStatus.Failed("the upload did not complete");
         }
     }
 
@@ -128,7 +128,7 @@ internal static class DashboardApi
             Description = Field("description"),
             Country = Field("country"),
         };
-        if (!session.TryStart(new JobStatus("queued", "Waiting for a free worker", 0, null, null, null, null))) return Message("a file is already being processed; wait for it to finish", StatusCodes.Status409Conflict);
+        if (!session.TryStart(JobStatus.Queued(null))) return Message("a file is already being processed; wait for it to finish", StatusCodes.Status409Conflict);
         if (session.TakePending() is not { } upload)
         {
             session.Job = JobStatus.Idle;
@@ -141,7 +141,7 @@ internal static class DashboardApi
     /// <summary>Runs the pipeline on an upload in the background; the page polls <c>/app/view</c> for its progress.</summary>
     private static void Start(DashboardSession session, Upload upload, IngestOptions ingest, PipelineQueue queue)
     {
-        session.Job = new JobStatus("queued", "Waiting for a free worker", 0, null, null, null, upload.Name);
+        session.Job = JobStatus.Queued(upload.Name);
         _ = Task.Run(async () =>
         {
             var keep = false;
@@ -152,29 +152,27 @@ internal static class DashboardApi
                 var source = TransactionSource.File(upload.Path, upload.Name);
                 var run = await queue.Run(() =>
                 {
-                    session.Job = new JobStatus("running", "Reading transactions", 0, null, null, null, upload.Name);
+                    session.Job = JobStatus.Reading(upload.Name);
                     return SegmentationApp.Segment(source, options, progress);
                 }, fits: true).ConfigureAwait(false);
                 session.Run = new SessionRun(run, run, SegmentationApp.Report(run), source);
-                session.Job = new JobStatus("done", "", 0, null, null, null, upload.Name);
+                session.Job = JobStatus.Done(upload.Name);
             }
             catch (InputException e) when (e.Header is { Count: > 0 } header)
             {
                 keep = true;
                 session.Pending = upload;
-                session.Job = new JobStatus("mapping", "", 0, null, e.Message, header, upload.Name)
-                {
-                    // The form's field names are the roles in camel case (unitPrice, stockCode).
-                    Suggested = (e as MissingColumnsException)?.Suggested.ToDictionary(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value),
-                };
+                // The form's field names are the roles in camel case (unitPrice, stockCode).
+                session.Job = JobStatus.Mapping(e.Message, header, upload.Name,
+                    (e as MissingColumnsException)?.Suggested.ToDictionary(s => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Key.ToString()), s => s.Value));
             }
             catch (Exception e) when (e is InputException or OptionException)
             {
-                session.Job = new JobStatus("error", "", 0, null, e.Message, null, upload.Name);
+                session.Job = JobStatus.Failed(e.Message, upload.Name);
             }
             catch (Exception e)
             {
-                session.Job = new JobStatus("error", "", 0, null, $"{upload.Name}: the run failed ({e.GetType().Name}: {e.Message})", null, upload.Name);
+                session.Job = JobStatus.Failed($"{upload.Name}: the run failed ({e.GetType().Name}: {e.Message})", upload.Name);
             }
             finally
             {
@@ -187,8 +185,8 @@ internal static class DashboardApi
     {
         // Reading reports rows or a fraction; the sweep says in words how far its fits have come.
         public void Report(ReadProgress value) => session.Job = value.Stage is { } stage
-            ? new JobStatus("running", "Read; " + stage, 0, 1, null, null, file)
-            : new JobStatus("running", value.Fraction >= 1 ? "Read; fitting every k of the sweep" : "Reading transactions", value.Rows, value.Fraction, null, null, file);
+            ? JobStatus.Reading(file, 0, 1, "Read; " + stage)
+            : JobStatus.Reading(file, value.Rows, value.Fraction, value.Fraction >= 1 ? "Read; fitting every k of the sweep" : "Reading transactions");
     }
 
     private static IResult ChooseK(DashboardSession session, int k)

@@ -4,16 +4,6 @@ using Segmentation.Runs;
 
 namespace Segmentation.Web.Dashboard;
 
-/// <summary>What the pipeline is doing for a session, as the page polls it.</summary>
-internal sealed record JobStatus(string State, string Stage, long Rows, double? Fraction, string? Error, IReadOnlyList<string>? Header, string? File)
-{
-    /// <summary>For a file to map: the header proposed for each field of the form (customer, date, unitPrice...).</summary>
-    public IReadOnlyDictionary<string, string>? Suggested { get; init; }
-
-    public static JobStatus Idle { get; } = new("idle", "", 0, null, null, null, null);
-    public bool Running => State is "uploading" or "queued" or "running";
-}
-
 /// <summary>
 /// The run a session looks at: the rule's run with every k's fit, the k on screen with its report model, and where
 /// the transactions came from (an upload's file is gone after its run; its name and what was read from it remain).

@@ -46,7 +46,7 @@ function renderJob(job) {
   const status = $("status");
   status.replaceChildren();
   if (!job) return;
-  if (job.state === "uploading" || job.state === "queued" || job.state === "running") {
+  if (job.running) {
     status.append(el("span", `${job.stage}${job.file ? " " + job.file : ""}${job.rows ? ": " + job.rows.toLocaleString("en") + " rows" : ""} `));
     const bar = el("progress");
     if (job.fraction !== null && job.fraction !== undefined) { bar.max = 1; bar.value = job.fraction; }
@@ -142,14 +142,14 @@ async function refreshView() {
   if (!ok) return;
   render(data);
   const job = data.job;
-  if (job && (job.state === "uploading" || job.state === "queued" || job.state === "running")) {
+  if (job && job.running) {
     if (!state.polling) { state.polling = true; setTimeout(poll, 300); }
   }
 }
 
 async function poll() {
   const { data } = await call("GET", "/app/view");
-  const running = data.job && (data.job.state === "uploading" || data.job.state === "queued" || data.job.state === "running");
+  const running = data.job && data.job.running;
   if (running) { renderJob(data.job); setTimeout(poll, 300); return; }
   state.polling = false;
   state.page = 1;
@@ -171,7 +171,7 @@ function upload(file) {
   request.open("POST", "/app/upload");
   request.upload.onprogress = e => {
     if (!e.lengthComputable) return;
-    renderJob({ state: "uploading", stage: "Uploading", file: file.name, rows: 0, fraction: e.loaded / e.total });
+    renderJob({ state: "uploading", running: true, stage: "Uploading", file: file.name, rows: 0, fraction: e.loaded / e.total });
   };
   request.onload = () => {
     let data;
