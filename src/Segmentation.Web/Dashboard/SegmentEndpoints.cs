@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Segmentation.App;
+using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
+using Segmentation.Reporting;
+using Segmentation.Reporting.Html;
+
+namespace Segmentation.Web.Dashboard;
+
+/// <summary>What the page shows of the session's run: the k on screen, lifetime value, the customer table, downloads.</summary>
+internal static class SegmentEndpoints
+{
+    internal static IResult ChooseK(DashboardSession session, int k)
+    {
+        if (session.Run is not { } current) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        try
+        {
+            var shown = SegmentationApp.AtK(current.Full, k);
+            session.Run = current with { Shown = shown, Report = SegmentationApp.Report(shown) };
+            return DashboardApi.View(session);
+        }
+        catch (OptionException e)
+        {
+            return DashboardApi.Message(e.Reason);
+        }
+    }
+
+    /// <summary>Adds lifetime value to the session's run (the segments and the k on screen stay); a fit that fails says why and changes nothing.</summary>
+    internal static async Task<IResult> Value(HttpContext context, SessionStore sessions, PipelineQueue queue)
+    {
+        var session = sessions.Get(context);
+        if (session.Run is not { } current) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        try
+        {
+            var full = await queue.Run(() => SegmentationApp.WithValue(current.Full), fits: false).ConfigureAwait(false);
+            var shown = full.Choice.K == current.Shown.Choice.K ? full : SegmentationApp.AtK(full, current.Shown.Choice.K);
+            session.Run = current with { Full = full, Shown = shown, Report = SegmentationApp.Report(shown) };
+            return DashboardApi.View(session);
+        }
+        catch (ModelFitException e)
+        {
+            return DashboardApi.Message($"lifetime value could not be estimated: {e.Reason}");
+        }
+    }
+
+    internal static IResult Customers(DashboardSession session, string? q, string? sort, bool? desc, int? page, int? size)
+    {
+        if (session.Run is not { } run) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        IEnumerable<CustomerSegment> rows = run.Shown.Customers;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            rows = rows.Where(c => c.Rfm.CustomerId.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || c.Segment.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || (c.Rfm.Country?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false));
+        }
+        Func<CustomerSegment, IComparable> key = sort switch
+        {
+            "segment" => c => c.Segment,
+            "recency" => c => c.Rfm.Recency,
+            "frequency" => c => c.Rfm.Frequency,
+            "monetary" => c => c.Rfm.Monetary,
+            "country" => c => c.Rfm.Country ?? "",
+            "clv" => c => c.Value?.Clv ?? 0,
+            _ => c => c.Rfm.CustomerId,
+        };
+        var ordered = desc == true ? rows.OrderByDescending(key).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal)
+            : rows.OrderBy(key).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal);
+        var list = ordered.ToList();
+        var pageSize = Math.Clamp(size ?? 25, 1, 500);
+        var pages = Math.Max(1, (list.Count + pageSize - 1) / pageSize);
+        var at = Math.Clamp(page ?? 1, 1, pages);
+        var slice = list.Skip((at - 1) * pageSize).Take(pageSize)
+            .Select(CustomerRow.Of).ToList();
+        return Results.Json(new CustomerPage(list.Count, at, pageSize, slice));
+    }
+
+    internal static IResult Download(string file, HttpContext context, SessionStore sessions)
+    {
+        if (sessions.Get(context).Run is not { } run) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        var k = run.Shown.Choice.K.ToString(CultureInfo.InvariantCulture);
+        switch (file)
+        {
+            case "customer_segments.csv":
+                return Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentationApp.CustomersCsv(run.Shown.Customers)), "text/csv; charset=utf-8", $"customer_segments_k{k}.csv");
+            case "report.html":
+                return Results.File(System.Text.Encoding.UTF8.GetBytes(HtmlReport.Render(run.Report)), "text/html; charset=utf-8", $"report_k{k}.html");
+            case "report.pdf":
+                var pdf = Path.Combine(Path.GetTempPath(), $"segmentation-report-{Guid.NewGuid():N}.pdf");
+                try
+                {
+                    SegmentPdfReport.Write(run.Report, pdf);
+                    return Results.File(File.ReadAllBytes(pdf), "application/pdf", $"report_k{k}.pdf");
+                }
+                finally
+                {
+                    File.Delete(pdf);
+                }
+            default:
+                return Results.NotFound();
+        }
+    }
+}
