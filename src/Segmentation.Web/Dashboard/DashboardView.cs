@@ -3,7 +3,6 @@ using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.Prepare;
 using Segmentation.Reporting.Charts;
-using Segmentation.Runs;
 
 namespace Segmentation.Web.Dashboard;
 
@@ -11,28 +10,29 @@ namespace Segmentation.Web.Dashboard;
 /// What the page shows of a run, with every number already formatted (by <see cref="Display"/>, as in the reports):
 /// the page places text, it computes and formats nothing.
 /// </summary>
-internal sealed record DashboardView(
-    string Source,
-    string Customers,
-    int CustomerCount,
-    string Orders,
-    string Revenue,
-    string Period,
-    string Snapshot,
-    string Method,
-    int K,
-    int KMin,
-    int KMax,
-    bool Slider,
-    int RuleK,
-    string Rule,
-    string Reasoning,
-    IReadOnlyList<SweepRow> Sweep,
-    IReadOnlyList<ProfileRow> Profiles,
-    IReadOnlyList<QualityLine> Quality,
-    IReadOnlyList<string> Charts,
-    string Overview)
+internal sealed record DashboardView
 {
+    public string Source { get; init; } = "";
+    public string Customers { get; init; } = "";
+    public int CustomerCount { get; init; }
+    public string Orders { get; init; } = "";
+    public string Revenue { get; init; } = "";
+    public string Period { get; init; } = "";
+    public string Snapshot { get; init; } = "";
+    public string Method { get; init; } = "";
+    public int K { get; init; }
+    public int KMin { get; init; }
+    public int KMax { get; init; }
+    public bool Slider { get; init; }
+    public int RuleK { get; init; }
+    public string Rule { get; init; } = "";
+    public string Reasoning { get; init; } = "";
+    public IReadOnlyList<SweepRow> Sweep { get; init; } = [];
+    public IReadOnlyList<ProfileRow> Profiles { get; init; } = [];
+    public IReadOnlyList<QualityLine> Quality { get; init; } = [];
+    public IReadOnlyList<string> Charts { get; init; } = [];
+    public string Overview { get; init; } = "";
+
     /// <summary>Lifetime value in words, when the run has it.</summary>
     public string? ValueReading { get; init; }
 
@@ -49,26 +49,27 @@ internal sealed record DashboardView(
         var q = r.Quality;
         var sweep = session.Full.Sweep.Metrics;
         var ruleK = session.Full.Choice.Source == Clustering.KSource.Rule ? session.Full.Choice.K : session.Full.Choice.ElbowK;
-        var slider = q.Density is null && session.Full.Mode == RunMode.Fitted && sweep.Count > 1;
-        return new DashboardView(
-            session.Source.Name,
-            Display.Count(h.Customers),
-            h.Customers,
-            Display.Count(h.Orders),
-            Display.Money(h.Revenue),
-            h.FirstDate is { } first && h.LastDate is { } last ? $"{Display.Date(first)} to {Display.Date(last)}" : "",
-            Display.Date(h.Snapshot),
-            q.MethodName,
-            h.K,
-            sweep[0].K,
-            sweep[^1].K,
-            slider,
-            ruleK,
-            q.Choice.Rule,
-            q.Choice.Reasoning,
-            [.. q.Sweep.Select(m => new SweepRow(m.K, Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 3), Display.Number(m.DaviesBouldin, 3),
+        var slider = session.Full.KCanChange && sweep.Count > 1;
+        return new DashboardView
+        {
+            Source = session.Source.Name,
+            Customers = Display.Count(h.Customers),
+            CustomerCount = h.Customers,
+            Orders = Display.Count(h.Orders),
+            Revenue = Display.Money(h.Revenue),
+            Period = h.FirstDate is { } first && h.LastDate is { } last ? $"{Display.Date(first)} to {Display.Date(last)}" : "",
+            Snapshot = Display.Date(h.Snapshot),
+            Method = q.MethodName,
+            K = h.K,
+            KMin = sweep[0].K,
+            KMax = sweep[^1].K,
+            Slider = slider,
+            RuleK = ruleK,
+            Rule = q.Choice.Rule,
+            Reasoning = q.Choice.Reasoning,
+            Sweep = [.. q.Sweep.Select(m => new SweepRow(m.K, Display.Number(m.Inertia, 1), Display.Number(m.Silhouette, 3), Display.Number(m.DaviesBouldin, 3),
                 Display.Number(m.CalinskiHarabasz, 0), m.Stability is { } s ? Display.Number(s, 2) : "", m.K == h.K, m.K == ruleK))],
-            [.. r.Profiles.Select(p => new ProfileRow(p.Cluster, p.Segment, Display.Count(p.Customers), Display.Percent(p.Share),
+            Profiles = [.. r.Profiles.Select(p => new ProfileRow(p.Cluster, p.Segment, Display.Count(p.Customers), Display.Percent(p.Share),
                 Display.Number(p.MeanRecency, 0), Display.Number(p.MedianRecency, 0), Display.Number(p.MeanFrequency, 1), Display.Number(p.MedianFrequency, 0),
                 Display.Money(p.MeanMonetary), Display.Money(p.MedianMonetary), Display.Percent(p.RevenueShare), p.Description, p.Actions, p.Priority)
             {
@@ -76,10 +77,9 @@ internal sealed record DashboardView(
                 ClvShare = p.ClvShare is { } s ? Display.Percent(s) : null,
                 AtRisk = p.AtRisk is { } a ? Display.Count(a) : null,
             })],
-            QualityWithColumns(r.DataQuality),
-            ChartImages.Ids(r),
-            h.Overview)
-        {
+            Quality = QualityWithColumns(r.DataQuality),
+            Charts = ChartImages.Ids(r),
+            Overview = h.Overview,
             ValueReading = r.Value?.Reading,
             LabelsNote = r.LabelsNote.Length > 0 ? r.LabelsNote : null,
             AtRisk = r.Value?.AtRisk.Select(CustomerRow.Of).ToList(),

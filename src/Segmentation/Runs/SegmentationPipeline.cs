@@ -108,7 +108,7 @@ internal static class SegmentationPipeline
     public static SegmentationRun AtK(SegmentationRun run, int k)
     {
         var method = ClusteringMethods.Of(run.Sweep.Method);
-        if (run.Mode == RunMode.Scored || !method.SweepsK)
+        if (!run.KCanChange)
         {
             throw new OptionException(OptionNames.K, "this run has one set of segments only (DBSCAN finds its own groups; a scored period keeps its model's)");
         }

@@ -1,4 +1,5 @@
 using Segmentation.Clustering;
+using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
@@ -37,6 +38,12 @@ public sealed record SegmentationRun(
     public KMetrics ChosenMetrics => Sweep.At(Choice.K);
 
     public RunMode Mode { get; init; } = RunMode.Fitted;
+
+    /// <summary>
+    /// Whether another k of the sweep can be taken without refitting (<c>SegmentationApp.AtK</c>, the web page's
+    /// slider): a fitted run of a method that sweeps k. The one place that decides it.
+    /// </summary>
+    public bool KCanChange => Mode == RunMode.Fitted && ClusteringMethods.Of(Sweep.Method).SweepsK;
 
     /// <summary>Every method's answer on these customers, side by side (<c>--compare-methods</c>); null when not asked.</summary>
     public IReadOnlyList<MethodSummary>? Methods { get; init; }
