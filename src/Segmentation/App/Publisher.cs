@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Segmentation.Prepare;
-using Segmentation.Report;
-using Segmentation.Runs;
 using Segmentation.Runs.Files;
 using Segmentation.Runs.History;
-using Segmentation.Runs.Refresh;
 
 namespace Segmentation.App;
 
@@ -14,19 +11,18 @@ namespace Segmentation.App;
 /// </summary>
 internal static class Publisher
 {
-    public static Published Publish(SegmentationRun run, RefreshResult? refresh, ReportModel report, PublishOptions options, string kind,
-        TransactionSource source, IReportRenderer? renderer, List<StageTiming> stages)
+    public static Published Publish(Publication publication, PublishOptions options, TransactionSource source, IReportRenderer? renderer, List<StageTiming> stages)
     {
         var folder = new RunFolder(options.Folder);
         var written = new List<string>();
         try
         {
             var clock = Stopwatch.StartNew();
-            written.AddRange(refresh is null ? new RunFiles(folder.Staging).Write(run) : new RefreshFiles(folder.Staging).Write(refresh));
+            written.AddRange(publication.Write(folder.Staging));
             stages.Add(new StageTiming("outputs", clock.Elapsed));
             if (renderer is not null && options.Reports)
             {
-                foreach (var file in renderer.Render(report, folder.Staging))
+                foreach (var file in renderer.Render(publication.Report, folder.Staging))
                 {
                     written.Add(file.Path);
                     stages.Add(new StageTiming("report " + System.IO.Path.GetExtension(file.Path).TrimStart('.'), file.Elapsed));
@@ -46,8 +42,9 @@ internal static class Publisher
         var path = options.History ?? RunLayout.HistoryBeside(folder.Destination);
         using var history = RunHistory.Open(path);
         if (aside is not null) history.Relocate(folder.Destination, aside);
-        var previousId = refresh is null ? null : history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(refresh.PreviousFolder))?.Id;
-        var id = history.Record(run, kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
+        var previousId = publication.PreviousFolder is { } previous ? history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(previous))?.Id : null;
+        var run = publication.Run;
+        var id = history.Record(run, publication.Kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
         return new Published(folder.Destination, files, aside, path, id) { DeletedPrevious = deleted };
     }
 

@@ -92,7 +92,7 @@ public static class SegmentationApp
         var report = ReportBuilder.Build(run, request.Publish.Report);
         // Timed as a stage of its own: the benchmark counts it in our end-to-end time (the console summary needs it).
         var stages = run.Timings.Append(new StageTiming("report model", clock.Elapsed)).ToList();
-        var published = Publisher.Publish(run, null, report, request.Publish, "run", request.Source, renderer, stages);
+        var published = Publisher.Publish(new Publication.OfRun(run, report), request.Publish, request.Source, renderer, stages);
         return new RunOutcome(run, report, published, stages);
     }
 
@@ -104,7 +104,7 @@ public static class SegmentationApp
     {
         Publisher.Check(publish);
         var report = ReportBuilder.Build(run, publish.Report);
-        return Publisher.Publish(run, null, report, publish, "run", source, renderer, [.. run.Timings]);
+        return Publisher.Publish(new Publication.OfRun(run, report), publish, source, renderer, [.. run.Timings]);
     }
 
     /// <summary>
@@ -140,7 +140,7 @@ public static class SegmentationApp
         var clock = Stopwatch.StartNew();
         var report = ReportBuilder.Build(result.Run, request.Publish.Report, result);
         var stages = result.Run.Timings.Append(new StageTiming("report model", clock.Elapsed)).ToList();
-        var published = Publisher.Publish(result.Run, result, report, request.Publish, "refresh", request.Source, renderer, stages);
+        var published = Publisher.Publish(new Publication.OfRefresh(result, report), request.Publish, request.Source, renderer, stages);
         return new RefreshOutcome(result, report, published, stages);
     }
 
