@@ -100,21 +100,28 @@ internal static class SegmentBuilder
             var description = d == SegmentCatalogue.Unclustered
                 ? d.Description
                 : SegmentDescriber.Describe(recency, frequency, monetary, allRecency, allFrequency, allMonetary);
-            return new SegmentProfile(
-                cluster, d.Name, description, d.Actions, d.Priority,
-                members.Count,
-                total == 0 ? 0 : members.Count / (double)total,
-                recency, Statistics.Median(members.Select(m => (double)m.Recency)),
-                frequency, Statistics.Median(members.Select(m => (double)m.Frequency)),
-                monetary, Statistics.Median(members.Select(m => (double)m.Monetary)),
-                seg,
-                revenue == 0 ? 0 : (double)(seg / revenue),
-                centroidsOriginal[cluster],
-                members.GroupBy(m => m.Country ?? "(unknown)")
+            return new SegmentProfile
+            {
+                Cluster = cluster,
+                Segment = d.Name,
+                Description = description,
+                Actions = d.Actions,
+                Priority = d.Priority,
+                Customers = members.Count,
+                Share = total == 0 ? 0 : members.Count / (double)total,
+                MeanRecency = recency,
+                MedianRecency = Statistics.Median(members.Select(m => (double)m.Recency)),
+                MeanFrequency = frequency,
+                MedianFrequency = Statistics.Median(members.Select(m => (double)m.Frequency)),
+                MeanMonetary = monetary,
+                MedianMonetary = Statistics.Median(members.Select(m => (double)m.Monetary)),
+                Revenue = seg,
+                RevenueShare = revenue == 0 ? 0 : (double)(seg / revenue),
+                Centroid = centroidsOriginal[cluster],
+                TopCountries = members.GroupBy(m => m.Country ?? "(unknown)")
                     .Select(g => new CountryCount(g.Key, g.Count()))
                     .OrderByDescending(g => g.Customers).ThenBy(g => g.Country, StringComparer.Ordinal)
-                    .Take(3).ToArray())
-            {
+                    .Take(3).ToArray(),
                 ConfidentShare = probabilities.Count == 0 ? null : probabilities.Count(p => p >= SegmentProfile.ConfidentProbability) / (double)probabilities.Count,
                 MeanProbability = probabilities.Count == 0 ? null : probabilities.Average(),
                 MeanClv = valued ? Statistics.Mean(assigned.Select(c => c.Value!.Clv)) : null,

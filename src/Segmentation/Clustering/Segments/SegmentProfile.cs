@@ -4,25 +4,26 @@ namespace Segmentation.Clustering.Segments;
 public sealed record CountryCount(string Country, int Customers);
 
 /// <summary>One cluster segment described for people: size, value, typical R, F and M, and what to do.</summary>
-public sealed record SegmentProfile(
-    int Cluster,
-    string Segment,
-    string Description,
-    string Actions,
-    string Priority,
-    int Customers,
-    double Share,
-    double MeanRecency,
-    double MedianRecency,
-    double MeanFrequency,
-    double MedianFrequency,
-    double MeanMonetary,
-    double MedianMonetary,
-    decimal Revenue,
-    double RevenueShare,
-    double[] Centroid,
-    IReadOnlyList<CountryCount> TopCountries)
+public sealed record SegmentProfile
 {
+    public int Cluster { get; init; }
+    public string Segment { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string Actions { get; init; } = "";
+    public string Priority { get; init; } = "";
+    public int Customers { get; init; }
+    public double Share { get; init; }
+    public double MeanRecency { get; init; }
+    public double MedianRecency { get; init; }
+    public double MeanFrequency { get; init; }
+    public double MedianFrequency { get; init; }
+    public double MeanMonetary { get; init; }
+    public double MedianMonetary { get; init; }
+    public decimal Revenue { get; init; }
+    public double RevenueShare { get; init; }
+    public double[] Centroid { get; init; } = [];
+    public IReadOnlyList<CountryCount> TopCountries { get; init; } = [];
+
     /// <summary>The probability at or above which an assignment counts as confident.</summary>
     public const double ConfidentProbability = 0.9;
 

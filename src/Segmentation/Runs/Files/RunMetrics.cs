@@ -4,23 +4,24 @@ using Segmentation.Lifetime;
 namespace Segmentation.Runs.Files;
 
 /// <summary>metrics.json: the sweep, the chosen k and why, the seed and the versions. No timestamps: the same run gives the same bytes.</summary>
-internal sealed record RunMetrics(
-    string Source,
-    int Customers,
-    DateTime Snapshot,
-    int Seed,
-    int Restarts,
-    bool Log1p,
-    double[] ScalerMean,
-    double[] ScalerStdDev,
-    SampleMethod Silhouette,
-    SampleMethod FitOn,
-    IReadOnlyList<KMetrics> Sweep,
-    KChoice Choice,
-    RunMode Mode,
-    IReadOnlyList<MetricsSegment> Segments,
-    IReadOnlyDictionary<string, string> Versions)
+internal sealed record RunMetrics
 {
+    public string Source { get; init; } = "";
+    public int Customers { get; init; }
+    public DateTime Snapshot { get; init; }
+    public int Seed { get; init; }
+    public int Restarts { get; init; }
+    public bool Log1p { get; init; }
+    public double[] ScalerMean { get; init; } = [];
+    public double[] ScalerStdDev { get; init; } = [];
+    public required SampleMethod Silhouette { get; init; }
+    public required SampleMethod FitOn { get; init; }
+    public IReadOnlyList<KMetrics> Sweep { get; init; } = [];
+    public required KChoice Choice { get; init; }
+    public required RunMode Mode { get; init; }
+    public IReadOnlyList<MetricsSegment> Segments { get; init; } = [];
+    public required IReadOnlyDictionary<string, string> Versions { get; init; }
+
     public ClusteringMethod Method { get; init; } = ClusteringMethod.KMeans;
 
     /// <summary>DBSCAN's parameters and findings; null for the other methods.</summary>
@@ -33,11 +34,23 @@ internal sealed record RunMetrics(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ValueMetrics? Value { get; init; }
 
-    public static RunMetrics From(SegmentationRun run) => new(
-        run.Quality.Source, run.Rfm.Count, run.Rfm.Snapshot, run.Sweep.Seed, run.Sweep.Restarts, run.Scaler.Log1p,
-        run.Scaler.Mean, run.Scaler.StdDev, run.Sweep.Silhouette, run.Sweep.FitOn, run.Sweep.Metrics, run.Choice, run.Mode,
-        run.Profiles.Select(p => new MetricsSegment(p.Cluster, p.Segment, p.Customers)).ToArray(), run.Model.Versions)
+    public static RunMetrics From(SegmentationRun run) => new()
     {
+        Source = run.Quality.Source,
+        Customers = run.Rfm.Count,
+        Snapshot = run.Rfm.Snapshot,
+        Seed = run.Sweep.Seed,
+        Restarts = run.Sweep.Restarts,
+        Log1p = run.Scaler.Log1p,
+        ScalerMean = run.Scaler.Mean,
+        ScalerStdDev = run.Scaler.StdDev,
+        Silhouette = run.Sweep.Silhouette,
+        FitOn = run.Sweep.FitOn,
+        Sweep = run.Sweep.Metrics,
+        Choice = run.Choice,
+        Mode = run.Mode,
+        Segments = run.Profiles.Select(p => new MetricsSegment(p.Cluster, p.Segment, p.Customers)).ToArray(),
+        Versions = run.Model.Versions,
         Method = run.Sweep.Method,
         Density = run.Sweep.Density,
         Methods = run.Methods,
