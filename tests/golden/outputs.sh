@@ -55,7 +55,8 @@ mkdir -p "$out/clv-cdnow"; cp "$work/cdnow_clv.csv" "$out/clv-cdnow/clv.csv"; pr
 
 # The scoring API serving the default run's model, asked for every UCI customer at once.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cli serve --run "$work/default" --port "$port" --runs "$work/web" >"$work/serve.out" 2>&1 & server=$!
+# dotnet itself in the background (not through the cli function), so that its PID is the one stopped.
+dotnet "$cli_dll" serve --run "$work/default" --port "$port" --runs "$work/web" >"$work/serve.out" 2>&1 & server=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
 python3 - "$work/default/rfm.csv" >"$work/body.json" <<'PY'
 import csv, json, sys
