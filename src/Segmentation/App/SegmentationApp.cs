@@ -277,9 +277,6 @@ public static class SegmentationApp
     /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>
     public static void WriteClv(string path, ClvResult result) => ClvCsv.Write(path, result);
 
-    /// <summary>The name of the history database a run folder's parent holds.</summary>
-    public static string HistoryFileName => Segmentation.Runs.History.RunHistory.FileName;
-
     /// <summary>The history a run folder is recorded in by default: history.db in the folder that holds it.</summary>
     public static string HistoryBeside(string runFolder) => RunLayout.HistoryBeside(runFolder);
 

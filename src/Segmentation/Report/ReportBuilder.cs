@@ -118,9 +118,10 @@ internal static class ReportBuilder
     private static ModelQuality Quality(SegmentationRun run)
     {
         var sil = run.Sweep.Silhouette;
+        var silhouette = $"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. ";
         var note = run.Mode == RunMode.Scored
-            ? $"The previous run's model was applied to these customers; the indices measure its segments on them. Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. "
-            : $"Silhouette: {(sil.Sampled ? $"on a random sample of {Display.Count(sil.SampleSize)} customers (seed {sil.Seed})" : $"exact, over all {Display.Count(sil.SampleSize)} customers")}. " +
+            ? "The previous run's model was applied to these customers; the indices measure its segments on them. " + silhouette
+            : silhouette +
               (run.Sweep.FitOn.Sampled ? $"The k-means fits ran on a random sample of {Display.Count(run.Sweep.FitOn.SampleSize)} customers (seed {run.Sweep.FitOn.Seed}); every customer was then assigned to the nearest centre. " : "");
         if (run.ChosenMetrics.Stability is { } stability)
         {
@@ -136,12 +137,13 @@ internal static class ReportBuilder
         {
             note += "BIC and AIC: lower is better (BIC charges more for each parameter). ";
         }
+        var method = ClusteringMethods.Of(run.Sweep.Method);
         return new ModelQuality(run.Sweep.Metrics, run.Choice, sil, run.Sweep.FitOn, run.Sweep.Restarts, run.Sweep.Seed, note + "Davies-Bouldin: lower is better. Calinski-Harabasz: higher is better.")
         {
             Method = run.Sweep.Method,
             Density = run.Sweep.Density,
-            MethodName = ClusteringMethods.Of(run.Sweep.Method).Name,
-            SweepLine = ClusteringMethods.Of(run.Sweep.Method).SweepLine(run.Sweep,
+            MethodName = method.Name,
+            SweepLine = method.SweepLine(run.Sweep,
                 "silhouette " + (sil.Sampled ? $"on a sample of {Display.Count(sil.SampleSize)}, seed {sil.Seed}" : "exact")),
         };
     }

@@ -29,12 +29,9 @@ internal sealed class RunFolder
         return (aside, aside is null ? [] : Prune(keep));
     }
 
-    /// <summary>The folders earlier runs were moved aside to, newest first.</summary>
-    public IReadOnlyList<string> Previous() => RunLayout.Previous(Destination);
-
     private IReadOnlyList<string> Prune(int keep)
     {
-        var deleted = Previous().Skip(keep).ToArray();
+        var deleted = RunLayout.Previous(Destination).Skip(keep).ToArray();
         foreach (var folder in deleted) Directory.Delete(folder, recursive: true);
         return deleted;
     }
