@@ -20,7 +20,7 @@ elif have_all ../shared/data; then data=$(cd ../shared/data && pwd)
 fi
 
 # Debian tools the tests use: pdffonts and pdftoppm (poppler-utils), headless Chromium for the HTML report,
-# PostgreSQL (installed by tests/postgres.sh);
+# PostgreSQL and ClickHouse (installed by tests/postgres.sh and tests/clickhouse.sh);
 # pandas and openpyxl from Debian only when the oracle has to be derived.
 need=()
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
@@ -55,6 +55,9 @@ export SEGMENTATION_SHARED_DATA=$data
 # The database-source tests read from a real PostgreSQL: a throwaway cluster, stopped and removed when this
 # script exits, unless SEGMENTATION_TEST_POSTGRES already names a server.
 if [ -z "${SEGMENTATION_TEST_POSTGRES:-}" ]; then source tests/postgres.sh; fi
+# The ClickHouse tests read from a two-shard cluster on loopback (Debian's 18.16): started the same way, stopped
+# by PID on exit, unless SEGMENTATION_TEST_CLICKHOUSE_SHARDS already names one.
+if [ -z "${SEGMENTATION_TEST_CLICKHOUSE_SHARDS:-}" ]; then source tests/clickhouse.sh; fi
 
 log=$(mktemp)
 set +e

@@ -31,7 +31,7 @@ public sealed class ArchitectureTests
     /// <summary>The third-party engines and drivers, each with the one room allowed to reference it.</summary>
     public static readonly (string Library, string Room)[] Engines =
     [
-        ("DuckDB", "Segmentation.Prepare"), ("Npgsql", "Segmentation.Prepare"), ("ExcelDataReader", "Segmentation.Prepare"),
+        ("DuckDB", "Segmentation.Prepare"), ("Npgsql", "Segmentation.Prepare"), ("ClickHouse.Driver", "Segmentation.Prepare"), ("ExcelDataReader", "Segmentation.Prepare"),
         ("Microsoft.ML", "Segmentation.Clustering"), ("Microsoft.Data.Sqlite", "Segmentation.Runs.History"),
     ];
 

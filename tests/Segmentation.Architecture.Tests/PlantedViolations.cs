@@ -20,6 +20,7 @@ namespace Segmentation.Clustering.Planted
         public Segmentation.Runs.SegmentationOptions? Options { get; init; }
         public DuckDB.NET.Data.DuckDBConnection? DuckDb { get; init; }
         public Npgsql.NpgsqlConnection? Postgres { get; init; }
+        public ClickHouse.Driver.ClickHouseClient? ClickHouse { get; init; }
         public ExcelDataReader.IExcelDataReader? Excel { get; init; }
         public Microsoft.Data.Sqlite.SqliteConnection? History { get; init; }
     }

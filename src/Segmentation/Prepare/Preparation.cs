@@ -70,14 +70,15 @@ internal static class Preparation
     }
 
     /// <summary>
-    /// A table or query of a database: the preparation statement runs in the database (PostgreSQL) or on the
+    /// A table or query of a database: the preparation statement runs in the database (PostgreSQL, ClickHouse) or on the
     /// read-only file (DuckDB), so only its one row per customer, month, country and product travels. A value the
     /// statement cannot read sends the rows through the row readers, which name the row and column (or skip it).
     /// </summary>
     public static PreparedData Run(DatabaseInput input, PrepareOptions? options = null, IProgress<ReadProgress>? progress = null)
     {
         options ??= PrepareOptions.Default;
-        return DatabasePushDown.Read(input, options, progress) is EngineRead.Prepared database
+        var read = input.Provider == DatabaseProvider.ClickHouse ? ClickHousePushDown.Read(input, options) : DatabasePushDown.Read(input, options, progress);
+        return read is EngineRead.Prepared database
             ? database.Data
             : Run(() => DatabaseReader.Open(input, options.Ingest), options, progress);
     }

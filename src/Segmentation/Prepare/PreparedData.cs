@@ -6,4 +6,7 @@ public sealed record PreparedData(DataQualityAccount Quality, RfmTable Rfm, Sale
 {
     /// <summary>Each customer's purchase days and their values, when <see cref="PrepareOptions.PurchaseDays"/> asked for them; else empty.</summary>
     public IReadOnlyList<PurchaseDay> PurchaseDays { get; init; } = [];
+
+    /// <summary>The bytes a database server sent for this preparation (the pushed-down statement's result), where counted.</summary>
+    public long? SourceBytes { get; init; }
 }

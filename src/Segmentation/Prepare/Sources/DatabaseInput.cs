@@ -8,18 +8,22 @@ public enum DatabaseProvider
 
     /// <summary>A DuckDB database file, opened read-only by the embedded engine.</summary>
     DuckDb,
+
+    /// <summary>A ClickHouse server (one, or the entry to a cluster's Distributed tables), through its HTTP interface.</summary>
+    ClickHouse,
 }
 
 /// <summary>
 /// Transactions in a database: a table (<c>sales</c> or <c>schema.sales</c>) or a query the user wrote, on a
-/// PostgreSQL server or in a DuckDB file. The connection string is a secret: it is never part of
+/// PostgreSQL or ClickHouse server or in a DuckDB file. The connection string is a secret: it is never part of
 /// <see cref="Describe"/>, of a message or of the history.
 /// </summary>
 public sealed record DatabaseInput
 {
-    private DatabaseInput(DatabaseProvider provider, string connection, string? table, string? query)
+    private DatabaseInput(DatabaseProvider provider, string connection, string? table, string? query, ClickHouseAddress? clickHouse = null)
     {
         Provider = provider;
+        ClickHouse = clickHouse;
         Connection = connection;
         Table = table;
         Query = query;
@@ -33,10 +37,14 @@ public sealed record DatabaseInput
     public string? Table { get; }
     public string? Query { get; }
 
+    /// <summary>The server, for <see cref="DatabaseProvider.ClickHouse"/>.</summary>
+    internal ClickHouseAddress? ClickHouse { get; }
+
     /// <summary>
     /// The input <c>--db</c>, <c>--table</c> and <c>--query</c> name. <paramref name="db"/> is a DuckDB database file
-    /// (a path ending .duckdb, .ddb or .db, or any existing file), or a PostgreSQL connection string
-    /// (<c>Host=...;Database=...</c>); <c>env:NAME</c> takes either from the environment variable NAME.
+    /// (a path ending .duckdb, .ddb or .db, or any existing file), a PostgreSQL connection string
+    /// (<c>Host=...;Database=...</c>) or a ClickHouse address (<c>clickhouse://host:8123/database</c>, see
+    /// <see cref="ClickHouseAddress"/>); <c>env:NAME</c> takes any of them from the environment variable NAME.
     /// </summary>
     public static DatabaseInput Parse(string db, string? table, string? query, Func<string, string?>? environment = null)
     {
@@ -53,7 +61,12 @@ public sealed record DatabaseInput
                 : throw new OptionException(OptionNames.Database, $"the environment variable '{name}' is not set");
         }
         if (string.IsNullOrWhiteSpace(value)) throw new OptionException(OptionNames.Database, "the database is empty");
-        return new DatabaseInput(ProviderOf(value), value.Trim(), table?.Trim(), query?.Trim().TrimEnd(';').TrimEnd());
+        value = value.Trim();
+        table = table?.Trim();
+        query = query?.Trim().TrimEnd(';').TrimEnd();
+        return ClickHouseAddress.Names(value)
+            ? new DatabaseInput(DatabaseProvider.ClickHouse, value, table, query, ClickHouseAddress.Parse(value, environment))
+            : new DatabaseInput(ProviderOf(value), value, table, query);
     }
 
     private static DatabaseProvider ProviderOf(string value)
@@ -63,23 +76,29 @@ public sealed record DatabaseInput
         if (value.Contains('=', StringComparison.Ordinal)) return DatabaseProvider.PostgreSql;
         // The value may be a password-bearing string with a typo: it is not repeated in the message.
         throw new OptionException(OptionNames.Database,
-            "give a DuckDB database file (.duckdb) or a PostgreSQL connection string (Host=...;Database=...;Username=...), or env:NAME to take it from a variable");
+            "give a DuckDB database file (.duckdb), a PostgreSQL connection string (Host=...;Database=...;Username=...) or a ClickHouse address (clickhouse://host:8123/database), or env:NAME to take it from a variable");
     }
 
     /// <summary>How messages and the history name the input: the provider and the table or the query, never the connection.</summary>
     public string Describe()
     {
-        var engine = Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : $"DuckDB {System.IO.Path.GetFileName(Connection)}";
+        var engine = Provider switch
+        {
+            DatabaseProvider.PostgreSql => "PostgreSQL",
+            DatabaseProvider.ClickHouse => "ClickHouse",
+            _ => $"DuckDB {System.IO.Path.GetFileName(Connection)}",
+        };
         return Table is not null ? $"{engine} table {Table}" : $"{engine} query ({Query!.ReplaceLineEndings(" ")})";
     }
 
     /// <summary>
     /// The FROM clause: the table's name with each dotted part quoted (so no name can break out of it), or the
-    /// user's own query as a subquery. The query runs with the connection's rights, in a read-only transaction.
+    /// user's own query as a subquery. The query runs with the connection's rights, read-only (a read-only transaction;
+    /// ClickHouse's readonly setting).
     /// </summary>
-    internal string From => Table is not null
-        ? string.Join(".", Table.Split('.').Select(Quote))
-        : $"({Query}) AS source";
+    internal string From => Provider == DatabaseProvider.ClickHouse
+        ? (Table is not null ? Engine.ClickHouseSql.TableName(Table) : $"({Query})")
+        : Table is not null ? string.Join(".", Table.Split('.').Select(Quote)) : $"({Query}) AS source";
 
     private static string Quote(string part)
     {
