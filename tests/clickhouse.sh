@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway two-shard ClickHouse cluster for the tests: `source tests/clickhouse.sh` starts two servers on free
 # loopback ports (own config, data and log folders in a temporary folder; 127.0.0.1 only), a cluster `segmentation`
-# of one server per shard in each one's remote_servers, exports SEGMENTATION_TEST_CLICKHOUSE (the first server's
+# of one server per shard in each one's remote_servers (and `segmentation_broken`, whose second shard is down), exports SEGMENTATION_TEST_CLICKHOUSE (the first server's
 # HTTP URL) and SEGMENTATION_TEST_CLICKHOUSE_SHARDS (both HTTP URLs, comma-separated), and stops both by PID and
 # removes the folder when the calling shell exits. Installs Debian's clickhouse-server and clickhouse-client when
 # they are missing (Debian 12 serves 18.16). Run directly (`bash tests/clickhouse.sh --foreground`) it keeps the
@@ -24,6 +24,9 @@ ch_cluster=""
 for shard in 0 1; do
   ch_cluster+="<shard><replica><host>127.0.0.1</host><port>${ch_tcp[$shard]}</port></replica></shard>"
 done
+# A second cluster whose other shard is a port nothing listens on: a shard that is down, for the tests of that case.
+ch_dead=$(ch_free_port)
+ch_broken="<shard><replica><host>127.0.0.1</host><port>${ch_tcp[0]}</port></replica></shard><shard><replica><host>127.0.0.1</host><port>$ch_dead</port></replica></shard>"
 
 for shard in 0 1; do
   d="$ch_dir/shard$shard"
@@ -56,7 +59,7 @@ EOF
   <timezone>UTC</timezone>
   <mark_cache_size>268435456</mark_cache_size>
   <max_concurrent_queries>50</max_concurrent_queries>
-  <remote_servers><segmentation>$ch_cluster</segmentation></remote_servers>
+  <remote_servers><segmentation>$ch_cluster</segmentation><segmentation_broken>$ch_broken</segmentation_broken></remote_servers>
   <query_log><database>system</database><table>query_log</table><flush_interval_milliseconds>500</flush_interval_milliseconds></query_log>
 </yandex>
 EOF
