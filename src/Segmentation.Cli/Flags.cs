@@ -34,6 +34,7 @@ internal static class Flags
         [OptionNames.Query] = "--query",
         [OptionNames.Output] = "--out",
         [OptionNames.KeepPrevious] = "--keep-previous",
+        [OptionNames.WriteBack] = "--write-back",
         [OptionNames.CurrencyCode] = "--currency",
         [OptionNames.CalibrationEnd] = "--calibration-end",
         [OptionNames.HoldoutEnd] = "--holdout-end",

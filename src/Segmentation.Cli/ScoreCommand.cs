@@ -12,14 +12,16 @@ internal static class ScoreCommand
         var model = new Option<string>("--model", "-m") { Description = "A model.zip written by run.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "The CSV to write (same columns as customer_segments.csv).", DefaultValueFactory = _ => Path.Combine("data", "processed", "scored_segments.csv") };
         var wholeFile = new Option<bool>("--whole-file") { Description = "Count RFM over every row of the file. By default a file that covers more days than the model's training window is counted over the model's length only, back from its last day, so that frequency and spend mean what they meant when the model was fitted." };
+        var writeBack = PublishArguments.WriteBackOption();
         var command = new Command("score", "Apply a saved model to a transactions file without refitting; writes each customer's segment.");
         input.AddTo(command);
         command.Options.Add(model);
         command.Options.Add(output);
         command.Options.Add(wholeFile);
+        command.Options.Add(writeBack);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
-            var request = new ScoreRequest(input.Source(p, stderr), p.GetValue(model)!) { Prepare = input.Prepare(p), Output = p.GetValue(output)!, WholeFile = p.GetValue(wholeFile) };
+            var request = new ScoreRequest(input.Source(p, stderr), p.GetValue(model)!) { Prepare = input.Prepare(p), Output = p.GetValue(output)!, WholeFile = p.GetValue(wholeFile), WriteBack = p.GetValue(writeBack) };
             var progress = new ConsoleProgress(stderr, "Reading transactions");
             var outcome = SegmentationApp.Score(request, progress);
             progress.Done();
@@ -28,6 +30,7 @@ internal static class ScoreCommand
             Summary.WriteSegments(stdout, outcome.Profiles);
             foreach (var warning in outcome.Check.Warnings) stderr.WriteLine($"warning: {warning}");
             stdout.WriteLine($"Wrote {outcome.Output}");
+            PublishArguments.PrintWriteBack(stdout, outcome.WrittenBack);
             return ExitCodes.Ok;
         }));
         return command;

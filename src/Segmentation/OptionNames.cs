@@ -48,6 +48,7 @@ public static class OptionNames
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
     public const string CurrencyCode = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.CurrencyCode);
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
+    public const string WriteBack = nameof(PublishOptions) + "." + nameof(PublishOptions.WriteBack);
     public const string CalibrationEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.CalibrationEnd);
     public const string HoldoutEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.HoldoutEnd);
 }

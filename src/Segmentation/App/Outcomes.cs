@@ -12,7 +12,13 @@ public sealed record Published(string Folder, IReadOnlyList<string> Files, strin
 {
     /// <summary>Earlier runs deleted beyond <see cref="PublishOptions.KeepPrevious"/> (their history rows stay).</summary>
     public IReadOnlyList<string> DeletedPrevious { get; init; } = [];
+
+    /// <summary>The table the customers were written back into, when asked.</summary>
+    public WrittenBack? WrittenBack { get; init; }
 }
+
+/// <summary>Customers written back into a table of the source's database (the one before kept as TABLE_previous).</summary>
+public sealed record WrittenBack(string Source, string Table, long Customers);
 
 /// <summary>A published run: the run, its report model (what every door shows), and what was written.</summary>
 public sealed record RunOutcome(SegmentationRun Run, ReportModel Report, Published Published, IReadOnlyList<StageTiming> Timings);
@@ -29,4 +35,7 @@ public sealed record ScoreOutcome(PreparedData Prepared, IReadOnlyList<CustomerS
 {
     /// <summary>The window RFM was counted over and how far the customers have moved from the model's.</summary>
     public required ScoreCheck Check { get; init; }
+
+    /// <summary>The table the scored customers were written back into, when asked.</summary>
+    public WrittenBack? WrittenBack { get; init; }
 }

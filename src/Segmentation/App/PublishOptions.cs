@@ -24,4 +24,10 @@ public sealed record PublishOptions
 
     /// <summary>The history database; null: history.db in the folder that holds <see cref="Folder"/>.</summary>
     public string? History { get; init; }
+
+    /// <summary>
+    /// A table of the source's database (PostgreSQL or ClickHouse) to write each customer's result into, replacing it
+    /// atomically and keeping the one before as TABLE_previous; null: files only.
+    /// </summary>
+    public string? WriteBack { get; init; }
 }

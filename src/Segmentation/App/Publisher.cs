@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Segmentation.Clustering.Segments;
 using Segmentation.Prepare;
 using Segmentation.Runs.Files;
 using Segmentation.Runs.History;
@@ -37,19 +38,46 @@ internal static class Publisher
         // The run folder is in place before the history is touched: a damaged history never costs a run.
         var (aside, deleted) = folder.Commit(options.KeepPrevious);
         var files = written.Select(folder.Final).ToList();
-        if (!options.RecordHistory) return new Published(folder.Destination, files, aside, null, null) { DeletedPrevious = deleted };
-
-        var path = options.History ?? RunLayout.HistoryBeside(folder.Destination);
-        using var history = RunHistory.Open(path);
-        if (aside is not null) history.Relocate(folder.Destination, aside);
-        var previousId = publication.PreviousFolder is { } previous ? history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(previous))?.Id : null;
+        string? path = null;
+        long? id = null;
         var run = publication.Run;
-        var id = history.Record(run, publication.Kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
-        return new Published(folder.Destination, files, aside, path, id) { DeletedPrevious = deleted };
+        if (options.RecordHistory)
+        {
+            path = options.History ?? RunLayout.HistoryBeside(folder.Destination);
+            using var history = RunHistory.Open(path);
+            if (aside is not null) history.Relocate(folder.Destination, aside);
+            var previousId = publication.PreviousFolder is { } previous ? history.List().LastOrDefault(r => r.Folder == System.IO.Path.GetFullPath(previous))?.Id : null;
+            id = history.Record(run, publication.Kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
+        }
+        // Last, with the history's id to carry: a table that cannot be written costs neither the run folder nor its record.
+        var back = WriteBackTo(options.WriteBack, source, run.Customers, id, run.Prepared.Rfm.Snapshot);
+        return new Published(folder.Destination, files, aside, path, id) { DeletedPrevious = deleted, WrittenBack = back };
     }
 
-    /// <summary>Fails before any data is read when the folder cannot be a run folder.</summary>
-    public static void Check(PublishOptions options)
+    /// <summary>Writes the customers into the source database's <paramref name="table"/>, when one is named.</summary>
+    public static WrittenBack? WriteBackTo(string? table, TransactionSource source, IReadOnlyList<CustomerSegment> customers, long? runId, DateTime snapshot)
+    {
+        if (table is null) return null;
+        var database = source.SourceDatabase ?? throw NotADatabase();
+        return new WrittenBack(database.Describe(), table, WriteBack.Write(database, table, customers, runId, snapshot));
+    }
+
+    /// <summary>Fails before any data is read when the folder cannot be a run folder, or results are to be written back to a source that is no database.</summary>
+    public static void Check(PublishOptions options, TransactionSource source)
+    {
+        Check(options);
+        CheckWriteBack(options.WriteBack, source);
+    }
+
+    public static void CheckWriteBack(string? table, TransactionSource source)
+    {
+        if (table is not null && source.SourceDatabase is null) throw NotADatabase();
+    }
+
+    private static OptionException NotADatabase() =>
+        new(OptionNames.WriteBack, $"results are written back into the database the transactions come from: read them with {OptionException.Ref(OptionNames.Database)}");
+
+    private static void Check(PublishOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.Folder)) throw new OptionException(OptionNames.Output, "name a folder for the run");
         if (File.Exists(options.Folder)) throw new OptionException(OptionNames.Output, $"'{options.Folder}' is a file; name a folder for the run");

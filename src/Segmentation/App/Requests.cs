@@ -30,4 +30,7 @@ public sealed record ScoreRequest(TransactionSource Source, string Model)
     /// model's length only (back from the snapshot), so that frequency and spend mean what they meant in training.
     /// </summary>
     public bool WholeFile { get; init; }
+
+    /// <summary>A table of the source's database to write the scored customers into (see <see cref="PublishOptions.WriteBack"/>).</summary>
+    public string? WriteBack { get; init; }
 }

@@ -85,7 +85,7 @@ public static class SegmentationApp
     public static RunOutcome Run(RunRequest request, IReportRenderer? renderer = null, IProgress<ReadProgress>? progress = null)
     {
         OptionsValidator.Validate(request.Options);
-        Publisher.Check(request.Publish);
+        Publisher.Check(request.Publish, request.Source);
         var options = request.Options with { Prepare = SpillBeside(request.Options.Prepare, request.Publish.Folder) };
         var run = Segmented(request.Source, options, progress);
         var clock = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public static class SegmentationApp
     /// </summary>
     public static Published Publish(SegmentationRun run, TransactionSource source, PublishOptions publish, IReportRenderer? renderer = null)
     {
-        Publisher.Check(publish);
+        Publisher.Check(publish, source);
         var report = ReportBuilder.Build(run, publish.Report);
         return Publisher.Publish(new Publication.OfRun(run, report), publish, source, renderer, [.. run.Timings]);
     }
@@ -129,7 +129,7 @@ public static class SegmentationApp
     public static RefreshOutcome Refresh(RefreshRequest request, IReportRenderer? renderer = null, IProgress<ReadProgress>? progress = null)
     {
         OptionsValidator.Validate(request.Options);
-        Publisher.Check(request.Publish);
+        Publisher.Check(request.Publish, request.Source);
         var previous = PreviousRunReader.Read(request.Previous);
         if (Path.GetFullPath(previous.Folder).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(request.Publish.Folder).TrimEnd(Path.DirectorySeparatorChar))
         {
@@ -205,11 +205,13 @@ public static class SegmentationApp
     public static ScoreOutcome Score(ScoreRequest request, IProgress<ReadProgress>? progress = null)
     {
         OptionsValidator.Validate(request.Prepare);
+        Publisher.CheckWriteBack(request.WriteBack, request.Source);
         var model = ModelFile.Load(request.Model);
         var (prepared, check) = ScoringWindow.Prepare(model, o => request.Source.Prepare(o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
         var customers = Scoring.Score(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);
-        return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output) { Check = check };
+        var back = Publisher.WriteBackTo(request.WriteBack, request.Source, customers, runId: null, prepared.Rfm.Snapshot);
+        return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output) { Check = check, WrittenBack = back };
     }
 
     /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>

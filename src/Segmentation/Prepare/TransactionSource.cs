@@ -95,6 +95,9 @@ public abstract record TransactionSource
     /// <summary>How the history names the source: a file by its path, a database by <see cref="Name"/>, the sample as "sample".</summary>
     internal virtual string HistoryName => Path ?? "sample";
 
+    /// <summary>The database a table or query is read from (results can be written back there); null for other sources.</summary>
+    internal virtual DatabaseInput? SourceDatabase => null;
+
     private sealed record DatabaseSource(DatabaseInput Input) : TransactionSource
     {
         public override string Name => Input.Describe();
@@ -102,6 +105,7 @@ public abstract record TransactionSource
         internal override PreparedData Prepare(PrepareOptions options, IProgress<ReadProgress>? progress) => Preparation.Run(Input, options, progress);
         internal override string Fingerprint(PreparedData prepared) => InputFingerprint.Of(prepared);
         internal override string HistoryName => Name;
+        internal override DatabaseInput? SourceDatabase => Input;
     }
 
     private sealed record SampleSource(SampleOptions Options) : TransactionSource

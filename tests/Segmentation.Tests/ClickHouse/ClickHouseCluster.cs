@@ -65,7 +65,9 @@ public sealed class ClickHouseCluster : IDisposable
     public static void Execute(Uri shard, string sql)
     {
         using var client = Client(shard);
-        client.ExecuteNonQueryAsync(sql, null, null, CancellationToken.None).GetAwaiter().GetResult();
+        var plain = new QueryOptions { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
+        using var result = client.ExecuteRawResultAsync(sql, plain, CancellationToken.None).GetAwaiter().GetResult();
+        result.ReadAsByteArrayAsync().GetAwaiter().GetResult();
     }
 
     /// <summary>Rows of text into a table of one shard, in order (tab-separated; no value holds a tab or a newline).</summary>

@@ -51,11 +51,40 @@ internal sealed partial class ClickHouseServer : IDisposable
     {
         try
         {
-            _client.ExecuteNonQueryAsync(sql, null, null, CancellationToken.None).GetAwaiter().GetResult();
+            // The raw API with a plain default format: the driver asks for a typed format 18.16 lacks, and 18.16 checks
+            // it even for a statement that returns nothing (INSERT ... SELECT).
+            using var result = _client.ExecuteRawResultAsync(sql, PlainFormat, CancellationToken.None).GetAwaiter().GetResult();
+            result.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is DbException or HttpRequestException or TaskCanceledException or IOException)
         {
             throw Failed("the statement failed", e, option);
+        }
+    }
+
+    private static readonly QueryOptions PlainFormat = new() { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
+
+    /// <summary>A query whose answer is one whole number (a count, EXISTS).</summary>
+    public long Scalar(string sql, string option)
+    {
+        using var reader = Read(sql, option);
+        return reader.Read() ? long.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture) : throw Failed("the query gave no answer", new InvalidDataException(sql), option);
+    }
+
+    /// <summary>An INSERT whose rows <paramref name="write"/> streams as text (no row is held in memory beyond its line).</summary>
+    public void Insert(string sql, Action<TextWriter> write, string option)
+    {
+        try
+        {
+            using var response = _client.PostStreamAsync(sql, async (stream, _) =>
+            {
+                await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                write(writer);
+            }, false, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is DbException or HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw Failed("the rows cannot be written", e, option);
         }
     }
 

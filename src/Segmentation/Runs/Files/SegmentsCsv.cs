@@ -1,5 +1,6 @@
 using Segmentation.Clustering.Segments;
 using Segmentation.IO;
+using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Runs.Files;
 
@@ -10,8 +11,7 @@ internal static class SegmentsCsv
     /// Two segmentations, two names: ScoreSegment is the standard RFM score segment (from the R, F, M quintiles),
     /// ClusterSegment the clustering's. They use the same vocabulary and often differ; the reports cross-tabulate them.
     /// </summary>
-    public const string CustomersHeader = "CustomerID,Recency,Frequency,Monetary,R,F,M,ScoreSegment,Cluster,ClusterSegment,Action,PreviousSegment,SegmentSince," +
-        "DistanceToCentre,Borderline,RecencyContradictsName";
+    public static string CustomersHeader => CustomerColumns.Header;
 
     public const string ClusterSegmentColumn = "ClusterSegment";
 
@@ -19,33 +19,31 @@ internal static class SegmentsCsv
         AtomicFile.WriteText(path, w => WriteCustomers(w, customers));
 
     /// <summary>The column a Gaussian mixture's run adds: each customer's probability of its segment.</summary>
-    public const string ProbabilityColumn = "Probability";
+    public const string ProbabilityColumn = CustomerColumns.ProbabilityColumn;
 
     public static void WriteCustomers(TextWriter w, IReadOnlyList<CustomerSegment> customers)
     {
-        // A mixture's customers all have a probability, the other methods' none: the column is there exactly when it means something.
-        var withProbability = customers.Count > 0 && customers[0].Probability is not null;
-        var withValue = customers.Count > 0 && customers[0].Value is not null;
-        w.WriteLine(CustomersHeader + (withProbability ? "," + ProbabilityColumn : "") + (withValue ? "," + ValueColumns : ""));
-        foreach (var c in customers)
-        {
-            var line = string.Join(',',
-                Csv.Field(c.Rfm.CustomerId), Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary),
-                Csv.Number(c.Score.R), Csv.Number(c.Score.F), Csv.Number(c.Score.M), Csv.Field(c.Score.Segment),
-                Csv.Number(c.Cluster), Csv.Field(c.Segment), Csv.Field(c.Action), Csv.Field(c.PreviousSegment), Csv.Day(c.SegmentSince),
-                Csv.Number(Math.Round(c.DistanceToCentre, 4)), Csv.YesNo(c.Borderline), Csv.YesNo(c.RecencyContradictsName));
-            if (withProbability) line += "," + Csv.Number(Math.Round(c.Probability ?? 0, 6));
-            if (withValue && c.Value is { } v)
-            {
-                line += "," + string.Join(',', Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)),
-                    Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvPercentile, 2)), Csv.YesNo(v.AtRiskOfLeaving));
-            }
-            w.WriteLine(line);
-        }
+        var columns = CustomerColumns.For(customers);
+        w.WriteLine(string.Join(',', columns.Select(c => c.Name)));
+        foreach (var c in customers) w.WriteLine(string.Join(',', columns.Select(column => Cell(column.Table.Type, column.Value(c)))));
     }
 
+    /// <summary>A value in the CSV's form: invariant numbers, yes/no, days as yyyy-MM-dd, text guarded and quoted.</summary>
+    private static string Cell(ColumnType type, object? value) => value switch
+    {
+        null => "",
+        string text => Csv.Field(text),
+        int n => Csv.Number(n),
+        long n => Csv.Number(n),
+        decimal d => Csv.Number(d),
+        double d => Csv.Number(d),
+        bool b => Csv.YesNo(b),
+        DateTime t => type == ColumnType.Day ? Csv.Day(t) : Csv.Date(t),
+        _ => throw new ArgumentException($"no CSV form for {value.GetType().Name}", nameof(value)),
+    };
+
     /// <summary>The columns a run with lifetime value adds (their window, horizon and at-risk rule are in metrics.json's "value").</summary>
-    public const string ValueColumns = "PAlive,ExpectedPurchases,CLV,CLVPercentile,AtRiskOfLeaving";
+    public static string ValueColumns => CustomerColumns.ValueHeader;
 
     /// <summary>
     /// targets/&lt;segment&gt;.csv: whom to contact in one segment, highest lifetime value first, with the segment's action

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Segmentation.App;
+using Segmentation.Prepare;
+using Segmentation.Prepare.Sources;
+using Segmentation.Runs;
+using Segmentation.Tests.WriteBack;
+
+namespace Segmentation.Tests.ClickHouse;
+
+/// <summary>
+/// Results written back into the cluster: the table equals customer_segments.csv customer for customer; it is
+/// replaced atomically with the one before kept; a writer that dies on the way leaves the table as it was; hostile
+/// customer ids and table names land as text.
+/// </summary>
+[Collection(ClickHouseCollection.Name)]
+[Trait(Tier.Name, Tier.Full)]
+public sealed class WriteBackTests(ClickHouseCluster cluster)
+{
+    private static readonly SegmentationOptions Quick = SegmentationOptions.Default with { Clustering = SegmentationOptions.Default.Clustering with { KMax = 6, StabilityResamples = 0 } };
+
+    [Fact]
+    public void The_written_table_equals_the_customer_file_and_the_one_before_is_kept()
+    {
+        using var folder = new TempFolder();
+        var source = TransactionSource.Database(cluster.Address, ClickHouseCluster.Typed);
+        var table = $"{cluster.Database}.segments";
+        var publish = new PublishOptions { Folder = folder.File("run"), Reports = false, History = folder.File("history.db"), WriteBack = table };
+
+        var first = SegmentationApp.Run(new RunRequest(source) { Options = Quick, Publish = publish });
+        var second = SegmentationApp.Run(new RunRequest(source) { Options = Quick with { Clustering = Quick.Clustering with { K = 3 } }, Publish = publish });
+
+        Assert.Equal(4_338, second.Published.WrittenBack!.Customers);
+        AssertTableEqualsCsv(cluster, table, Path.Combine(second.Published.Folder, "customer_segments.csv"), second.Published.HistoryId);
+        // The first run's rows, as they were, under TABLE_previous.
+        AssertTableEqualsCsv(cluster, table + "_previous", Path.Combine(first.Published.MovedAside ?? second.Published.MovedAside!, "customer_segments.csv"), first.Published.HistoryId);
+        Assert.Empty(ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT name FROM system.tables WHERE database = '{cluster.Database}' AND name = 'segments__staging'"));
+    }
+
+    [Fact]
+    public void Score_writes_the_scored_customers_back()
+    {
+        using var folder = new TempFolder();
+        var source = TransactionSource.Database(cluster.Address, ClickHouseCluster.Typed);
+        var run = SegmentationApp.Run(new RunRequest(source) { Options = Quick, Publish = new PublishOptions { Folder = folder.File("run"), Reports = false, RecordHistory = false } });
+        var table = $"{cluster.Database}.scored";
+
+        var scored = SegmentationApp.Score(new ScoreRequest(source, SegmentationApp.RunModelPath(run.Published.Folder)) { Output = folder.File("scored.csv"), WriteBack = table });
+
+        Assert.Equal(4_338, scored.WrittenBack!.Customers);
+        AssertTableEqualsCsv(cluster, table, folder.File("scored.csv"), runId: null);
+    }
+
+    [Fact]
+    public void A_writer_that_dies_on_the_way_leaves_the_table_as_it_was()
+    {
+        var table = $"{cluster.Database}.survivor";
+        var input = cluster.Input(ClickHouseCluster.Typed);
+        TableColumn[] columns = [new("CustomerID", ColumnType.Text), new("Value", ColumnType.Integer)];
+        DatabaseTableWriter.Replace(input, table, columns, Enumerable.Range(0, 500).Select(i => new object?[] { $"c{i}", i }), OptionNames.WriteBack);
+
+        IEnumerable<object?[]> Dying()
+        {
+            for (var i = 0; ; i++)
+            {
+                if (i == 200_000) throw new IOException("the writer was killed");
+                yield return [$"new{i}", -i];
+            }
+        }
+        Assert.ThrowsAny<Exception>(() => DatabaseTableWriter.Replace(input, table, columns, Dying(), OptionNames.WriteBack));
+
+        var rows = ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT count(), sum(Value), countIf(startsWith(CustomerID, 'new')) FROM {table}");
+        Assert.Equal(["500", (499 * 500 / 2).ToString(CultureInfo.InvariantCulture), "0"], rows[0]);
+    }
+
+    [Fact]
+    public void Hostile_customer_ids_and_table_names_land_as_text()
+    {
+        const string Prefix = "x'\"`;\\ DROP TABLE t; --\t";
+        var hostile = $"{cluster.Database}.hostile";
+        ClickHouseCluster.Execute(cluster.Shards[0], $"CREATE TABLE {hostile} AS {cluster.Database}.{ClickHouseCluster.Typed}_local ENGINE = MergeTree() ORDER BY InvoiceDate");
+        ClickHouseCluster.Execute(cluster.Shards[0], $"INSERT INTO {hostile} SELECT InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, "
+            + $"if(CustomerID = '', '', concat({Segmentation.Prepare.Engine.ClickHouseSql.Literal(Prefix)}, CustomerID)), Country FROM {cluster.Database}.{ClickHouseCluster.Typed}");
+        using var folder = new TempFolder();
+        var table = $"{cluster.Database}.seg ment's";
+        var publish = new PublishOptions { Folder = folder.File("run"), Reports = false, RecordHistory = false, WriteBack = table };
+
+        var outcome = SegmentationApp.Run(new RunRequest(TransactionSource.Database(cluster.Address, hostile)) { Options = Quick, Publish = publish });
+
+        var ids = ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT CustomerID FROM {cluster.Database}.`seg ment's` ORDER BY CustomerID")
+            .Select(r => TsvDataReader.Unescape(r[0])).ToList();
+        Assert.Equal(4_338, ids.Count);
+        Assert.All(ids, id => Assert.StartsWith(Prefix, id, StringComparison.Ordinal));
+        Assert.Equal(outcome.Run.Customers.Select(c => c.Rfm.CustomerId).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal("541909", ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT count() FROM {cluster.Database}.{ClickHouseCluster.Typed}")[0][0]);
+    }
+
+    [Fact]
+    public void Writing_back_needs_a_database_source()
+    {
+        using var folder = new TempFolder();
+        var publish = new PublishOptions { Folder = folder.File("run"), WriteBack = "segments" };
+
+        var e = Assert.Throws<OptionException>(() => SegmentationApp.Run(new RunRequest(TransactionSource.File(TestPaths.RealFile("online_retail.csv.gz"))) { Publish = publish }));
+
+        Assert.Equal(OptionNames.WriteBack, e.Option);
+        Assert.False(Directory.Exists(folder.File("run")));
+    }
+
+    private static void AssertTableEqualsCsv(ClickHouseCluster cluster, string table, string csv, long? runId)
+    {
+        var header = WrittenTable.Header(csv);
+        var rows = ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT {string.Join(", ", header.Select(h => $"`{h}`"))}, RunId FROM {table}");
+        WrittenTable.AssertEqualsCsv([.. rows.Select(r => r.Select(TsvDataReader.Unescape).ToArray())], csv, runId);
+    }
+}
