@@ -48,12 +48,13 @@ public sealed class ClickHouseSourceTests(ClickHouseCluster cluster, RealDataFix
 
         ClickHouseCluster.Execute(second, "SYSTEM FLUSH LOGS");
         Assert.Equal(before + 1, Count(second, $"SELECT count() {folds}"));
-        // The second shard folded its own rows (GROUP BY ... count()), every one of them, and sent fewer back.
+        // The second shard aggregated its own rows, every one of them, and sent back its partial rows per customer,
+        // month, country and product: far fewer.
         var local = Count(second, $"SELECT count() FROM {cluster.Database}.{ClickHouseCluster.Typed}_local");
         Assert.InRange(local, 100_000, 441_909);
         var latest = ClickHouseCluster.Rows(second, $"SELECT read_rows, result_rows, query {folds} ORDER BY event_time DESC LIMIT 1")[0];
         Assert.Equal(local, long.Parse(latest[0], CultureInfo.InvariantCulture));
-        Assert.InRange(long.Parse(latest[1], CultureInfo.InvariantCulture), 1, local);
+        Assert.InRange(long.Parse(latest[1], CultureInfo.InvariantCulture), 1, local / 10);
         Assert.Contains("GROUP BY", latest[2], StringComparison.Ordinal);
         Assert.Contains($"{ClickHouseCluster.Typed}_local", latest[2], StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Segmentation.Prepare.Engine;
 
@@ -10,9 +9,10 @@ namespace Segmentation.Prepare.Engine;
 /// UNION of passes. Values are literals (<see cref="ClickHouseSql"/>): 18.16 has no query parameters.
 /// </summary>
 /// <remarks>
-/// The innermost step reads the source and folds identical rows into one with their count: on a Distributed table
-/// each shard folds its own rows and only the folded rows travel to the server that merges them. Amounts are summed
-/// as whole millionths (exact, as DuckDB's and PostgreSQL's decimals are) and sent back as decimal text.
+/// The statement aggregates the source itself (its steps are WITH aliases, which 18.16 has), so that on a
+/// Distributed table each shard aggregates its own rows and sends its partial per-kind rows to the server that
+/// merges them. Amounts are summed as whole millionths (exact, as DuckDB's and PostgreSQL's decimals are) and sent
+/// back as decimal text.
 /// </remarks>
 internal static class ClickHouseQuery
 {
@@ -24,51 +24,65 @@ internal static class ClickHouseQuery
             throw new OptionException(OptionNames.NetCancellations, "matching cancellations to their purchases needs window functions, which ClickHouse 18.16's SQL lacks: prepare without it, or from a file or PostgreSQL");
         var rules = PreparationQuery.Rules(s, cleaning);
 
-        var sql = new StringBuilder();
-        // 1. The source's rows typed, identical rows folded (on the shards for a Distributed table).
+        // 1. The source's rows typed. Dropping duplicates needs each distinct row with its copies: identical rows are
+        // folded into one first (on the shards for a Distributed table). Otherwise every row counts once, and the
+        // whole statement aggregates the source directly, so that a Distributed table's shards aggregate their own
+        // rows and only their per-kind partial results travel.
+        string[] typed =
+        [
+            $"{Key(s.Customer)} AS c_customer",
+            $"{(s.Invoice is null ? NoText : Key(s.Invoice))} AS c_invoice",
+            $"{Date(s.Date)} AS c_date",
+            $"{(s.Quantity is null ? NoNumber : Number(s.Quantity))} AS c_quantity",
+            $"{(s.UnitPrice is null ? NoNumber : Number(s.UnitPrice))} AS c_unit_price",
+            $"{(s.Amount is null ? NoNumber : Number(s.Amount))} AS c_amount_value",
+            $"{(s.StockCode is null ? NoText : Key(s.StockCode))} AS c_stock_code",
+            $"{(s.Description is null ? NoText : Text(s.Description))} AS c_description",
+            $"{(s.Country is null ? NoText : Text(s.Country))} AS c_country",
+        ];
         string[] content = ["c_customer", "c_invoice", "c_date", "c_quantity", "c_unit_price", "c_amount_value", "c_stock_code", "c_description", "c_country"];
-        sql.AppendLine("SELECT").AppendLine(string.Join(",\n", [
-            $"  {Key(s.Customer)} AS c_customer",
-            $"  {(s.Invoice is null ? NoText : Key(s.Invoice))} AS c_invoice",
-            $"  {Date(s.Date)} AS c_date",
-            $"  {(s.Quantity is null ? NoNumber : Number(s.Quantity))} AS c_quantity",
-            $"  {(s.UnitPrice is null ? NoNumber : Number(s.UnitPrice))} AS c_unit_price",
-            $"  {(s.Amount is null ? NoNumber : Number(s.Amount))} AS c_amount_value",
-            $"  {(s.StockCode is null ? NoText : Key(s.StockCode))} AS c_stock_code",
-            $"  {(s.Description is null ? NoText : Text(s.Description))} AS c_description",
-            $"  {(s.Country is null ? NoText : Text(s.Country))} AS c_country",
-            "  count() AS c_copies"]))
-            .AppendLine($"FROM {s.From}")
-            .AppendLine($"GROUP BY {string.Join(", ", content)}");
-        var folded = sql.ToString();
+        var dropDuplicates = cleaning.DropDuplicates;
+        string from;
+        string repeats;
+        var with = new List<string>();
+        if (dropDuplicates)
+        {
+            from = $"(\nSELECT\n  {string.Join(",\n  ", typed)},\n  count() AS c_copies\nFROM {s.From}\nGROUP BY {string.Join(", ", content)})";
+            repeats = "sum(c_copies - 1)";
+        }
+        else
+        {
+            from = s.From;
+            with.AddRange(typed);
+            with.Add("1 AS c_copies");
+            // Rows that repeat an earlier identical row: the rows less the distinct ones, counted for the input's totals only.
+            with.Add($"cityHash64({string.Join(", ", content.Select(c => $"ifNull(toString({c}), '\\\\N')"))}) AS c_row");
+            repeats = $"sumIf(c_copies, k_kind = {(int)PreparationQuery.Kind.Total}) - uniqExactIf(c_row, k_kind = {(int)PreparationQuery.Kind.Total})";
+        }
 
-        // 2. Each distinct row classified: the first rule that holds removes it (and its copies).
+        // 2. Each (distinct) row classified: the first rule that holds removes it (and its copies).
         var amount = s.Amount is not null ? "c_amount_value" : "c_quantity * c_unit_price";
         var bad = s.Amount is not null ? "isNull(c_date) OR isNull(c_amount_value)" : "isNull(c_date) OR isNull(c_quantity) OR isNull(c_unit_price)";
         var rowRules = rules.Where(r => r != DropReason.Duplicate).ToList();
         var reason = rowRules.Count == 0 ? "0" : $"multiIf({string.Concat(rowRules.Select(r => $"{Condition(r, cleaning)}, {(int)r}, "))}0)";
-        var dropDuplicates = cleaning.DropDuplicates;
         var order = s.Invoice is null ? "toString(c_date)" : "if(isNull(c_invoice), concat('#', toString(c_date)), c_invoice)";
-        var classified = $"""
-            SELECT *,
-              {amount} AS c_amount,
-              {bad} AS c_bad,
-              {reason} AS c_reason,
-              if(c_reason = 0, {(dropDuplicates ? "1" : "c_copies")}, 0) AS c_kept,
-              {(dropDuplicates ? "if(c_reason = 0, c_copies - 1, 0)" : "0")} AS c_dropped_repeats,
-              toInt64(round(c_amount * {Micro})) * c_kept AS c_revenue,
-              toInt64(round(ifNull(c_quantity, 1) * {Micro})) * c_kept AS c_units,
-              {order} AS c_order,
-              toDateTime(toStartOfMonth(c_date)) AS c_month,
-              toStartOfDay(c_date) AS c_day,
-              ifNull(c_country, '(unknown)') AS c_country_key,
-              ifNull(c_stock_code, c_description) AS c_product
-            FROM (
-            {folded})
-            """;
+        with.AddRange([
+            $"{amount} AS c_amount",
+            $"{bad} AS c_bad",
+            $"{reason} AS c_reason",
+            $"if(c_reason = 0, {(dropDuplicates ? "1" : "c_copies")}, 0) AS c_kept",
+            $"{(dropDuplicates ? "if(c_reason = 0, c_copies - 1, 0)" : "0")} AS c_dropped_repeats",
+            $"toInt64(round(c_amount * {Micro})) * c_kept AS c_revenue",
+            $"toInt64(round(ifNull(c_quantity, 1) * {Micro})) * c_kept AS c_units",
+            $"{order} AS c_order",
+            "toDateTime(toStartOfMonth(c_date)) AS c_month",
+            "toStartOfDay(c_date) AS c_day",
+            "ifNull(c_country, '(unknown)') AS c_country_key",
+            "ifNull(c_stock_code, c_description) AS c_product",
+        ]);
 
-        // 3. One row per kind and key, every kind from the same pass: a distinct row counts towards the input's
-        // totals, its customer, its customer's country, its month, its country and its product (and its day).
+        // 3. One row per kind and key, every kind from the same pass: a row counts towards the input's totals, its
+        // customer, its customer's country, its month, its country and its product (and its day).
         int[] kinds = [.. new[] { PreparationQuery.Kind.Total, PreparationQuery.Kind.Customer, PreparationQuery.Kind.Month, PreparationQuery.Kind.Country,
             PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.ProductDescription }.Select(k => (int)k)];
         if (purchaseDays) kinds = [.. kinds, (int)PreparationQuery.Kind.CustomerDay];
@@ -77,6 +91,8 @@ internal static class ClickHouseQuery
         // Each line's own day: a purchase day (DuckDB and PostgreSQL take an order's first line's) differs only for an
         // invoice that spans midnight.
         return $"""
+            WITH
+              {string.Join(",\n  ", with)}
             SELECT
               k_kind,
               multiIf(k_kind IN ({byCustomer}), c_customer, k_kind = {(int)PreparationQuery.Kind.Country}, c_country_key, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_product, {NoText}) AS k_key,
@@ -85,10 +101,9 @@ internal static class ClickHouseQuery
               uniqExactIf(c_order, c_kept > 0),
               if(sum(c_kept) > 0, toNullable(minIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
               if(sum(c_kept) > 0, toNullable(maxIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
-              min(c_date), max(c_date), 0, sum(c_copies - 1),
+              min(c_date), max(c_date), 0, {repeats},
               multiIf(k_kind = {(int)PreparationQuery.Kind.CustomerCountry}, c_country, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_description, {NoText}) AS k_detail{string.Concat(ruleCounts.Select(c => ",\n  " + c))}
-            FROM (
-            {classified})
+            FROM {from}
             ARRAY JOIN [{string.Join(", ", kinds)}] AS k_kind
             GROUP BY k_kind, k_key, k_month, k_detail
             """;
