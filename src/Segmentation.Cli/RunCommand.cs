@@ -44,12 +44,16 @@ internal static class RunCommand
             Summary.Write(stdout, outcome.Report);
             stdout.WriteLine();
             PublishArguments.Print(stdout, outcome.Published);
-            if (p.GetValue(timings)) Summary.WriteTimings(stdout, outcome.Timings, total.Elapsed);
+            if (p.GetValue(timings))
+            {
+                Summary.WriteTimings(stdout, outcome.Timings, total.Elapsed);
+                if (outcome.Run.Prepared.SourceBytes is { } bytes) stdout.WriteLine($"  the database sent {bytes:N0} bytes (its rows per customer, month, country and product)");
+            }
             if (p.GetValue(timingsJson) is { } json)
             {
                 var seconds = outcome.Timings.ToDictionary(s => s.Stage, s => Math.Round(s.Elapsed.TotalSeconds, 4));
                 seconds["total"] = Math.Round(total.Elapsed.TotalSeconds, 4);
-                Json.Write(json, new { seconds, rows_in = outcome.Run.Quality.RowsIn, customers = outcome.Run.Rfm.Count, k = outcome.Run.Choice.K });
+                Json.Write(json, new { seconds, rows_in = outcome.Run.Quality.RowsIn, customers = outcome.Run.Rfm.Count, k = outcome.Run.Choice.K, source_bytes = outcome.Run.Prepared.SourceBytes });
             }
             return ExitCodes.Ok;
         }));

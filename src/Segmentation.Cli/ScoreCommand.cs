@@ -27,9 +27,17 @@ internal static class ScoreCommand
             progress.Done();
             Summary.WriteQuality(stdout, outcome.Prepared.Quality);
             Summary.WriteScoreCheck(stdout, outcome.Check);
-            Summary.WriteSegments(stdout, outcome.Profiles);
+            if (outcome.WrittenBack is { ScoredInDatabase: true } inDatabase)
+            {
+                stdout.WriteLine($"Scored in the database ({outcome.Prepared.SourceBytes:N0} bytes came back: the totals and the distributions of recency, orders and spend); no customer file is written:");
+                foreach (var (segment, customers) in inDatabase.Segments) stdout.WriteLine($"  {segment,-20} {customers,12:N0}");
+            }
+            else
+            {
+                Summary.WriteSegments(stdout, outcome.Profiles);
+            }
             foreach (var warning in outcome.Check.Warnings) stderr.WriteLine($"warning: {warning}");
-            stdout.WriteLine($"Wrote {outcome.Output}");
+            if (outcome.Output is not null) stdout.WriteLine($"Wrote {outcome.Output}");
             PublishArguments.PrintWriteBack(stdout, outcome.WrittenBack);
             return ExitCodes.Ok;
         }));

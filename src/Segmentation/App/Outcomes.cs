@@ -18,7 +18,13 @@ public sealed record Published(string Folder, IReadOnlyList<string> Files, strin
 }
 
 /// <summary>Customers written back into a table of the source's database (the one before kept as TABLE_previous).</summary>
-public sealed record WrittenBack(string Source, string Table, long Customers);
+public sealed record WrittenBack(string Source, string Table, long Customers)
+{
+    /// <summary>Scored by the database itself (no customer row came into this process), with the customers per segment.</summary>
+    public bool ScoredInDatabase { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, long>> Segments { get; init; } = [];
+}
 
 /// <summary>A published run: the run, its report model (what every door shows), and what was written.</summary>
 public sealed record RunOutcome(SegmentationRun Run, ReportModel Report, Published Published, IReadOnlyList<StageTiming> Timings);

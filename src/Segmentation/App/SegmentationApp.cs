@@ -207,6 +207,17 @@ public static class SegmentationApp
         OptionsValidator.Validate(request.Prepare);
         Publisher.CheckWriteBack(request.WriteBack, request.Source);
         var model = ModelFile.Load(request.Model);
+        // Into a ClickHouse table: the database scores its own customers where it can (not DBSCAN); no CSV then.
+        if (request.WriteBack is { } table && request.Source.SourceDatabase is { } database
+            && InDatabaseScoring.Run(model, database, request.Prepare, request.WholeFile, table) is { } inDatabase)
+        {
+            var scored = new WrittenBack(database.Describe(), table, inDatabase.Customers)
+            {
+                ScoredInDatabase = true,
+                Segments = [.. inDatabase.Segments.Select(s => KeyValuePair.Create(s.Segment, s.Customers))],
+            };
+            return new ScoreOutcome(inDatabase.Prepared, [], [], null) { Check = inDatabase.Check, WrittenBack = scored };
+        }
         var (prepared, check) = ScoringWindow.Prepare(model, o => request.Source.Prepare(o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
         var customers = Scoring.Score(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);

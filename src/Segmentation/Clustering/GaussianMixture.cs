@@ -11,7 +11,7 @@ namespace Segmentation.Clustering;
 internal static class GaussianMixture
 {
     private const int D = KMeans.Dim;
-    private static readonly double LogTwoPi = Math.Log(2 * Math.PI);
+    internal static readonly double LogTwoPi = Math.Log(2 * Math.PI);
 
     /// <summary>The gap between 1 and the next double (numpy's finfo(float64).eps).</summary>
     private const double MachineEpsilon = 2.220446049250313e-16;

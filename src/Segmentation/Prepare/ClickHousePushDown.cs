@@ -16,26 +16,42 @@ internal static class ClickHousePushDown
         var started = Stopwatch.StartNew();
         var name = input.Describe();
         using var server = ClickHouseServer.Connect(input.ClickHouse!, name);
+        var (relation, columns) = Bind(server, input, options);
+        var (data, bad) = Prepare(server, input, relation, columns, options, totalsOnly: false);
+        return bad ? new EngineRead.RowReadersNeeded("a value does not parse")
+            : new EngineRead.Prepared(data with { Timings = [new StageTiming("prepare", started.Elapsed)] });
+    }
+
+    /// <summary>The table's or query's columns, resolved to the fields as a file's header is.</summary>
+    public static (SourceRelation Relation, ResolvedColumns Columns) Bind(ClickHouseServer server, DatabaseInput input, PrepareOptions options)
+    {
+        var name = input.Describe();
         var schema = Schema(server, input);
         var columns = ResolvedColumns.Resolve(name, schema.Select(c => c.Name).ToArray(), options.Ingest);
         var relation = SourceRelation.Bind(name, input.From, columns,
             i => new SourceColumn(ClickHouseSql.Identifier(schema[i].Name), schema[i].IsText ? ColumnKind.Text : ColumnKind.Typed));
-        var cleaning = options.Cleaning with { Before = options.AsOf ?? options.Cleaning.Before, Since = options.Since ?? options.Cleaning.Since };
+        return (relation, columns);
+    }
+
+    /// <summary>The cleaning options in force: an as-of date, or a window's start, also leaves out rows.</summary>
+    public static CleaningOptions Cleaning(PrepareOptions options) =>
+        options.Cleaning with { Before = options.AsOf ?? options.Cleaning.Before, Since = options.Since ?? options.Cleaning.Since };
+
+    /// <summary>
+    /// The statement run on the server: the prepared data (with <paramref name="totalsOnly"/>, the account and the
+    /// dates but no customer) and whether a value failed to parse (then the data are not to be used).
+    /// </summary>
+    public static (PreparedData Data, bool BadValues) Prepare(ClickHouseServer server, DatabaseInput input, SourceRelation relation, ResolvedColumns columns,
+        PrepareOptions options, bool totalsOnly)
+    {
+        var cleaning = Cleaning(options);
         var rules = PreparationQuery.Rules(relation, cleaning);
-        var sql = ClickHouseQuery.Build(relation, cleaning, options.PurchaseDays);
-        PreparationResult result;
-        long bytes;
-        using (var reader = server.Read(sql, Failing(input)))
-        {
-            result = PreparationResult.Read([reader], rules, relation.Invoice is not null);
-            bytes = reader.BytesRead;
-        }
-        if (result.BadRows > 0) return new EngineRead.RowReadersNeeded("a value does not parse");
-        return new EngineRead.Prepared(PreparedDataBuilder.Build(result, name, rules, badRows: null, options, columns.Uses()) with
-        {
-            Timings = [new StageTiming("prepare", started.Elapsed)],
-            SourceBytes = bytes,
-        });
+        var sql = ClickHouseQuery.Build(relation, cleaning, options.PurchaseDays && !totalsOnly, totalsOnly);
+        using var reader = server.Read(sql, Failing(input));
+        var result = PreparationResult.Read([reader], rules, relation.Invoice is not null);
+        if (result.BadRows > 0) return (null!, true);
+        var data = PreparedDataBuilder.Build(result, relation.Name, rules, badRows: null, options, columns.Uses());
+        return (data with { SourceBytes = reader.BytesRead }, false);
     }
 
     /// <summary>The option a failing table or query is put right by.</summary>

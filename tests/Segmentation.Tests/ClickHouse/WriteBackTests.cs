@@ -36,18 +36,37 @@ public sealed class WriteBackTests(ClickHouseCluster cluster)
         Assert.Empty(ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT name FROM system.tables WHERE database = '{cluster.Database}' AND name = 'segments__staging'"));
     }
 
-    [Fact]
-    public void Score_writes_the_scored_customers_back()
+    [Theory]
+    [InlineData(Segmentation.Clustering.ClusteringMethod.KMeans)]
+    [InlineData(Segmentation.Clustering.ClusteringMethod.Gmm)]
+    [InlineData(Segmentation.Clustering.ClusteringMethod.Dbscan)]
+    public void Scoring_in_the_database_equals_scoring_in_process_for_every_customer(Segmentation.Clustering.ClusteringMethod method)
     {
         using var folder = new TempFolder();
-        var source = TransactionSource.Database(cluster.Address, ClickHouseCluster.Typed);
-        var run = SegmentationApp.Run(new RunRequest(source) { Options = Quick, Publish = new PublishOptions { Folder = folder.File("run"), Reports = false, RecordHistory = false } });
-        var table = $"{cluster.Database}.scored";
+        // Fitted on the year to 2011-09-01, scored on the whole year: new customers, moved customers, all of them.
+        var fit = TransactionSource.Database(cluster.Address, ClickHouseCluster.Typed);
+        var options = Quick with { Prepare = Quick.Prepare with { AsOf = new DateTime(2011, 9, 1) }, Clustering = Quick.Clustering with { Method = method } };
+        var run = SegmentationApp.Run(new RunRequest(fit) { Options = options, Publish = new PublishOptions { Folder = folder.File("run"), Reports = false, RecordHistory = false } });
+        var model = SegmentationApp.RunModelPath(run.Published.Folder);
+        var table = $"{cluster.Database}.scored_{method.ToString().ToLowerInvariant()}";
 
-        var scored = SegmentationApp.Score(new ScoreRequest(source, SegmentationApp.RunModelPath(run.Published.Folder)) { Output = folder.File("scored.csv"), WriteBack = table });
+        var inProcess = SegmentationApp.Score(new ScoreRequest(fit, model) { Output = folder.File("scored.csv") });
+        var inDatabase = SegmentationApp.Score(new ScoreRequest(fit, model) { Output = folder.File("not-written.csv"), WriteBack = table });
 
-        Assert.Equal(4_338, scored.WrittenBack!.Customers);
+        Assert.Equal(method != Segmentation.Clustering.ClusteringMethod.Dbscan, inDatabase.WrittenBack!.ScoredInDatabase);
+        Assert.Equal(inProcess.Customers.Count, inDatabase.WrittenBack.Customers);
         AssertTableEqualsCsv(cluster, table, folder.File("scored.csv"), runId: null);
+        Assert.Equal(inProcess.Check.Drift, inDatabase.Check.Drift);
+        Assert.Equal(inProcess.Check.Warnings, inDatabase.Check.Warnings);
+        Assert.Equal(inProcess.Prepared.Quality.Customers, inDatabase.Prepared.Quality.Customers);
+        if (inDatabase.WrittenBack.ScoredInDatabase)
+        {
+            Assert.False(File.Exists(folder.File("not-written.csv")));
+            Assert.Equal(inProcess.Customers.GroupBy(c => c.Segment).Select(g => (g.Key, (long)g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal),
+                inDatabase.WrittenBack.Segments.Select(s => (s.Key, s.Value)).OrderBy(g => g.Key, StringComparer.Ordinal));
+            // Only the totals and three distributions came back, not a row per customer.
+            Assert.InRange(inDatabase.Prepared.SourceBytes!.Value, 1, 200_000);
+        }
     }
 
     [Fact]

@@ -15,43 +15,51 @@ internal static class QuintileScorer
         var scores = new int[n];
         if (n == 0) return scores;
         var distinct = values.Distinct().Order().ToArray();
-        var d = distinct.Length;
-        var counts = new int[d];
-        var index = new Dictionary<double, int>(d);
-        for (var i = 0; i < d; i++) index[distinct[i]] = i;
+        var index = new Dictionary<double, int>(distinct.Length);
+        for (var i = 0; i < distinct.Length; i++) index[distinct[i]] = i;
+        var counts = new long[distinct.Length];
         foreach (var v in values) counts[index[v]]++;
-
-        var binOfGroup = new int[d];
-        if (d < 5)
-        {
-            for (var g = 0; g < d; g++) binOfGroup[g] = d == 1 ? 3 : 1 + (int)Math.Round(4.0 * g / (d - 1));
-        }
-        else
-        {
-            // cumulative[j] = values in the first j groups; cut b lies after group cut[b] - 1.
-            var cumulative = new long[d + 1];
-            for (var g = 0; g < d; g++) cumulative[g + 1] = cumulative[g] + counts[g];
-            var cuts = new int[6];
-            cuts[5] = d;
-            for (var b = 1; b <= 4; b++)
-            {
-                var target = n * b / 5.0;
-                int lo = cuts[b - 1] + 1, hi = d - (5 - b);
-                var best = lo;
-                for (var j = lo; j <= hi; j++)
-                {
-                    if (Math.Abs(cumulative[j] - target) < Math.Abs(cumulative[best] - target)) best = j;
-                    if (cumulative[j] > target) break;
-                }
-                cuts[b] = best;
-            }
-            for (var b = 1; b <= 5; b++) for (var g = cuts[b - 1]; g < cuts[b]; g++) binOfGroup[g] = b;
-        }
+        var binOfGroup = Bins(counts);
         for (var i = 0; i < n; i++)
         {
             var s = binOfGroup[index[values[i]]];
             scores[i] = higherIsBetter ? s : 6 - s;
         }
         return scores;
+    }
+
+    /// <summary>
+    /// The bin (1..5, lowest values first) of each distinct value, given how many values each distinct value has,
+    /// in ascending order of value: from a population in memory or from a database's histogram alike.
+    /// </summary>
+    public static int[] Bins(IReadOnlyList<long> counts)
+    {
+        var d = counts.Count;
+        var n = counts.Sum();
+        var binOfGroup = new int[d];
+        if (d < 5)
+        {
+            for (var g = 0; g < d; g++) binOfGroup[g] = d == 1 ? 3 : 1 + (int)Math.Round(4.0 * g / (d - 1));
+            return binOfGroup;
+        }
+        // cumulative[j] = values in the first j groups; cut b lies after group cut[b] - 1.
+        var cumulative = new long[d + 1];
+        for (var g = 0; g < d; g++) cumulative[g + 1] = cumulative[g] + counts[g];
+        var cuts = new int[6];
+        cuts[5] = d;
+        for (var b = 1; b <= 4; b++)
+        {
+            var target = n * b / 5.0;
+            int lo = cuts[b - 1] + 1, hi = d - (5 - b);
+            var best = lo;
+            for (var j = lo; j <= hi; j++)
+            {
+                if (Math.Abs(cumulative[j] - target) < Math.Abs(cumulative[best] - target)) best = j;
+                if (cumulative[j] > target) break;
+            }
+            cuts[b] = best;
+        }
+        for (var b = 1; b <= 5; b++) for (var g = cuts[b - 1]; g < cuts[b]; g++) binOfGroup[g] = b;
+        return binOfGroup;
     }
 }

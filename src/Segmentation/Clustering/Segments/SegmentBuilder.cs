@@ -71,6 +71,16 @@ internal static class SegmentBuilder
     public static bool ContradictsName(SegmentDefinition name, int recency, double lowerQuartile, double upperQuartile) =>
         (name.Recent >= SegmentNamer.Clear && recency > upperQuartile) || (name.Recent <= -SegmentNamer.Clear && recency < lowerQuartile);
 
+    /// <summary><see cref="ContradictsName"/> as SQL over a customer's recency, for the database that scores its customers.</summary>
+    public static string ContradictsNameSql(SegmentDefinition name, string recency, double lowerQuartile, double upperQuartile) =>
+        name.Recent >= SegmentNamer.Clear ? $"{recency} > {Model.ModelSql.Exact(upperQuartile)}"
+        : name.Recent <= -SegmentNamer.Clear ? $"{recency} < {Model.ModelSql.Exact(lowerQuartile)}"
+        : "0";
+
+    /// <summary><see cref="CustomerSegment.Borderline"/>'s rule as SQL over the distances to the customer's centre and to the nearest other.</summary>
+    public static string BorderlineSql(string distance, string second) =>
+        $"isFinite({second}) AND {second} - {distance} < {Model.ModelSql.Exact(BorderlineMargin)} * {second}";
+
     /// <summary>R, F and M quintile scores of every customer, relative to this population.</summary>
     public static RfmScore[] Scores(RfmTable rfm)
     {

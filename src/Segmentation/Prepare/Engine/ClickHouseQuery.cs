@@ -18,7 +18,65 @@ internal static class ClickHouseQuery
 {
     private const string Micro = "1000000";
 
-    public static string Build(SourceRelation s, CleaningOptions cleaning, bool purchaseDays)
+    /// <summary>The source's rows typed and classified, as WITH aliases over a FROM: what every statement here aggregates.</summary>
+    private sealed record Rows(IReadOnlyList<string> With, string From, string Repeats, IReadOnlyList<DropReason> Rules);
+
+    /// <param name="totalsOnly">Only the input's totals (one row): the account and the dates, no row per customer.</param>
+    public static string Build(SourceRelation s, CleaningOptions cleaning, bool purchaseDays, bool totalsOnly = false)
+    {
+        var (with, from, repeats, rules) = Classified(s, cleaning);
+        // One row per kind and key, every kind from the same pass: a row counts towards the input's totals, its
+        // customer, its customer's country, its month, its country and its product (and its day).
+        int[] kinds = [.. new[] { PreparationQuery.Kind.Total, PreparationQuery.Kind.Customer, PreparationQuery.Kind.Month, PreparationQuery.Kind.Country,
+            PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.ProductDescription }.Select(k => (int)k)];
+        if (purchaseDays) kinds = [.. kinds, (int)PreparationQuery.Kind.CustomerDay];
+        if (totalsOnly) kinds = [(int)PreparationQuery.Kind.Total];
+        var byCustomer = string.Join(", ", new[] { PreparationQuery.Kind.Customer, PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.CustomerDay }.Select(k => (int)k));
+        var ruleCounts = rules.Select(r => r == DropReason.Duplicate ? "sum(c_dropped_repeats)" : $"sumIf(c_copies, c_reason = {(int)r})");
+        // Each line's own day: a purchase day (DuckDB and PostgreSQL take an order's first line's) differs only for an
+        // invoice that spans midnight.
+        return $"""
+            WITH
+              {string.Join(",\n  ", with)}
+            SELECT
+              k_kind,
+              multiIf(k_kind IN ({byCustomer}), c_customer, k_kind = {(int)PreparationQuery.Kind.Country}, c_country_key, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_product, {NoText}) AS k_key,
+              multiIf(k_kind = {(int)PreparationQuery.Kind.Month}, c_month, k_kind = {(int)PreparationQuery.Kind.CustomerDay}, c_day, CAST(NULL AS Nullable(DateTime))) AS k_month,
+              sum(c_copies), sumIf(c_copies, c_bad), sum(c_kept), {Money("sum(c_revenue)")}, {Money("sum(c_units)")},
+              uniqExactIf(c_order, c_kept > 0),
+              if(sum(c_kept) > 0, toNullable(minIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
+              if(sum(c_kept) > 0, toNullable(maxIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
+              min(c_date), max(c_date), 0, {repeats},
+              multiIf(k_kind = {(int)PreparationQuery.Kind.CustomerCountry}, c_country, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_description, {NoText}) AS k_detail{string.Concat(ruleCounts.Select(c => ",\n  " + c))}
+            FROM {from}
+            ARRAY JOIN [{string.Join(", ", kinds)}] AS k_kind
+            GROUP BY k_kind, k_key, k_month, k_detail
+            """;
+    }
+
+    /// <summary>
+    /// Every customer with a kept purchase and their RFM as of <paramref name="snapshot"/>: <c>customer</c>,
+    /// <c>recency</c> (whole days), <c>frequency</c> (orders), <c>monetary</c> (decimal text, as the account's) and
+    /// <c>monetary_value</c> (a double, for the features). The customers stay in the database: this is a subquery for
+    /// statements that score them there.
+    /// </summary>
+    public static string Customers(SourceRelation s, CleaningOptions cleaning, DateTime snapshot)
+    {
+        var (with, from, _, _) = Classified(s, cleaning);
+        return $"""
+            SELECT customer, intDiv(toUInt32({ClickHouseSql.DateTime(snapshot)}) - toUInt32(last_kept), 86400) AS recency, frequency,
+              {Money("revenue")} AS monetary, revenue / {Micro} AS monetary_value
+            FROM (
+            WITH
+              {string.Join(",\n  ", with)}
+            SELECT assumeNotNull(c_customer) AS customer, uniqExactIf(c_order, c_kept > 0) AS frequency, sum(c_revenue) AS revenue, maxIf(c_date, c_kept > 0) AS last_kept
+            FROM {from}
+            WHERE c_kept > 0 AND isNotNull(c_customer)
+            GROUP BY customer)
+            """;
+    }
+
+    private static Rows Classified(SourceRelation s, CleaningOptions cleaning)
     {
         if (cleaning.NetCancellations)
             throw new OptionException(OptionNames.NetCancellations, "matching cancellations to their purchases needs window functions, which ClickHouse 18.16's SQL lacks: prepare without it, or from a file or PostgreSQL");
@@ -81,32 +139,7 @@ internal static class ClickHouseQuery
             "ifNull(c_stock_code, c_description) AS c_product",
         ]);
 
-        // 3. One row per kind and key, every kind from the same pass: a row counts towards the input's totals, its
-        // customer, its customer's country, its month, its country and its product (and its day).
-        int[] kinds = [.. new[] { PreparationQuery.Kind.Total, PreparationQuery.Kind.Customer, PreparationQuery.Kind.Month, PreparationQuery.Kind.Country,
-            PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.ProductDescription }.Select(k => (int)k)];
-        if (purchaseDays) kinds = [.. kinds, (int)PreparationQuery.Kind.CustomerDay];
-        var byCustomer = string.Join(", ", new[] { PreparationQuery.Kind.Customer, PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.CustomerDay }.Select(k => (int)k));
-        var ruleCounts = rules.Select(r => r == DropReason.Duplicate ? "sum(c_dropped_repeats)" : $"sumIf(c_copies, c_reason = {(int)r})");
-        // Each line's own day: a purchase day (DuckDB and PostgreSQL take an order's first line's) differs only for an
-        // invoice that spans midnight.
-        return $"""
-            WITH
-              {string.Join(",\n  ", with)}
-            SELECT
-              k_kind,
-              multiIf(k_kind IN ({byCustomer}), c_customer, k_kind = {(int)PreparationQuery.Kind.Country}, c_country_key, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_product, {NoText}) AS k_key,
-              multiIf(k_kind = {(int)PreparationQuery.Kind.Month}, c_month, k_kind = {(int)PreparationQuery.Kind.CustomerDay}, c_day, CAST(NULL AS Nullable(DateTime))) AS k_month,
-              sum(c_copies), sumIf(c_copies, c_bad), sum(c_kept), {Money("sum(c_revenue)")}, {Money("sum(c_units)")},
-              uniqExactIf(c_order, c_kept > 0),
-              if(sum(c_kept) > 0, toNullable(minIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
-              if(sum(c_kept) > 0, toNullable(maxIf(c_date, c_kept > 0)), CAST(NULL AS Nullable(DateTime))),
-              min(c_date), max(c_date), 0, {repeats},
-              multiIf(k_kind = {(int)PreparationQuery.Kind.CustomerCountry}, c_country, k_kind = {(int)PreparationQuery.Kind.ProductDescription}, c_description, {NoText}) AS k_detail{string.Concat(ruleCounts.Select(c => ",\n  " + c))}
-            FROM {from}
-            ARRAY JOIN [{string.Join(", ", kinds)}] AS k_kind
-            GROUP BY k_kind, k_key, k_month, k_detail
-            """;
+        return new Rows(with, from, repeats, rules);
     }
 
     private const string NoText = "CAST(NULL AS Nullable(String))";
@@ -126,8 +159,7 @@ internal static class ClickHouseQuery
     };
 
     /// <summary>A sum of millionths as decimal text (15300000 is 15.300000): exact, whatever the server's decimal support.</summary>
-    private static string Money(string millionths) =>
-        $"if(isNull({millionths}), {NoText}, concat(if({millionths} < 0, '-', ''), toString(intDiv(abs({millionths}), {Micro})), '.', substring(toString({Micro} + abs({millionths}) % {Micro}), 2, 6)))";
+    private static string Money(string millionths) => ClickHouseSql.DecimalText(millionths, 6);
 
     /// <summary>Text trimmed of spaces, empty as NULL; a typed value as its text.</summary>
     private static string Text(SourceColumn c) => c.Kind == ColumnKind.Text

@@ -20,6 +20,26 @@ internal static class ClickHouseSql
     public static string DateTime(DateTime value) =>
         $"toDateTime({Literal(value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))})";
 
+    /// <summary>
+    /// A whole number of 10^-<paramref name="places"/> units as exact decimal text (15300000 at 6 places is
+    /// 15.300000), NULL for NULL: exact whatever the server's decimal and float support.
+    /// </summary>
+    public static string DecimalText(string units, int places)
+    {
+        var scale = "1" + new string('0', places);
+        return $"if(isNull({units}), CAST(NULL AS Nullable(String)), concat(if({units} < 0, '-', ''), toString(intDiv(abs({units}), {scale})), '.', substring(toString({scale} + abs({units}) % {scale}), 2, {places})))";
+    }
+
+    /// <summary>
+    /// A double rounded to <paramref name="places"/> decimals as .NET's Math.Round does (half to even; 18.16's round
+    /// goes half away from zero), as a whole number of 10^-places units.
+    /// </summary>
+    public static string RoundedUnits(string value, int places)
+    {
+        var y = $"({value} * 1{new string('0', places)})";
+        return $"toInt64(if(abs({y} - floor({y})) = 0.5, 2 * round({y} / 2), round({y})))";
+    }
+
     /// <summary>A table name as the user gave it (<c>sales</c> or <c>db.sales</c>): each dotted part an identifier.</summary>
     public static string TableName(string name) => string.Join(".", name.Split('.').Select(part =>
     {

@@ -109,7 +109,52 @@ internal static class DatabaseTableWriter
         }
     }
 
+    /// <summary>
+    /// Replaces a ClickHouse <paramref name="table"/> with what <paramref name="select"/> gives (its columns in
+    /// <paramref name="columns"/>' order), computed and written by the server itself: no row passes through us.
+    /// </summary>
+    public static long ReplaceFromQuery(DatabaseInput database, string table, IReadOnlyList<TableColumn> columns, string select, string option)
+    {
+        if (database.Provider != DatabaseProvider.ClickHouse) throw new NotSupportedException("only ClickHouse writes a table from a query here");
+        var name = TableName.Parse(table, option);
+        using var server = ClickHouseServer.Connect(database.ClickHouse!, database.Describe());
+        return ClickHouseSwap(server, database, name, columns, option, staging =>
+        {
+            server.Execute($"INSERT INTO {staging} ({string.Join(", ", columns.Select(c => ClickHouseSql.Identifier(c.Name)))})\n{select}", option);
+            return null;
+        });
+    }
+
     private static long ClickHouse(DatabaseInput database, TableName name, IReadOnlyList<TableColumn> columns, IEnumerable<object?[]> rows, string option)
+    {
+        using var server = ClickHouseServer.Connect(database.ClickHouse!, database.Describe());
+        return ClickHouseSwap(server, database, name, columns, option, staging =>
+        {
+            long written = 0;
+            server.Insert($"INSERT INTO {staging} FORMAT TabSeparated", writer =>
+            {
+                var line = new StringBuilder();
+                foreach (var row in rows)
+                {
+                    line.Clear();
+                    for (var i = 0; i < columns.Count; i++)
+                    {
+                        if (i > 0) line.Append('\t');
+                        line.Append(Tsv(row[i], columns[i].Type));
+                    }
+                    writer.Write(line.Append('\n'));
+                    written++;
+                }
+            }, option);
+            return written;
+        });
+    }
+
+    /// <summary>
+    /// A fresh staging table filled by <paramref name="fill"/> (which says how many rows it sent, or null when the
+    /// server computed them), counted, then swapped in by one RENAME: the table before becomes TABLE_previous.
+    /// </summary>
+    private static long ClickHouseSwap(ClickHouseServer server, DatabaseInput database, TableName name, IReadOnlyList<TableColumn> columns, string option, Func<string, long?> fill)
     {
         static string Type(ColumnType t) => t switch
         {
@@ -126,31 +171,16 @@ internal static class DatabaseTableWriter
         var table = name.Quoted(quote);
         var staging = name.With(StagingSuffix).Quoted(quote);
         var previous = name.With(PreviousSuffix).Quoted(quote);
-        using var server = ClickHouseServer.Connect(database.ClickHouse!, database.Describe());
         server.Execute($"DROP TABLE IF EXISTS {staging}", option);
         server.Execute($"CREATE TABLE {staging} ({string.Join(", ", columns.Select(c => $"{quote(c.Name)} {Type(c.Type)}"))}) ENGINE = MergeTree() ORDER BY tuple()", option);
-        long written = 0;
-        server.Insert($"INSERT INTO {staging} FORMAT TabSeparated", writer =>
-        {
-            var line = new StringBuilder();
-            foreach (var row in rows)
-            {
-                line.Clear();
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (i > 0) line.Append('\t');
-                    line.Append(Tsv(row[i], columns[i].Type));
-                }
-                writer.Write(line.Append('\n'));
-                written++;
-            }
-        }, option);
+        var sent = fill(staging);
         var stored = server.Scalar($"SELECT count() FROM {staging}", option);
-        if (stored != written) throw new InputException(database.Describe(), $"the staging table {staging} holds {stored:N0} rows where {written:N0} were sent; the table {table} is unchanged", option: option);
+        if (sent is { } written && stored != written)
+            throw new InputException(database.Describe(), $"the staging table {staging} holds {stored:N0} rows where {written:N0} were sent; the table {table} is unchanged", option: option);
         var exists = server.Scalar($"EXISTS TABLE {table}", option) == 1;
         server.Execute($"DROP TABLE IF EXISTS {previous}", option);
         server.Execute(exists ? $"RENAME TABLE {table} TO {previous}, {staging} TO {table}" : $"RENAME TABLE {staging} TO {table}", option);
-        return written;
+        return stored;
     }
 
     /// <summary>A value in ClickHouse's TabSeparated form: \N for NULL, text escaped, numbers invariant, flags 1 or 0.</summary>

@@ -59,10 +59,9 @@ internal static class CustomerColumns
     /// The columns for these customers: a mixture's customers all have a probability, the other methods' none, so the
     /// column is there exactly when it means something; the value columns when the run computed lifetime value.
     /// </summary>
-    public static IReadOnlyList<Column> For(IReadOnlyList<CustomerSegment> customers)
-    {
-        var withProbability = customers.Count > 0 && customers[0].Probability is not null;
-        var withValue = customers.Count > 0 && customers[0].Value is not null;
-        return [.. Always, .. withProbability ? [Probability] : Array.Empty<Column>(), .. withValue ? Value : []];
-    }
+    public static IReadOnlyList<Column> For(IReadOnlyList<CustomerSegment> customers) =>
+        For(withProbability: customers.Count > 0 && customers[0].Probability is not null, withValue: customers.Count > 0 && customers[0].Value is not null);
+
+    public static IReadOnlyList<Column> For(bool withProbability, bool withValue) =>
+        [.. Always, .. withProbability ? [Probability] : Array.Empty<Column>(), .. withValue ? Value : []];
 }
