@@ -43,6 +43,8 @@ internal static class Flags
         [Web.ServeOptions.Names.ApiKey] = Web.ServeOptions.ApiKeyVariable,
         [Web.ServeOptions.Names.MaxUploadBytes] = "--max-upload-mb",
         [Web.ServeOptions.Names.Workers] = "--workers",
+        [Web.ServeOptions.Names.RefreshEvery] = "--refresh-every",
+        [Web.ServeOptions.Names.RefreshPrevious] = "--previous",
     };
 
     public static string Of(string option) => ByOption.TryGetValue(option, out var flag) ? flag : option;

@@ -48,6 +48,8 @@ public static class SegmentationServer
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<ModelHolder>();
         builder.Services.AddSingleton<StartupRun>();
+        builder.Services.AddSingleton<ScheduledRefresher>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ScheduledRefresher>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -89,6 +91,21 @@ public static class SegmentationServer
         if (options.MaxUploadBytes <= 0) throw new OptionException(ServeOptions.Names.MaxUploadBytes, "must be positive");
         if (options.Workers < 1) throw new OptionException(ServeOptions.Names.Workers, "must be at least 1");
         if (options.RunFolder is { } folder) SegmentationApp.RunModelPath(folder);
+        if (options.Refresh is { } schedule)
+        {
+            if (schedule.Every < RefreshSchedule.Shortest) throw new OptionException(ServeOptions.Names.RefreshEvery, "must be at least a second");
+            // The first refresh is against this run: it must be one now, not when the first is due.
+            try
+            {
+                SegmentationApp.RunModelPath(schedule.Previous);
+            }
+            catch (InputException e)
+            {
+                throw new OptionException(ServeOptions.Names.RefreshPrevious, e.Message);
+            }
+            // The source is parsed now too, so that a malformed --db fails at start.
+            Segmentation.Prepare.TransactionSource.Database(schedule.Database, schedule.Table, schedule.Query);
+        }
     }
 
     /// <summary>

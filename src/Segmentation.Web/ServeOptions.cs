@@ -30,6 +30,9 @@ public sealed record ServeOptions
     /// <summary>Where the dashboard publishes the runs it saves, and beside which it keeps the history.</summary>
     public string RunsFolder { get; init; } = Path.Combine("data", "processed", "web");
 
+    /// <summary>A database source to refresh on a schedule while serving; null: none.</summary>
+    public RefreshSchedule? Refresh { get; init; }
+
     /// <summary>The environment variable <c>serve</c> reads the key from.</summary>
     public const string ApiKeyVariable = "SEGMENTATION_API_KEY";
 
@@ -43,6 +46,8 @@ public sealed record ServeOptions
         public const string ApiKey = "ServeOptions.ApiKey";
         public const string MaxUploadBytes = "ServeOptions.MaxUploadBytes";
         public const string Workers = "ServeOptions.Workers";
+        public const string RefreshEvery = "ServeOptions.Refresh.Every";
+        public const string RefreshPrevious = "ServeOptions.Refresh.Previous";
     }
 
     /// <summary>The address and port as a URL.</summary>

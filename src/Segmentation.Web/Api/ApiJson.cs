@@ -51,12 +51,22 @@ public sealed record ModelSegmentBody(int Cluster, string Name, string Descripti
 /// </summary>
 public sealed record TrainingBody(string Source, string? Folder, IReadOnlyDictionary<string, string> Versions, string? FirstDate, string? Snapshot, int? WindowDays);
 
-/// <summary><c>GET /health</c>.</summary>
-public sealed record HealthBody(string Status, string Model, long Fits, int Running, int Waiting);
+/// <summary><c>GET /health</c>; <c>refresh</c> when <c>serve</c> refreshes a database source on a schedule.</summary>
+public sealed record HealthBody(string Status, string Model, long Fits, int Running, int Waiting)
+{
+    public RefreshHealthBody? Refresh { get; init; }
+}
+
+/// <summary>
+/// The scheduled refresh: how often, the last that succeeded (its time and run id in the history), the next due, how
+/// many succeeded and failed, and the last error since the last success (null when none).
+/// </summary>
+public sealed record RefreshHealthBody(string Every, string? LastRun, long? LastRunId, string? NextRun, int Succeeded, int Failed, string? LastError, string? LastErrorAt);
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(ScoreRequestBody))]
 [JsonSerializable(typeof(ScoreResponseBody))]
 [JsonSerializable(typeof(ModelBody))]
 [JsonSerializable(typeof(HealthBody))]
+[JsonSerializable(typeof(RefreshHealthBody))]
 internal sealed partial class ApiJson : JsonSerializerContext;

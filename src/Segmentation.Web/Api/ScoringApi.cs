@@ -38,11 +38,19 @@ internal static class ScoringApi
             .WithName("Model")
             .WithSummary("The served model: k, the segments with their centres in days, orders and money, and the run it was trained in.")
             .Produces<ModelBody>();
-        app.MapGet("/health", (ModelHolder holder, PipelineQueue queue) =>
-                Json(new HealthBody("ok", holder.Model?.Source ?? "none", queue.Fits, queue.Running, queue.Waiting), ApiJson.Default.HealthBody))
+        app.MapGet("/health", (ModelHolder holder, PipelineQueue queue, ScheduledRefresher refresher, ServeOptions options) =>
+                Json(new HealthBody("ok", holder.Model?.Source ?? "none", queue.Fits, queue.Running, queue.Waiting) { Refresh = RefreshHealth(refresher, options) }, ApiJson.Default.HealthBody))
             .WithTags("Health")
             .WithSummary("Liveness, the served model, and the pipelines run and waiting.")
             .Produces<HealthBody>();
+    }
+
+    private static RefreshHealthBody? RefreshHealth(ScheduledRefresher refresher, ServeOptions options)
+    {
+        if (options.Refresh is not { } schedule || refresher.Status is not { } s) return null;
+        static string? Instant(DateTime? t) => t?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        return new RefreshHealthBody(schedule.Every.ToString("c", System.Globalization.CultureInfo.InvariantCulture), Instant(s.LastRun), s.LastRunId, Instant(s.NextRun),
+            s.Succeeded, s.Failed, s.LastError, Instant(s.LastErrorAt));
     }
 
     private static async Task Body(OpenApiOperation operation, OpenApiOperationTransformerContext context, Type type, string contentType, CancellationToken cancel)
