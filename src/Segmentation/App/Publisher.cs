@@ -50,7 +50,16 @@ internal static class Publisher
             id = history.Record(run, publication.Kind, folder.Destination, source.HistoryName, source.Fingerprint(run.Prepared), previousId);
         }
         // Last, with the history's id to carry: a table that cannot be written costs neither the run folder nor its record.
-        var back = WriteBackTo(options.WriteBack, source, run.Customers, id, run.Prepared.Rfm.Snapshot);
+        WrittenBack? back;
+        try
+        {
+            back = WriteBackTo(options.WriteBack, source, run.Customers, id, run.Prepared.Rfm.Snapshot);
+        }
+        catch (InputException e)
+        {
+            var recorded = id is { } n ? $" and recorded as run {n}" : "";
+            throw new InputException(e.File, $"{e.Reason}; the run in {folder.Destination} is published{recorded}, the table is as it was", inner: e, option: e.Option);
+        }
         return new Published(folder.Destination, files, aside, path, id) { DeletedPrevious = deleted, WrittenBack = back };
     }
 

@@ -114,6 +114,20 @@ public sealed class WriteBackTests(ClickHouseCluster cluster)
     }
 
     [Fact]
+    public void A_write_back_that_fails_after_publishing_says_the_run_is_in_place()
+    {
+        using var folder = new TempFolder();
+        var publish = new PublishOptions { Folder = folder.File("run"), Reports = false, History = folder.File("history.db"), WriteBack = "no_such_database.segments" };
+
+        var e = Assert.Throws<InputException>(() => SegmentationApp.Run(new RunRequest(TransactionSource.Database(cluster.Address, ClickHouseCluster.Typed)) { Options = Quick, Publish = publish }));
+
+        Assert.Contains("no_such_database", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"the run in {folder.File("run")} is published and recorded as run 1, the table is as it was", e.Message, StringComparison.Ordinal);
+        Assert.Equal(OptionNames.WriteBack, e.Option);
+        Assert.True(File.Exists(Path.Combine(folder.File("run"), "customer_segments.csv")));
+    }
+
+    [Fact]
     public void Writing_back_needs_a_database_source()
     {
         using var folder = new TempFolder();
