@@ -62,6 +62,7 @@ public sealed partial class ReadmeTests : IDisposable
         _ when commandLine.StartsWith("download", StringComparison.Ordinal) => "needs the network; the workbook is put where it would land",
         _ when commandLine.Contains("--rows", StringComparison.Ordinal) => "a benchmark input of 10-20 million rows",
         _ when commandLine.Contains("--db env:", StringComparison.Ordinal) => "needs a PostgreSQL server with a sales table; DatabaseSourceTests run the same statement against one",
+        _ when commandLine.Contains("--db clickhouse://", StringComparison.Ordinal) => "needs a ClickHouse server with a sales table; ClickHouseSourceTests and WriteBackTests run the same against a two-shard cluster",
         _ when commandLine.StartsWith("serve", StringComparison.Ordinal) => "runs until stopped; Segmentation.Web.Tests start the same host on a free port and run the README's curl example",
         _ => null,
     };
