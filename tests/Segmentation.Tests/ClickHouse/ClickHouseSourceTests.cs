@@ -168,6 +168,14 @@ public sealed class ClickHouseSourceTests(ClickHouseCluster cluster, RealDataFix
 
         Assert.StartsWith($"ClickHouse table {table}: the query cannot be run (code ", e.Message, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{dead}", e.Message, StringComparison.Ordinal);
+
+        // A run against it writes nothing: no run folder, no history, no table written back.
+        using var folder = new TempFolder();
+        var publish = new Segmentation.App.PublishOptions { Folder = folder.File("run"), History = folder.File("history.db"), WriteBack = $"{cluster.Database}.half_down_segments" };
+        var run = Assert.Throws<InputException>(() => Segmentation.App.SegmentationApp.Run(new Segmentation.App.RunRequest(TransactionSource.Database(cluster.Address, table)) { Publish = publish }));
+        Assert.Contains($"127.0.0.1:{dead}", run.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+        Assert.Equal("0", ClickHouseCluster.Rows(shard, $"EXISTS TABLE {cluster.Database}.half_down_segments")[0][0]);
     }
 
     [Fact]
