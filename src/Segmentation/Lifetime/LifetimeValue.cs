@@ -13,8 +13,10 @@ internal static class LifetimeValue
         var purchases = BgNbd.Fit(summary);
         var spend = GammaGamma.Fit(summary);
         var window = options.WindowDays / summary.Unit.Days();
-        var clv = Values(summary, options, purchases, spend.Parameters);
-        var (low, high) = Interval(summary, options, purchases, spend, clv);
+        var patterns = Patterns.Of(summary.Customers);
+        var clv = patterns.Expand(Values(patterns.Distinct, summary.Unit, options, purchases, spend.Parameters));
+        var (lowest, highest) = Interval(patterns, summary.Unit, options, purchases, spend);
+        var (low, high) = lowest is null || highest is null ? (clv, clv) : (patterns.Expand(lowest), patterns.Expand(highest));
         var ranks = PercentileRanks(clv);
         var customers = summary.Customers.Select((c, i) => new CustomerValue(
             c.CustomerId,
@@ -43,13 +45,46 @@ internal static class LifetimeValue
         }
     }
 
-    private static double[] Values(BtydSummary summary, ClvOptions options, BgNbdFit purchases, GammaGammaParameters spend)
+    /// <summary>
+    /// Customers with the same (x, t_x, T, m) have the same value under any fit: each distinct one is computed once
+    /// (on the UCI year, 4,338 customers are fewer patterns, the one-time buyers sharing theirs by first day).
+    /// </summary>
+    private sealed class Patterns
     {
-        var month = TimeUnits.DaysPerMonth / summary.Unit.Days();
-        var values = new double[summary.Customers.Count];
+        private int[] _of = [];
+
+        public IReadOnlyList<BtydCustomer> Distinct { get; private init; } = [];
+
+        public static Patterns Of(IReadOnlyList<BtydCustomer> customers)
+        {
+            var index = new Dictionary<(int, double, double, double), int>();
+            var distinct = new List<BtydCustomer>();
+            var of = new int[customers.Count];
+            for (var i = 0; i < customers.Count; i++)
+            {
+                var c = customers[i];
+                var key = (c.Frequency, c.Recency, c.T, c.MonetaryValue);
+                if (!index.TryGetValue(key, out var k))
+                {
+                    index[key] = k = distinct.Count;
+                    distinct.Add(c);
+                }
+                of[i] = k;
+            }
+            return new Patterns { Distinct = distinct, _of = of };
+        }
+
+        /// <summary>Each customer's value from its pattern's.</summary>
+        public double[] Expand(double[] values) => [.. _of.Select(k => values[k])];
+    }
+
+    private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, BgNbdFit purchases, GammaGammaParameters spend)
+    {
+        var month = TimeUnits.DaysPerMonth / unit.Days();
+        var values = new double[customers.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var c = summary.Customers[i];
+            var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
             var before = 0.0;
             var total = 0.0;
@@ -64,34 +99,40 @@ internal static class LifetimeValue
         return values;
     }
 
-    private static (double[] Low, double[] High) Interval(BtydSummary summary, ClvOptions options, BgNbdFit purchases, GammaGammaFit spend, double[] point)
+    /// <summary>Each pattern's 10th and 90th percentile over the parameter draws; nulls when there is no interval (the point itself).</summary>
+    private static (double[]? Low, double[]? High) Interval(Patterns patterns, TimeUnit unit, ClvOptions options, BgNbdFit purchases, GammaGammaFit spend)
     {
         if (options.IntervalDraws <= 0 || purchases.Diagnostics.LogCovariance is not { } pc || spend.Diagnostics.LogCovariance is not { } sc)
         {
-            return (point, point);
+            return (null, null);
         }
         var random = new Random(options.Seed);
         var pMean = purchases.NoDropout ? new[] { purchases.R, purchases.Alpha } : [purchases.R, purchases.Alpha, purchases.A!.Value, purchases.B!.Value];
         var sMean = new[] { spend.Parameters.P, spend.Parameters.Q, spend.Parameters.Gamma };
         var pChol = Cholesky(pc);
         var sChol = Cholesky(sc);
-        var draws = new List<double[]>(options.IntervalDraws);
-        for (var attempt = 0; draws.Count < options.IntervalDraws && attempt < 10 * options.IntervalDraws; attempt++)
+        // The parameters are drawn in order from the one seeded stream; the values of each draw are then computed in
+        // parallel, each draw on its own, so the intervals do not depend on the number of threads.
+        var fits = new List<(BgNbdFit Purchases, GammaGammaParameters Spend)>(options.IntervalDraws);
+        for (var attempt = 0; fits.Count < options.IntervalDraws && attempt < 10 * options.IntervalDraws; attempt++)
         {
             var p = Draw(random, pMean, pChol);
             var s = Draw(random, sMean, sChol);
             // A draw of q at or below 1 has no finite mean spend: drawn again.
             if (s[1] <= 1) continue;
-            var fit = purchases.NoDropout ? purchases with { R = p[0], Alpha = p[1] } : purchases with { R = p[0], Alpha = p[1], A = p[2], B = p[3] };
-            draws.Add(Values(summary, options, fit, new GammaGammaParameters(s[0], s[1], s[2])));
+            fits.Add((purchases.NoDropout ? purchases with { R = p[0], Alpha = p[1] } : purchases with { R = p[0], Alpha = p[1], A = p[2], B = p[3] },
+                new GammaGammaParameters(s[0], s[1], s[2])));
         }
-        if (draws.Count < options.IntervalDraws / 2) return (point, point);
-        var low = new double[point.Length];
-        var high = new double[point.Length];
-        var column = new double[draws.Count];
-        for (var i = 0; i < point.Length; i++)
+        if (fits.Count < options.IntervalDraws / 2) return (null, null);
+        var draws = new double[fits.Count][];
+        Parallel.For(0, fits.Count, d => draws[d] = Values(patterns.Distinct, unit, options, fits[d].Purchases, fits[d].Spend));
+        var count = patterns.Distinct.Count;
+        var low = new double[count];
+        var high = new double[count];
+        var column = new double[draws.Length];
+        for (var i = 0; i < count; i++)
         {
-            for (var d = 0; d < draws.Count; d++) column[d] = draws[d][i];
+            for (var d = 0; d < draws.Length; d++) column[d] = draws[d][i];
             Array.Sort(column);
             low[i] = Numerics.Statistics.Quantile(column, 0.10);
             high[i] = Numerics.Statistics.Quantile(column, 0.90);
