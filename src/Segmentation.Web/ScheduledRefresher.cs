@@ -47,12 +47,7 @@ internal sealed class ScheduledRefresher(ServeOptions options, PipelineQueue que
                 var source = TransactionSource.Database(schedule.Database, schedule.Table, schedule.Query);
                 var request = new RefreshRequest(source, previous)
                 {
-                    Publish = new PublishOptions
-                    {
-                        Folder = Path.Combine(Path.GetDirectoryName(RunEndpoints.RunsHistory(options))!, $"refresh-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}"),
-                        History = RunEndpoints.RunsHistory(options),
-                        WriteBack = schedule.WriteBack,
-                    },
+                    Publish = RunEndpoints.Publishing(options, "refresh") with { WriteBack = schedule.WriteBack },
                 };
                 var outcome = await queue.Run(() => SegmentationApp.Refresh(request, ReportRenderer.Instance), fits: true, stopping).ConfigureAwait(false);
                 previous = outcome.Published.Folder;

@@ -32,17 +32,20 @@ internal static class RunEndpoints
     internal static string RunsHistory(ServeOptions options) =>
         options.RunFolder is { } folder ? SegmentationApp.HistoryBeside(folder) : SegmentationApp.HistoryIn(options.RunsFolder);
 
+    /// <summary>Where the web door publishes a new run of <paramref name="kind"/> (a folder of its own beside the history the Runs page lists).</summary>
+    internal static PublishOptions Publishing(ServeOptions options, string kind) => new()
+    {
+        Folder = Path.Combine(Path.GetDirectoryName(RunsHistory(options))!, $"{kind}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}"),
+        History = RunsHistory(options),
+    };
+
     /// <summary>Publishes the session's run at the k on screen as a run folder (with its reports) and records it in the history.</summary>
     internal static async Task<IResult> Save(HttpContext context, SessionStore sessions, ServeOptions options, PipelineQueue queue)
     {
         var session = sessions.Get(context);
         if (session.Run is not { } run) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
-        var folderName = $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
-        var publish = new PublishOptions
-        {
-            Folder = Path.Combine(Path.GetDirectoryName(RunsHistory(options))!, folderName),
-            History = RunsHistory(options),
-        };
+        var publish = Publishing(options, "run");
+        var folderName = Path.GetFileName(publish.Folder);
         var published = await queue.Run(() => SegmentationApp.Publish(run.Shown, run.Source, publish, ReportRenderer.Instance), fits: false).ConfigureAwait(false);
         return Results.Json(new { folder = folderName, id = published.HistoryId });
     }

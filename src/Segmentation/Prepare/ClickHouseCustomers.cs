@@ -55,13 +55,13 @@ internal sealed class ClickHouseCustomers : IDisposable
     }
 
     /// <summary>Every customer's RFM as of the snapshot, as a subquery (see <see cref="ClickHouseQuery.Customers"/>).</summary>
-    public string Rfm(PrepareOptions options, DateTime snapshot) => ClickHouseQuery.Customers(_relation, ClickHousePushDown.Cleaning(options), snapshot);
+    public string Rfm(PrepareOptions options, DateTime snapshot) => ClickHouseQuery.Customers(_relation, options.CleaningInForce, snapshot);
 
     /// <summary>The distinct values of <paramref name="column"/> of <paramref name="rfm"/> in ascending order, with their counts.</summary>
     public IReadOnlyList<(double Value, long Count)> Distribution(string rfm, string column)
     {
         var values = new List<(double, long)>();
-        using var reader = Server.Read($"SELECT {column}, count() FROM ({rfm}) GROUP BY {column} ORDER BY {column}", ClickHousePushDown.Failing(_input));
+        using var reader = Server.Read($"SELECT {column}, count() FROM ({rfm}) GROUP BY {column} ORDER BY {column}", _input.FailingOption);
         while (reader.Read())
         {
             values.Add((double.Parse(reader.GetString(0), NumberStyles.Float, CultureInfo.InvariantCulture), long.Parse(reader.GetString(1), CultureInfo.InvariantCulture)));

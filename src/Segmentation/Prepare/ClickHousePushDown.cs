@@ -33,10 +33,6 @@ internal static class ClickHousePushDown
         return (relation, columns);
     }
 
-    /// <summary>The cleaning options in force: an as-of date, or a window's start, also leaves out rows.</summary>
-    public static CleaningOptions Cleaning(PrepareOptions options) =>
-        options.Cleaning with { Before = options.AsOf ?? options.Cleaning.Before, Since = options.Since ?? options.Cleaning.Since };
-
     /// <summary>
     /// The statement run on the server: the prepared data (with <paramref name="totalsOnly"/>, the account and the
     /// dates but no customer) and whether a value failed to parse (then the data are not to be used).
@@ -44,24 +40,21 @@ internal static class ClickHousePushDown
     public static (PreparedData Data, bool BadValues) Prepare(ClickHouseServer server, DatabaseInput input, SourceRelation relation, ResolvedColumns columns,
         PrepareOptions options, bool totalsOnly)
     {
-        var cleaning = Cleaning(options);
+        var cleaning = options.CleaningInForce;
         var rules = PreparationQuery.Rules(relation, cleaning);
         var sql = ClickHouseQuery.Build(relation, cleaning, options.PurchaseDays && !totalsOnly, totalsOnly);
-        using var reader = server.Read(sql, Failing(input));
+        using var reader = server.Read(sql, input.FailingOption);
         var result = PreparationResult.Read([reader], rules, relation.Invoice is not null);
         if (result.BadRows > 0) return (null!, true);
         var data = PreparedDataBuilder.Build(result, relation.Name, rules, badRows: null, options, columns.Uses());
         return (data with { SourceBytes = reader.BytesRead }, false);
     }
 
-    /// <summary>The option a failing table or query is put right by.</summary>
-    public static string Failing(DatabaseInput input) => input.Table is not null ? OptionNames.Table : OptionNames.Query;
-
     /// <summary>The columns of the table or the query's result, and whether each holds text (String, FixedString, LowCardinality(String), Nullable of these).</summary>
     public static IReadOnlyList<(string Name, bool IsText)> Schema(ClickHouseServer server, DatabaseInput input)
     {
         var columns = new List<(string, bool)>();
-        using var reader = server.Read($"DESCRIBE TABLE {input.From}", Failing(input));
+        using var reader = server.Read($"DESCRIBE TABLE {input.From}", input.FailingOption);
         while (reader.Read())
         {
             var type = reader.GetString(1);

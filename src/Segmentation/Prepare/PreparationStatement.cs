@@ -21,7 +21,7 @@ internal static class PreparationStatement
     public static (PreparationResult Result, IReadOnlyList<DropReason> Rules, TimeSpan Elapsed) Run(System.Data.Common.DbConnection connection,
         SqlDialect dialect, SourceRelation relation, PrepareOptions options, List<(string, object?)> parameters, IProgress<ReadProgress>? progress, long? rows)
     {
-        var cleaning = Cleaning(options);
+        var cleaning = options.CleaningInForce;
         var rules = PreparationQuery.Rules(relation, cleaning);
         parameters.AddRange(PreparationQuery.Parameters(cleaning));
         var started = Stopwatch.StartNew();
@@ -88,7 +88,4 @@ internal static class PreparationStatement
         $"the engine needed more than its {options.EngineMemoryMegabytes:N0} MB to clean and aggregate this input: allow it more",
         inner: e, option: OptionNames.EngineMemory);
 
-    /// <summary>The cleaning options in force: an as-of date also leaves out the rows on or after it.</summary>
-    private static CleaningOptions Cleaning(PrepareOptions options) =>
-        options.Cleaning with { Before = options.AsOf ?? options.Cleaning.Before, Since = options.Since ?? options.Cleaning.Since };
 }

@@ -40,6 +40,9 @@ public sealed record PrepareOptions
     /// </summary>
     public bool PurchaseDays { get; init; }
 
+    /// <summary>The cleaning rules in force: an as-of date, or a window's start, also leaves out rows.</summary>
+    internal CleaningOptions CleaningInForce => Cleaning with { Before = AsOf ?? Cleaning.Before, Since = Since ?? Cleaning.Since };
+
     /// <summary>How often the engine's progress is asked for (shorter in tests, which read small files).</summary>
     internal TimeSpan EnginePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

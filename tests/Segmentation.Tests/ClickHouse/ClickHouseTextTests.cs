@@ -45,6 +45,13 @@ public sealed class ClickHouseTextTests
     }
 
     [Fact]
+    public void A_tab_separated_value_escapes_what_a_literal_does_but_no_quote()
+    {
+        Assert.Equal(@"it's `x` a\tb\nc\\d\0", ClickHouseSql.TabSeparated("it's `x` a\tb\nc\\d\0"));
+        Assert.Equal("plain", ClickHouseSql.TabSeparated("plain"));
+    }
+
+    [Fact]
     public void A_table_name_is_quoted_part_by_part()
     {
         Assert.Equal("`shop`.`sales`", ClickHouseSql.TableName("shop.sales"));

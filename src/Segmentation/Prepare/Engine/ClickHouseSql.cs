@@ -16,6 +16,9 @@ internal static class ClickHouseSql
     /// <summary>A string literal in single quotes; quotes, backslashes and control characters escaped.</summary>
     public static string Literal(string value) => "'" + Escaped(value, '\'') + "'";
 
+    /// <summary>A value in ClickHouse's TabSeparated format: the literal's escapes, no quote to escape.</summary>
+    public static string TabSeparated(string value) => Escaped(value, quote: null);
+
     /// <summary>An instant as ClickHouse's DateTime (seconds; the server's time zone, as the stored DateTime values are read).</summary>
     public static string DateTime(DateTime value) =>
         $"toDateTime({Literal(value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))})";
@@ -49,8 +52,10 @@ internal static class ClickHouseSql
         return Identifier(p);
     }));
 
-    private static string Escaped(string text, char quote)
+    private static string Escaped(string text, char? quote)
     {
+        // Most values need no escape: they are returned as they are, without a copy.
+        if (text.AsSpan().IndexOfAny("\\\0\n\r\t") < 0 && (quote is not { } q || !text.Contains(q, StringComparison.Ordinal))) return text;
         var s = new StringBuilder(text.Length + 2);
         foreach (var c in text)
         {

@@ -44,7 +44,20 @@ internal sealed partial class ClickHouseServer : IDisposable
     /// Runs a query that only reads (the server refuses anything else: <c>readonly = 1</c>) and streams its result.
     /// The reader counts the bytes that came over the wire.
     /// </summary>
-    public TsvDataReader Read(string sql, string option) => Query(sql + "\nFORMAT TabSeparatedWithNames", option, readOnly: true);
+    public TsvDataReader Read(string sql, string option)
+    {
+        try
+        {
+            var result = _client.ExecuteRawResultAsync(sql + "\nFORMAT TabSeparatedWithNames", ReadOnly, CancellationToken.None).GetAwaiter().GetResult();
+            return new TsvDataReader(result.ReadDecompressedStreamAsync().GetAwaiter().GetResult(), result);
+        }
+        catch (Exception e) when (e is DbException or HttpRequestException or TaskCanceledException or IOException)
+        {
+            throw Failed("the query cannot be run", e, option);
+        }
+    }
+
+    private static readonly QueryOptions ReadOnly = new() { CustomSettings = new Dictionary<string, object> { ["readonly"] = 1 } };
 
     /// <summary>A statement that writes or defines (write-back): no result.</summary>
     public void Execute(string sql, string option)
@@ -85,20 +98,6 @@ internal sealed partial class ClickHouseServer : IDisposable
         catch (Exception e) when (e is DbException or HttpRequestException or TaskCanceledException or IOException)
         {
             throw Failed("the rows cannot be written", e, option);
-        }
-    }
-
-    private TsvDataReader Query(string sql, string option, bool readOnly)
-    {
-        try
-        {
-            var options = readOnly ? new QueryOptions { CustomSettings = new Dictionary<string, object> { ["readonly"] = 1 } } : new QueryOptions();
-            var result = _client.ExecuteRawResultAsync(sql, options, CancellationToken.None).GetAwaiter().GetResult();
-            return new TsvDataReader(result.ReadDecompressedStreamAsync().GetAwaiter().GetResult(), result);
-        }
-        catch (Exception e) when (e is DbException or HttpRequestException or TaskCanceledException or IOException)
-        {
-            throw Failed(readOnly ? "the query cannot be run" : "the statement failed", e, option);
         }
     }
 

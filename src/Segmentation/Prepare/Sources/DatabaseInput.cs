@@ -91,6 +91,9 @@ public sealed record DatabaseInput
         return Table is not null ? $"{engine} table {Table}" : $"{engine} query ({Query!.ReplaceLineEndings(" ")})";
     }
 
+    /// <summary>The option a table or query that fails in the database is put right by.</summary>
+    internal string FailingOption => Table is not null ? OptionNames.Table : OptionNames.Query;
+
     /// <summary>
     /// The FROM clause: the table's name with each dotted part quoted (so no name can break out of it), or the
     /// user's own query as a subquery. The query runs with the connection's rights, read-only (a read-only transaction;

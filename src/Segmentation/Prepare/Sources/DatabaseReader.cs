@@ -94,7 +94,7 @@ internal static class DatabaseReader
     private static TransactionStream OpenClickHouse(DatabaseInput input, IngestOptions options)
     {
         var name = input.Describe();
-        var option = input.Table is not null ? OptionNames.Table : OptionNames.Query;
+        var option = input.FailingOption;
         var server = ClickHouseServer.Connect(input.ClickHouse!, name);
         try
         {
@@ -110,9 +110,8 @@ internal static class DatabaseReader
     }
 
     /// <summary>The table or query failed in the database (a missing table, a syntax error, a write refused).</summary>
-    private static InputException Failed(DatabaseInput input, Exception e, long? row) => input.Table is not null
-        ? Unreadable(input.Describe(), "the table cannot be read", e, row, OptionNames.Table)
-        : Unreadable(input.Describe(), "the query cannot be run", e, row, OptionNames.Query);
+    private static InputException Failed(DatabaseInput input, Exception e, long? row) =>
+        Unreadable(input.Describe(), input.Table is not null ? "the table cannot be read" : "the query cannot be run", e, row, input.FailingOption);
 
     private static InputException Unreadable(string name, string what, Exception e, long? row, string option = OptionNames.Database) =>
         new(name, $"{what} ({e.Message.ReplaceLineEndings(" ").Trim()})", row, inner: e, option: option);

@@ -187,30 +187,11 @@ internal static class DatabaseTableWriter
     internal static string Tsv(object? value, ColumnType type) => value switch
     {
         null => @"\N",
-        string text => TsvText(text),
+        string text => ClickHouseSql.TabSeparated(text),
         bool b => b ? "1" : "0",
         double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : @"\N",
         DateTime t => t.ToString(type == ColumnType.Day ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => TsvText(value.ToString() ?? ""),
+        _ => ClickHouseSql.TabSeparated(value.ToString() ?? ""),
     };
-
-    private static string TsvText(string text)
-    {
-        if (text.AsSpan().IndexOfAny("\\\t\n\r\0") < 0) return text;
-        var s = new StringBuilder(text.Length + 4);
-        foreach (var c in text)
-        {
-            s.Append(c switch
-            {
-                '\\' => @"\\",
-                '\t' => @"\t",
-                '\n' => @"\n",
-                '\r' => @"\r",
-                '\0' => @"\0",
-                _ => c.ToString(),
-            });
-        }
-        return s.ToString();
-    }
 }
