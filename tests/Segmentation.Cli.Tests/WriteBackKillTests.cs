@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClickHouse.Driver;
 using Segmentation.Tests;
 
 namespace Segmentation.Cli.Tests;
@@ -12,13 +11,8 @@ namespace Segmentation.Cli.Tests;
 public sealed class WriteBackKillTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly Uri _server = Environment.GetEnvironmentVariable("SEGMENTATION_TEST_CLICKHOUSE") is { Length: > 0 } url ? new Uri(url)
-        : throw new InvalidOperationException("needs a ClickHouse server: run ./test.sh, or set SEGMENTATION_TEST_CLICKHOUSE");
+    private readonly Uri _server = ClickHouseTestServer.Address;
     private readonly string _database = $"segmentation_kill_{Guid.NewGuid():N}";
-    private readonly ClickHouseClient _client;
-
-    public WriteBackKillTests() =>
-        _client = new ClickHouseClient($"Host={_server.Host};Port={_server.Port};Username=default;JsonReadMode=None;JsonWriteMode=None");
 
     [Fact]
     public async Task A_kill_during_write_back_leaves_the_previous_table_whole()
@@ -98,17 +92,11 @@ public sealed class WriteBackKillTests : IDisposable
         return (process.ExitCode, killed);
     }
 
-    private async Task<string> Sql(string sql)
-    {
-        var plain = new QueryOptions { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
-        using var result = await _client.ExecuteRawResultAsync(sql, plain, CancellationToken.None);
-        return (await result.ReadAsStringAsync()).Trim();
-    }
+    private async Task<string> Sql(string sql) => (await ClickHouseTestServer.Sql(_server, sql)).Trim();
 
     public void Dispose()
     {
         Sql($"DROP DATABASE IF EXISTS {_database}").GetAwaiter().GetResult();
-        _client.Dispose();
         _folder.Dispose();
     }
 }

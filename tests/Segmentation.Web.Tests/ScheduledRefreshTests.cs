@@ -43,19 +43,13 @@ public sealed class ScheduledRefreshTests
     [Trait(Tier.Name, Tier.Full)]
     public async Task A_scheduled_refresh_of_a_clickhouse_table_writes_its_customers_back()
     {
-        var shard = Environment.GetEnvironmentVariable("SEGMENTATION_TEST_CLICKHOUSE") is { Length: > 0 } url ? new Uri(url)
-            : throw new InvalidOperationException("needs a ClickHouse server: run ./test.sh, or set SEGMENTATION_TEST_CLICKHOUSE");
+        var shard = ClickHouseTestServer.Address;
         using var folder = new TempFolder();
         var csv = folder.File("sample.csv");
         SegmentationApp.WriteSample(csv, SampleOptions.Default with { Customers = 400 });
         var name = $"segmentation_refresh_{Guid.NewGuid():N}";
-        using var client = new ClickHouse.Driver.ClickHouseClient($"Host={shard.Host};Port={shard.Port};Username=default;JsonReadMode=None;JsonWriteMode=None");
-        var plain = new ClickHouse.Driver.QueryOptions { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
-        async Task<string> Sql(string sql)
-        {
-            using var result = await client.ExecuteRawResultAsync(sql, plain, CancellationToken.None);
-            return (await result.ReadAsStringAsync()).Trim();
-        }
+        using var client = ClickHouseTestServer.Client(shard);
+        async Task<string> Sql(string sql) => (await ClickHouseTestServer.Sql(shard, sql)).Trim();
         await Sql($"CREATE DATABASE {name}");
         try
         {

@@ -55,41 +55,27 @@ public sealed class ClickHouseCluster : IDisposable
 
     private void Load(string table)
     {
-        using var client = Client(Shards[0]);
+        using var client = ClickHouseTestServer.Client(Shards[0]);
         using var csv = File.OpenRead(TestPaths.RealFile("online_retail.csv.gz"));
         var options = new QueryOptions { CustomSettings = new Dictionary<string, object> { ["insert_distributed_sync"] = 1 } };
         using var response = client.PostStreamAsync($"INSERT INTO {Database}.{table} FORMAT CSVWithNames", csv, true, CancellationToken.None, options).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs a statement on one shard.</summary>
-    public static void Execute(Uri shard, string sql)
-    {
-        using var client = Client(shard);
-        var plain = new QueryOptions { CustomSettings = new Dictionary<string, object> { ["default_format"] = "TabSeparated" } };
-        using var result = client.ExecuteRawResultAsync(sql, plain, CancellationToken.None).GetAwaiter().GetResult();
-        result.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-    }
+    public static void Execute(Uri shard, string sql) => ClickHouseTestServer.Sql(shard, sql).GetAwaiter().GetResult();
 
     /// <summary>Rows of text into a table of one shard, in order (tab-separated; no value holds a tab or a newline).</summary>
     public static void Insert(Uri shard, string table, IEnumerable<string[]> rows)
     {
-        using var client = Client(shard);
+        using var client = ClickHouseTestServer.Client(shard);
         var text = string.Concat(rows.Select(r => string.Join('\t', r) + "\n"));
         using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         using var response = client.PostStreamAsync($"INSERT INTO {table} FORMAT TabSeparated", body, false, CancellationToken.None, null).GetAwaiter().GetResult();
     }
 
     /// <summary>A query's result on one shard, as text lines of tab-separated values.</summary>
-    public static IReadOnlyList<string[]> Rows(Uri shard, string sql)
-    {
-        using var client = Client(shard);
-        using var result = client.ExecuteRawResultAsync(sql + " FORMAT TabSeparated", null, CancellationToken.None).GetAwaiter().GetResult();
-        var text = result.ReadAsStringAsync().GetAwaiter().GetResult();
-        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))];
-    }
-
-    private static ClickHouseClient Client(Uri shard) =>
-        new($"Host={shard.Host};Port={shard.Port};Username=default;JsonReadMode=None;JsonWriteMode=None");
+    public static IReadOnlyList<string[]> Rows(Uri shard, string sql) =>
+        [.. ClickHouseTestServer.Sql(shard, sql).GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))];
 
     public void Dispose()
     {

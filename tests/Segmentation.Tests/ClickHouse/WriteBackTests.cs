@@ -16,7 +16,7 @@ namespace Segmentation.Tests.ClickHouse;
 [Trait(Tier.Name, Tier.Full)]
 public sealed class WriteBackTests(ClickHouseCluster cluster)
 {
-    private static readonly SegmentationOptions Quick = SegmentationOptions.Default with { Clustering = SegmentationOptions.Default.Clustering with { KMax = 6, StabilityResamples = 0 } };
+    private static readonly SegmentationOptions Quick = WrittenTable.Quick;
 
     [Fact]
     public void The_written_table_equals_the_customer_file_and_the_one_before_is_kept()
@@ -77,15 +77,7 @@ public sealed class WriteBackTests(ClickHouseCluster cluster)
         TableColumn[] columns = [new("CustomerID", ColumnType.Text), new("Value", ColumnType.Integer)];
         DatabaseTableWriter.Replace(input, table, columns, Enumerable.Range(0, 500).Select(i => new object?[] { $"c{i}", i }), OptionNames.WriteBack);
 
-        IEnumerable<object?[]> Dying()
-        {
-            for (var i = 0; ; i++)
-            {
-                if (i == 200_000) throw new IOException("the writer was killed");
-                yield return [$"new{i}", -i];
-            }
-        }
-        Assert.ThrowsAny<Exception>(() => DatabaseTableWriter.Replace(input, table, columns, Dying(), OptionNames.WriteBack));
+        Assert.ThrowsAny<Exception>(() => DatabaseTableWriter.Replace(input, table, columns, WrittenTable.RowsThatDie(), OptionNames.WriteBack));
 
         var rows = ClickHouseCluster.Rows(cluster.Shards[0], $"SELECT count(), sum(Value), countIf(startsWith(CustomerID, 'new')) FROM {table}");
         Assert.Equal(["500", (499 * 500 / 2).ToString(CultureInfo.InvariantCulture), "0"], rows[0]);

@@ -16,7 +16,7 @@ namespace Segmentation.Tests.RealData;
 [Trait(Tier.Name, Tier.Full)]
 public sealed class PostgreSqlWriteBackTests(DatabaseFixture db)
 {
-    private static readonly SegmentationOptions Quick = SegmentationOptions.Default with { Clustering = SegmentationOptions.Default.Clustering with { KMax = 6, StabilityResamples = 0 } };
+    private static readonly SegmentationOptions Quick = WrittenTable.Quick;
 
     [Fact]
     public void The_written_table_equals_the_customer_file_and_the_one_before_is_kept()
@@ -40,15 +40,7 @@ public sealed class PostgreSqlWriteBackTests(DatabaseFixture db)
         TableColumn[] columns = [new("CustomerID", ColumnType.Text), new("Value", ColumnType.Integer)];
         DatabaseTableWriter.Replace(input, "survivor", columns, Enumerable.Range(0, 500).Select(i => new object?[] { $"c{i}", i }), OptionNames.WriteBack);
 
-        IEnumerable<object?[]> Dying()
-        {
-            for (var i = 0; ; i++)
-            {
-                if (i == 200_000) throw new IOException("the writer was killed");
-                yield return [$"new{i}", -i];
-            }
-        }
-        Assert.ThrowsAny<Exception>(() => DatabaseTableWriter.Replace(input, "survivor", columns, Dying(), OptionNames.WriteBack));
+        Assert.ThrowsAny<Exception>(() => DatabaseTableWriter.Replace(input, "survivor", columns, WrittenTable.RowsThatDie(), OptionNames.WriteBack));
 
         Assert.Equal(new string?[] { "500", (499 * 500 / 2).ToString(CultureInfo.InvariantCulture), "0" },
             Rows("""SELECT count(*)::text, sum("Value")::text, count(*) FILTER (WHERE "CustomerID" LIKE 'new%')::text FROM survivor""")[0]);

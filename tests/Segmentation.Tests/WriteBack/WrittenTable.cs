@@ -6,6 +6,22 @@ namespace Segmentation.Tests.WriteBack;
 /// <summary>A written-back table's rows (as text, NULL as null) against the customer file of the same run.</summary>
 internal static class WrittenTable
 {
+    /// <summary>A run quick enough to write back several times in a test: k up to 6, no stability refits.</summary>
+    public static Segmentation.Runs.SegmentationOptions Quick { get; } = Segmentation.Runs.SegmentationOptions.Default with
+    {
+        Clustering = Segmentation.Runs.SegmentationOptions.Default.Clustering with { KMax = 6, StabilityResamples = 0 },
+    };
+
+    /// <summary>Rows (customer, value) from a writer that dies after 200,000 of them, as a killed process would.</summary>
+    public static IEnumerable<object?[]> RowsThatDie()
+    {
+        for (var i = 0; ; i++)
+        {
+            if (i == 200_000) throw new IOException("the writer was killed");
+            yield return [$"new{i}", -i];
+        }
+    }
+
     public static string[] Header(string csv)
     {
         using var reader = Sep.Reader().FromFile(csv);
