@@ -8,7 +8,7 @@
 # tests/golden/manifest.sha256 holds the hashes of these outputs as written by 7823808, the commit before the
 # renovation of #26 (`git checkout 7823808 && dotnet build src/Segmentation.Cli -c Release -o /tmp/cli-base`, then this
 # script on /tmp/cli-base/Segmentation.Cli.dll, twice, with identical hashes). GoldenOutputTests runs it on the
-# current build and compares file by file; to see how a file differs, run it on both builds and diff the folders.
+# current build and compares file by file (files changed on purpose since are listed in GoldenOutputTests); to see how a file differs, run it on both builds and diff the folders.
 set -euo pipefail
 cli_dll=$(realpath "$1"); out=$(realpath -m "$2")
 data=${SEGMENTATION_SHARED_DATA:-$(cd "$(dirname "$0")/../../../shared/data" && pwd)}

@@ -18,12 +18,8 @@ internal static class BgNbd
     {
         var patterns = summary.Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (X: g.Key.Frequency, Tx: g.Key.Recency, g.Key.T, Weight: (double)g.Count())).ToArray();
         if (patterns.Length == 0) throw new ModelFitException(Name, "there are no customers to fit");
-        double Full(double[] p)
-        {
-            var sum = 0.0;
-            foreach (var (x, tx, t, weight) in patterns) sum += weight * LogLikelihood(p[0], p[1], p[2], p[3], x, tx, t);
-            return sum;
-        }
+        var likelihood = new BgNbdLikelihood(patterns);
+        double Full(double[] p) => likelihood.Sum(p[0], p[1], p[2], p[3]);
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
         var dropout = values[2] / (values[2] + values[3]);
         if (dropout >= NoDropoutBelow)
@@ -50,20 +46,7 @@ internal static class BgNbd
         return new BgNbdFit(limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] }, summary.Unit);
     }
 
-    /// <summary>One customer's log-likelihood (the paper's equation 6, summed in logs so that no term overflows).</summary>
-    public static double LogLikelihood(double r, double alpha, double a, double b, int x, double tx, double t)
-    {
-        var a1 = SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha);
-        var a2 = SpecialFunctions.LogGamma(a + b) + SpecialFunctions.LogGamma(b + x) - SpecialFunctions.LogGamma(b) - SpecialFunctions.LogGamma(a + b + x);
-        var a3 = -(r + x) * Math.Log(alpha + t);
-        if (x == 0) return a1 + a2 + a3;
-        var a4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + tx);
-        return a1 + a2 + LogAddExp(a3, a4);
-    }
-
     /// <summary>The NBD's log-likelihood of x purchases in T (the BG/NBD's as a/(a+b) goes to 0).</summary>
     public static double NbdLogLikelihood(double r, double alpha, int x, double t) =>
         SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha) - (r + x) * Math.Log(alpha + t);
-
-    private static double LogAddExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
 }

@@ -18,15 +18,34 @@ public sealed record BgNbdFit(double R, double Alpha, double? A, double? B, FitD
     /// </summary>
     public double ExpectedPurchases(double horizon, int x, double tx, double t)
     {
+        Span<double> value = stackalloc double[1];
+        ExpectedPurchases([horizon], x, tx, t, value);
+        return value[0];
+    }
+
+    /// <summary>Expected purchases over several horizons at once (one series pass for all of them; the same values one by one would give).</summary>
+    public void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into)
+    {
         var (r, alpha) = (R, Alpha);
-        if (NoDropout) return (r + x) / (alpha + t) * horizon;
+        if (NoDropout)
+        {
+            for (var i = 0; i < horizons.Length; i++) into[i] = (r + x) / (alpha + t) * horizons[i];
+            return;
+        }
         var (a, b) = (A!.Value, B!.Value);
-        var z = horizon / (alpha + t + horizon);
-        var hypergeometric = Math.Log(SpecialFunctions.Hypergeometric2F1(r + x, b + x, a + b + x - 1, z));
+        // Euler's transformation: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1.
+        // The transformed series falls from its first term (the original's first grows for about x z / (1 - z) terms,
+        // a thousand for a heavy buyer), and the product needs no huge sum times a tiny power.
+        Span<double> z = horizons.Length <= 64 ? stackalloc double[horizons.Length] : new double[horizons.Length];
+        for (var i = 0; i < horizons.Length; i++) z[i] = horizons[i] / (alpha + t + horizons[i]);
+        SpecialFunctions.Hypergeometric2F1(a + b - 1 - r, a - 1, a + b + x - 1, z, into);
         var first = (a + b + x - 1) / (a - 1);
-        var second = 1 - Math.Exp(hypergeometric + (r + x) * Math.Log((alpha + t) / (alpha + t + horizon)));
         var denominator = 1 + (x > 0 ? a / (b + x - 1) * Math.Pow((alpha + t) / (alpha + tx), r + x) : 0);
-        return first * second / denominator;
+        for (var i = 0; i < horizons.Length; i++)
+        {
+            var second = 1 - Math.Pow((alpha + t) / (alpha + t + horizons[i]), a - 1) * into[i];
+            into[i] = first * second / denominator;
+        }
     }
 
     /// <summary>The probability that a customer with (x, t_x, T) is still alive at T (1 for a customer with no repeat purchase, and without dropout).</summary>

@@ -22,14 +22,22 @@ internal static class GammaGamma
         var repeat = summary.Customers.Where(c => c.Frequency > 0 && c.MonetaryValue > 0).ToList();
         if (repeat.Count < 2) throw new ModelFitException(Name, $"{repeat.Count} customer(s) with a repeat purchase of positive value; the spend model needs more");
         var patterns = repeat.GroupBy(c => (c.Frequency, c.MonetaryValue)).Select(g => (X: (double)g.Key.Frequency, M: g.Key.MonetaryValue, Weight: (double)g.Count())).ToArray();
+        // The terms that depend on x alone are computed once per distinct x per evaluation, in the order of the one expression.
+        var xs = patterns.Select(p => p.X).Distinct().Order().ToArray();
+        var ofX = patterns.Select(p => Array.BinarySearch(xs, p.X)).ToArray();
+        var logX = xs.Select(x => Math.Log(x)).ToArray();
+        var leading = new double[xs.Length];
         double LogLikelihood(double[] v)
         {
             var (p, q, gamma) = (v[0], v[1], v[2]);
+            var (lgQ, qLogGamma) = (SpecialFunctions.LogGamma(q), q * Math.Log(gamma));
+            for (var k = 0; k < xs.Length; k++) leading[k] = SpecialFunctions.LogGamma(p * xs[k] + q) - SpecialFunctions.LogGamma(p * xs[k]) - lgQ + qLogGamma;
             var sum = 0.0;
-            foreach (var (x, m, weight) in patterns)
+            for (var i = 0; i < patterns.Length; i++)
             {
-                sum += weight * (SpecialFunctions.LogGamma(p * x + q) - SpecialFunctions.LogGamma(p * x) - SpecialFunctions.LogGamma(q) + q * Math.Log(gamma)
-                    + (p * x - 1) * Math.Log(m) + p * x * Math.Log(x) - (p * x + q) * Math.Log(x * m + gamma));
+                var (x, m, weight) = patterns[i];
+                var k = ofX[i];
+                sum += weight * (leading[k] + (p * x - 1) * Math.Log(m) + p * x * logX[k] - (p * x + q) * Math.Log(x * m + gamma));
             }
             return sum;
         }

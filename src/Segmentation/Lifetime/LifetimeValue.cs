@@ -81,18 +81,21 @@ internal static class LifetimeValue
     private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, BgNbdFit purchases, GammaGammaParameters spend)
     {
         var month = TimeUnits.DaysPerMonth / unit.Days();
+        var horizons = Enumerable.Range(1, options.HorizonMonths).Select(m => m * month).ToArray();
+        var discount = Enumerable.Range(1, options.HorizonMonths).Select(m => Math.Pow(1 + options.MonthlyDiscountRate, m)).ToArray();
+        var upTo = new double[horizons.Length];
         var values = new double[customers.Count];
         for (var i = 0; i < values.Length; i++)
         {
             var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
+            purchases.ExpectedPurchases(horizons, c.Frequency, c.Recency, c.T, upTo);
             var before = 0.0;
             var total = 0.0;
             for (var m = 1; m <= options.HorizonMonths; m++)
             {
-                var upTo = purchases.ExpectedPurchases(m * month, c.Frequency, c.Recency, c.T);
-                total += perPurchase * (upTo - before) / Math.Pow(1 + options.MonthlyDiscountRate, m);
-                before = upTo;
+                total += perPurchase * (upTo[m - 1] - before) / discount[m - 1];
+                before = upTo[m - 1];
             }
             values[i] = total;
         }
