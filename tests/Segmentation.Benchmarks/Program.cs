@@ -13,6 +13,7 @@ using System.Text.Json;
 // --ours FILE: ours alone, once (a Parquet file, which the peer cannot read without pyarrow; 100M rows);
 // --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
 // --parquet-copy FILE.csv: writes FILE.parquet beside it (once; DuckDB's COPY, typed as pandas would write it) and runs ours on it alone.
+// --methods FILE: the Gaussian-mixture sweep and DBSCAN, ours in this process against scikit-learn's, on the file's features.
 // --scoring: the scoring API under load against the FastAPI peer, and 20 concurrent uploads (writes SCORING.md).
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
@@ -20,8 +21,9 @@ var scale = Values("--ours").ToList();
 var peerTimeout = TimeSpan.FromMinutes(double.Parse(Value("--peer-timeout") ?? "45", CultureInfo.InvariantCulture));
 var rates = Values("--ingest-rate").ToList();
 var sweeps = Values("--sweep").ToList();
+var methods = Values("--methods").ToList();
 foreach (var csv in Values("--parquet-copy")) scale.Add(ParquetCopy(csv));
-if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count + methods.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
 var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
 var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
@@ -41,7 +43,7 @@ if (args.Contains("--scoring"))
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
-    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
@@ -56,6 +58,11 @@ if (rates.Count > 0) IngestRates();
 if (sweeps.Count > 0)
 {
     report.Append(Segmentation.Benchmarks.SweepComparison.Run(sweeps, repetitions));
+    Save();
+}
+if (methods.Count > 0)
+{
+    report.Append(Segmentation.Benchmarks.MethodsComparison.Run(methods, repetitions, python));
     Save();
 }
 // Last: the peer may run for a long time on a large file; what came before is already written.

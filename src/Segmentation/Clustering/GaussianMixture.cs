@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Segmentation.Clustering;
 
 /// <summary>
@@ -60,52 +62,64 @@ internal static class GaussianMixture
     public static (int[] Labels, double[] Probabilities) Predict(double[] points, MixtureParameters mixture)
     {
         var k = mixture.Weights.Length;
-        var n = points.Length / D;
+        var x = new MixtureColumns(points);
         var means = mixture.Means.SelectMany(m => m).ToArray();
         var cholesky = new double[k * D * D];
         for (var c = 0; c < k; c++) Cholesky(mixture.Covariances[c], cholesky.AsSpan(c * D * D, D * D));
-        var resp = new double[n * k];
-        EStep(points, n, k, mixture.Weights, means, cholesky, resp);
-        return HardLabels(resp, n, k);
+        var resp = new double[k * x.Padded];
+        EStep(x, k, mixture.Weights, means, cholesky, resp);
+        return HardLabels(resp, x, k);
     }
 
-    private static (int[] Labels, double[] Probabilities) HardLabels(double[] resp, int n, int k)
+    /// <summary>The component of highest responsibility (the first of equals) and that responsibility.</summary>
+    private static (int[] Labels, double[] Probabilities) HardLabels(double[] resp, MixtureColumns x, int k)
     {
-        var labels = new int[n];
-        var probabilities = new double[n];
-        for (var i = 0; i < n; i++)
+        var labels = new int[x.Count];
+        var probabilities = new double[x.Count];
+        for (var i = 0; i < x.Count; i++)
         {
             var c = 0;
-            for (var j = 1; j < k; j++) if (resp[i * k + j] > resp[i * k + c]) c = j;
+            for (var j = 1; j < k; j++) if (resp[j * x.Padded + i] > resp[c * x.Padded + i]) c = j;
             labels[i] = c;
-            probabilities[i] = resp[i * k + c];
+            probabilities[i] = resp[c * x.Padded + i];
         }
         return (labels, probabilities);
     }
 
+    /// <summary>The best of <see cref="Options.Initialisations"/> EM runs (the highest likelihood; the first of equals).</summary>
     public static Result Fit(double[] points, int k, int seed, Options? options = null)
     {
         options ??= new Options();
-        var n = points.Length / D;
+        var x = new MixtureColumns(points);
         Result? best = null;
         for (var init = 0; init < options.Initialisations; init++)
         {
-            var start = KMeans.Fit(points, k, seed + init, maxIterations: 300).Labels;
-            var resp = new double[n * k];
-            for (var i = 0; i < n; i++) resp[i * k + start[i]] = 1;
-            var fit = Em(points, n, k, resp, options) with { Initialisation = init };
-            if (best is null || fit.LogLikelihood > best.LogLikelihood) best = fit;
+            var fit = FitOnce(points, x, k, seed, init, options);
+            if (Better(fit, best)) best = fit;
         }
         return best!;
     }
 
-    private static Result Em(double[] points, int n, int k, double[] resp, Options options)
+    /// <summary>Whether <paramref name="fit"/> beats <paramref name="best"/>: a higher likelihood, or an equal one from an earlier initialisation (so the order in which runs finish does not matter).</summary>
+    public static bool Better(Result fit, Result? best) =>
+        best is null || fit.LogLikelihood > best.LogLikelihood || (fit.LogLikelihood == best.LogLikelihood && fit.Initialisation < best.Initialisation);
+
+    /// <summary>One EM run, from the responsibilities of a k-means fit seeded <paramref name="seed"/> + <paramref name="initialisation"/>.</summary>
+    public static Result FitOnce(double[] points, MixtureColumns x, int k, int seed, int initialisation, Options options)
+    {
+        var start = KMeans.Fit(points, k, seed + initialisation, maxIterations: 300).Labels;
+        var resp = new double[k * x.Padded];
+        for (var i = 0; i < x.Count; i++) resp[start[i] * x.Padded + i] = 1;
+        return Em(x, k, resp, options) with { Initialisation = initialisation };
+    }
+
+    private static Result Em(MixtureColumns x, int k, double[] resp, Options options)
     {
         var weights = new double[k];
         var means = new double[k * D];
         var covariances = new double[k * D * D];
         var cholesky = new double[k * D * D];
-        MStep(points, n, k, resp, options, weights, means, covariances, cholesky);
+        MStep(x, k, resp, options, weights, means, covariances, cholesky);
         var lowerBound = double.NegativeInfinity;
         var converged = false;
         var iterations = 0;
@@ -113,101 +127,114 @@ internal static class GaussianMixture
         {
             iterations++;
             var previous = lowerBound;
-            lowerBound = EStep(points, n, k, weights, means, cholesky, resp);
-            MStep(points, n, k, resp, options, weights, means, covariances, cholesky);
+            lowerBound = EStep(x, k, weights, means, cholesky, resp);
+            MStep(x, k, resp, options, weights, means, covariances, cholesky);
             if (Math.Abs(lowerBound - previous) < options.Tolerance) { converged = true; break; }
         }
         // A last E-step so that labels and probabilities are those of the final parameters (as scikit-learn's fit_predict).
-        var logLikelihood = EStep(points, n, k, weights, means, cholesky, resp);
-        var (labels, probabilities) = HardLabels(resp, n, k);
+        var logLikelihood = EStep(x, k, weights, means, cholesky, resp);
+        var (labels, probabilities) = HardLabels(resp, x, k);
         return new Result(weights, means, covariances, labels, probabilities, logLikelihood, iterations, converged, 0);
     }
 
-    /// <summary>Responsibilities into <paramref name="resp"/>; returns the mean log-likelihood.</summary>
-    private static double EStep(double[] points, int n, int k, double[] weights, double[] means, double[] cholesky, double[] resp)
+    /// <summary>
+    /// Responsibilities into <paramref name="resp"/> (component-major, 0 for the padding); returns the mean
+    /// log-likelihood. Four points at a time; each point's arithmetic is the one <see cref="Model.ModelSql"/> writes
+    /// for the database: forward substitution through the Cholesky factor, the log-density, then exp(l - norm).
+    /// </summary>
+    private static double EStep(MixtureColumns x, int k, double[] weights, double[] means, double[] cholesky, double[] resp)
     {
+        var p = x.Padded;
         var logWeights = weights.Select(w => Math.Log(w)).ToArray();
         var logDet = new double[k];
         for (var c = 0; c < k; c++)
         {
             for (var j = 0; j < D; j++) logDet[c] += Math.Log(cholesky[c * D * D + j * D + j]);
         }
-        var total = 0.0;
-        Span<double> y = stackalloc double[D];
-        for (var i = 0; i < n; i++)
+        var half = Vector256.Create(0.5);
+        var constant = Vector256.Create(D * LogTwoPi);
+        Span<Vector256<double>> logProb = stackalloc Vector256<double>[k];
+        var total = Vector256<double>.Zero;
+        var tail = 0.0;
+        for (var i = 0; i < p; i += MixtureColumns.Width)
         {
-            var max = double.NegativeInfinity;
+            var x0 = Vector256.LoadUnsafe(ref x.X0[0], (nuint)i);
+            var x1 = Vector256.LoadUnsafe(ref x.X1[0], (nuint)i);
+            var x2 = Vector256.LoadUnsafe(ref x.X2[0], (nuint)i);
+            var max = Vector256.Create(double.NegativeInfinity);
             for (var c = 0; c < k; c++)
             {
                 // Mahalanobis distance through the covariance's Cholesky factor L: solve L y = x - mean.
                 var l = cholesky.AsSpan(c * D * D, D * D);
-                var m = 0.0;
-                for (var r = 0; r < D; r++)
-                {
-                    var v = points[i * D + r] - means[c * D + r];
-                    for (var s = 0; s < r; s++) v -= l[r * D + s] * y[s];
-                    y[r] = v / l[r * D + r];
-                    m += y[r] * y[r];
-                }
-                var logProb = logWeights[c] - 0.5 * (D * LogTwoPi + m) - logDet[c];
-                resp[i * k + c] = logProb;
-                max = Math.Max(max, logProb);
+                var y0 = (x0 - Vector256.Create(means[c * D])) / Vector256.Create(l[0]);
+                var y1 = (x1 - Vector256.Create(means[c * D + 1]) - Vector256.Create(l[3]) * y0) / Vector256.Create(l[4]);
+                var y2 = (x2 - Vector256.Create(means[c * D + 2]) - Vector256.Create(l[6]) * y0 - Vector256.Create(l[7]) * y1) / Vector256.Create(l[8]);
+                var m = y0 * y0 + y1 * y1 + y2 * y2;
+                logProb[c] = Vector256.Create(logWeights[c]) - half * (constant + m) - Vector256.Create(logDet[c]);
+                max = Vector256.Max(max, logProb[c]);
             }
-            var sum = 0.0;
-            for (var c = 0; c < k; c++) sum += Math.Exp(resp[i * k + c] - max);
-            var norm = max + Math.Log(sum);
-            total += norm;
-            for (var c = 0; c < k; c++) resp[i * k + c] = Math.Exp(resp[i * k + c] - norm);
+            var sum = Vector256<double>.Zero;
+            for (var c = 0; c < k; c++) sum += Vector256.Exp(logProb[c] - max);
+            var norm = max + Vector256.Log(sum);
+            for (var c = 0; c < k; c++) Vector256.Exp(logProb[c] - norm).StoreUnsafe(ref resp[0], (nuint)(c * p + i));
+            if (i + MixtureColumns.Width <= x.Count)
+            {
+                total += norm;
+            }
+            else
+            {
+                for (var lane = 0; lane < x.Count - i; lane++) tail += norm.GetElement(lane);
+            }
         }
-        return total / n;
+        for (var c = 0; c < k; c++) Array.Clear(resp, c * p + x.Count, p - x.Count);
+        return (Vector256.Sum(total) + tail) / x.Count;
     }
 
     /// <summary>Weights, means and regularised covariances from the responsibilities, and each covariance's Cholesky factor.</summary>
-    private static void MStep(double[] points, int n, int k, double[] resp, Options options, double[] weights, double[] means, double[] covariances, double[] cholesky)
+    private static void MStep(MixtureColumns x, int k, double[] resp, Options options, double[] weights, double[] means, double[] covariances, double[] cholesky)
     {
-        var nk = new double[k];
-        Array.Clear(means);
-        Array.Clear(covariances);
-        for (var i = 0; i < n; i++)
-        {
-            for (var c = 0; c < k; c++)
-            {
-                var r = resp[i * k + c];
-                nk[c] += r;
-                for (var j = 0; j < D; j++) means[c * D + j] += r * points[i * D + j];
-            }
-        }
+        var p = x.Padded;
         for (var c = 0; c < k; c++)
         {
+            var (nk, s0, s1, s2) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
+            for (var i = 0; i < p; i += MixtureColumns.Width)
+            {
+                var r = Vector256.LoadUnsafe(ref resp[0], (nuint)(c * p + i));
+                nk += r;
+                s0 += r * Vector256.LoadUnsafe(ref x.X0[0], (nuint)i);
+                s1 += r * Vector256.LoadUnsafe(ref x.X1[0], (nuint)i);
+                s2 += r * Vector256.LoadUnsafe(ref x.X2[0], (nuint)i);
+            }
             // scikit-learn's guard against an empty component: ten machine epsilons.
-            nk[c] += 10 * MachineEpsilon;
-            for (var j = 0; j < D; j++) means[c * D + j] /= nk[c];
-        }
-        Span<double> diff = stackalloc double[D];
-        for (var i = 0; i < n; i++)
-        {
-            for (var c = 0; c < k; c++)
+            var count = Vector256.Sum(nk) + 10 * MachineEpsilon;
+            var (m0, m1, m2) = (Vector256.Sum(s0) / count, Vector256.Sum(s1) / count, Vector256.Sum(s2) / count);
+            (means[c * D], means[c * D + 1], means[c * D + 2]) = (m0, m1, m2);
+
+            // The covariance about the new mean (a second pass: no cancellation of large sums of squares).
+            var (c00, c10, c11, c20, c21, c22) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
+            var (v0, v1, v2) = (Vector256.Create(m0), Vector256.Create(m1), Vector256.Create(m2));
+            for (var i = 0; i < p; i += MixtureColumns.Width)
             {
-                var r = resp[i * k + c];
-                if (r == 0) continue;
-                for (var j = 0; j < D; j++) diff[j] = points[i * D + j] - means[c * D + j];
-                for (var a = 0; a < D; a++)
-                {
-                    for (var b = 0; b <= a; b++) covariances[c * D * D + a * D + b] += r * diff[a] * diff[b];
-                }
+                var r = Vector256.LoadUnsafe(ref resp[0], (nuint)(c * p + i));
+                var d0 = Vector256.LoadUnsafe(ref x.X0[0], (nuint)i) - v0;
+                var d1 = Vector256.LoadUnsafe(ref x.X1[0], (nuint)i) - v1;
+                var d2 = Vector256.LoadUnsafe(ref x.X2[0], (nuint)i) - v2;
+                var r0 = r * d0;
+                var r1 = r * d1;
+                c00 += r0 * d0;
+                c10 += r1 * d0;
+                c11 += r1 * d1;
+                c20 += r * d2 * d0;
+                c21 += r * d2 * d1;
+                c22 += r * d2 * d2;
             }
-        }
-        for (var c = 0; c < k; c++)
-        {
-            weights[c] = nk[c] / n;
+            weights[c] = count / x.Count;
             var cov = covariances.AsSpan(c * D * D, D * D);
+            (cov[0], cov[3], cov[4], cov[6], cov[7], cov[8]) = (Vector256.Sum(c00) / count, Vector256.Sum(c10) / count, Vector256.Sum(c11) / count,
+                Vector256.Sum(c20) / count, Vector256.Sum(c21) / count, Vector256.Sum(c22) / count);
             for (var a = 0; a < D; a++)
             {
-                for (var b = 0; b <= a; b++)
-                {
-                    cov[a * D + b] /= nk[c];
-                    cov[b * D + a] = cov[a * D + b];
-                }
+                for (var b = 0; b < a; b++) cov[b * D + a] = cov[a * D + b];
                 cov[a * D + a] += options.RegCovar;
                 if (options.VarianceFloor is { } floor) cov[a * D + a] = Math.Max(cov[a * D + a], floor[a]);
             }

@@ -2,8 +2,8 @@ namespace Segmentation.Clustering;
 
 /// <summary>
 /// Fits a Gaussian mixture for every k of the range and measures each: BIC and AIC beside the four indices of the
-/// hard partition (each customer in its most likely component). Fits are independent tasks, each single-threaded and
-/// seeded, so the result does not depend on the number of threads.
+/// hard partition (each customer in its most likely component). Every EM run (a k, an initialisation) is an
+/// independent task, single-threaded and seeded, so the result does not depend on the number of threads.
 /// </summary>
 /// <remarks>
 /// RFM features are not continuous: a third of a typical customer base has exactly one order, so one log1p frequency.
@@ -26,16 +26,28 @@ internal static class MixtureSweep
         var mixture = new GaussianMixture.Options(Initialisations: Math.Max(1, options.Restarts), VarianceFloor: floor);
         var ks = KMeansSweep.Range(features, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
-        var results = new GaussianMixture.Result[ks.Length];
-        // Larger k first: their fits take longest.
-        Parallel.For(0, ks.Length, parallel, i => results[ks.Length - 1 - i] = GaussianMixture.Fit(points, ks[^(i + 1)], options.Seed, mixture));
+        var columns = new MixtureColumns(points);
+        // Every (k, initialisation) is a task, larger k first (their fits take longest); each k keeps its best run as
+        // runs finish, by a rule that does not depend on the order in which they do.
+        var runs = ks.AsEnumerable().Reverse().SelectMany(k => Enumerable.Range(0, mixture.Initialisations).Select(init => (K: k, Initialisation: init))).ToArray();
+        var results = new GaussianMixture.Result?[ks.Length];
+        Parallel.For(0, runs.Length, parallel, t =>
+        {
+            var (k, init) = runs[t];
+            var fit = GaussianMixture.FitOnce(points, columns, k, options.Seed, init, mixture);
+            var i = Array.IndexOf(ks, k);
+            lock (results)
+            {
+                if (GaussianMixture.Better(fit, results[i])) results[i] = fit;
+            }
+        });
 
         var sample = KMeansSweep.Sample(n, options.SilhouetteExactLimit, options.SilhouetteSampleSize, options.Seed);
         var fits = new ClusterFit[ks.Length];
         var metrics = new KMetrics[ks.Length];
         Parallel.For(0, ks.Length, parallel, i =>
         {
-            var r = results[i];
+            var r = results[i]!;
             var fit = Canonical(r, options.Seed, features);
             fits[i] = fit;
             var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(features, fit.Labels, r.K,
