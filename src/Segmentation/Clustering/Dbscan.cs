@@ -8,8 +8,10 @@ namespace Segmentation.Clustering;
 /// first in index order, so the result is a pure function of the points and their order.
 /// </summary>
 /// <remarks>
-/// Neighbours are found through a grid of cubes of side eps over the three features: a point's neighbours lie in
-/// its own cube or one of the 26 around it, so a query looks at the points nearby instead of all n.
+/// Neighbours are found through a k-d tree (<see cref="KdTree"/>), whose answers are exactly the brute-force ones.
+/// A core point needs only minSamples neighbours counted; a cluster's members do not depend on the order in which
+/// its core points' neighbours are visited (a border point joins the first cluster, by lowest core point, that
+/// reaches it), so neighbours are taken as the tree gives them.
 /// </remarks>
 internal static class Dbscan
 {
@@ -22,23 +24,20 @@ internal static class Dbscan
         public int NoisePoints => Labels.Count(l => l == Noise);
     }
 
-    public static Result Fit(double[] points, double eps, int minSamples)
+    public static Result Fit(double[] points, double eps, int minSamples, int? threads = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eps);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minSamples);
         var n = points.Length / KMeans.Dim;
-        var grid = new Grid(points, n, side: eps);
-        var neighbours = new List<int>();
-        var cells = new List<List<int>>(27);
+        var tree = new KdTree(points, n);
+        var radius = eps * eps;
         var core = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            grid.Neighbours(i, neighbours, cells);
-            core[i] = neighbours.Count >= minSamples;
-        }
+        Parallel.For(0, n, Parallelism(threads), i =>
+            core[i] = tree.CountWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], radius, minSamples) >= minSamples);
 
         var labels = new int[n];
         Array.Fill(labels, Noise);
+        var neighbours = new List<int>();
         var stack = new Stack<int>();
         var cluster = 0;
         for (var start = 0; start < n; start++)
@@ -51,11 +50,10 @@ internal static class Dbscan
                 if (labels[i] != Noise) continue;
                 labels[i] = cluster;
                 if (!core[i]) continue;
-                grid.Neighbours(i, neighbours, cells);
-                // Pushed in reverse so that the lowest-numbered neighbour is visited first.
-                for (var j = neighbours.Count - 1; j >= 0; j--)
+                tree.Within(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], radius, neighbours);
+                foreach (var j in neighbours)
                 {
-                    if (labels[neighbours[j]] == Noise) stack.Push(neighbours[j]);
+                    if (labels[j] == Noise) stack.Push(j);
                 }
             }
             cluster++;
@@ -70,12 +68,12 @@ internal static class Dbscan
     public static int[] Assign(double[] points, DensityParameters density)
     {
         var core = density.CorePoints.SelectMany(p => p).ToArray();
-        var grid = new Grid(core, density.CorePoints.Length, density.Eps);
+        var tree = new KdTree(core, density.CorePoints.Length);
         var labels = new int[points.Length / KMeans.Dim];
-        var cells = new List<List<int>>(27);
+        var radius = density.Eps * density.Eps;
         for (var i = 0; i < labels.Length; i++)
         {
-            var nearest = grid.NearestWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], cells);
+            var nearest = tree.NearestWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], radius);
             labels[i] = nearest < 0 ? density.NoiseCluster : density.CoreLabels[nearest];
         }
         return labels;
@@ -86,145 +84,21 @@ internal static class Dbscan
     /// chosen from (sorted, its knee), and the rule behind the core points, since a point is a core point exactly when
     /// this distance with k = minSamples is at most eps.
     /// </summary>
-    public static double[] KDistances(double[] points, int k)
+    public static double[] KDistances(double[] points, int k, int? threads = null)
     {
         var n = points.Length / KMeans.Dim;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
-        // Cubes holding about k points on average over the bounding box: a few rings of them hold the k nearest.
-        var volume = 1.0;
-        for (var j = 0; j < KMeans.Dim; j++)
-        {
-            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-            for (var i = 0; i < n; i++) (min, max) = (Math.Min(min, points[i * KMeans.Dim + j]), Math.Max(max, points[i * KMeans.Dim + j]));
-            volume *= Math.Max(max - min, 1e-9);
-        }
-        var grid = new Grid(points, n, Math.Cbrt(volume * k / n));
+        var tree = new KdTree(points, n);
         var result = new double[n];
-        var nearest = new double[k];
-        for (var i = 0; i < n; i++) result[i] = grid.KthDistance(i, nearest);
+        Parallel.For(0, n, Parallelism(threads), () => new double[k], (i, _, nearest) =>
+        {
+            tree.Nearest(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], nearest);
+            result[i] = Math.Sqrt(nearest[k - 1]);
+            return nearest;
+        }, _ => { });
         return result;
     }
 
-    /// <summary>
-    /// Points bucketed by the cube they fall in, a cube's points in index order. For DBSCAN the cube's side is eps,
-    /// so that a point's neighbours lie in its own cube or the 26 around it.
-    /// </summary>
-    private sealed class Grid
-    {
-        private readonly double[] _points;
-        private readonly double _side;
-        private readonly double _epsSquared;
-        private readonly Dictionary<(long, long, long), List<int>> _cells = [];
-        private readonly int _count;
-
-        public Grid(double[] points, int n, double side)
-        {
-            _points = points;
-            _count = n;
-            _side = side;
-            _epsSquared = side * side;
-            for (var i = 0; i < n; i++)
-            {
-                var key = Cell(i);
-                if (!_cells.TryGetValue(key, out var members)) _cells[key] = members = [];
-                members.Add(i);
-            }
-        }
-
-        private (long, long, long) Cell(int i) => Cell(_points[i * KMeans.Dim], _points[i * KMeans.Dim + 1], _points[i * KMeans.Dim + 2]);
-
-        private (long, long, long) Cell(double x, double y, double z) =>
-            ((long)Math.Floor(x / _side), (long)Math.Floor(y / _side), (long)Math.Floor(z / _side));
-
-        /// <summary>The nearest point within the side (eps) of (x, y, z), the lowest index on a tie; -1 when there is none.</summary>
-        public int NearestWithin(double x, double y, double z, List<List<int>> cells)
-        {
-            Around(x, y, z, cells);
-            var best = -1;
-            var bestD = _epsSquared;
-            foreach (var members in cells)
-            {
-                foreach (var j in members)
-                {
-                    var d = SquaredDistance(j, x, y, z);
-                    if (d < bestD || (d == bestD && (best < 0 || j < best))) { bestD = d; best = j; }
-                }
-            }
-            return best;
-        }
-
-        /// <summary>The points of the cube holding (x, y, z) and of the 26 around it: every point within eps is among them.</summary>
-        private void Around(double x, double y, double z, List<List<int>> cells)
-        {
-            cells.Clear();
-            var (cx, cy, cz) = Cell(x, y, z);
-            for (var dx = -1; dx <= 1; dx++)
-            for (var dy = -1; dy <= 1; dy++)
-            for (var dz = -1; dz <= 1; dz++)
-            {
-                if (_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) cells.Add(members);
-            }
-        }
-
-        private double SquaredDistance(int j, double x, double y, double z)
-        {
-            double a = _points[j * KMeans.Dim] - x, b = _points[j * KMeans.Dim + 1] - y, c = _points[j * KMeans.Dim + 2] - z;
-            return a * a + b * b + c * c;
-        }
-
-        /// <summary>Every point within eps of point <paramref name="i"/>, itself included, in index order.</summary>
-        public void Neighbours(int i, List<int> result, List<List<int>> cells)
-        {
-            result.Clear();
-            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
-            Around(x, y, z, cells);
-            foreach (var members in cells)
-            {
-                foreach (var j in members)
-                {
-                    if (SquaredDistance(j, x, y, z) <= _epsSquared) result.Add(j);
-                }
-            }
-            result.Sort();
-        }
-
-        /// <summary>
-        /// The distance from point <paramref name="i"/> to its k-th nearest point (itself first; k = <paramref name="nearest"/>'s
-        /// length), searching rings of cubes outwards: a point beyond ring r is at least r cube sides away, so the search
-        /// stops once the k-th smallest distance found is within that.
-        /// </summary>
-        public double KthDistance(int i, double[] nearest)
-        {
-            var k = nearest.Length;
-            Array.Fill(nearest, double.PositiveInfinity);
-            var (cx, cy, cz) = Cell(i);
-            double x = _points[i * KMeans.Dim], y = _points[i * KMeans.Dim + 1], z = _points[i * KMeans.Dim + 2];
-            var visited = 0;
-            for (long r = 0; ; r++)
-            {
-                for (var dx = -r; dx <= r; dx++)
-                for (var dy = -r; dy <= r; dy++)
-                for (var dz = -r; dz <= r; dz++)
-                {
-                    // Only the shell of ring r: the inner rings were searched already.
-                    if (Math.Max(Math.Abs(dx), Math.Max(Math.Abs(dy), Math.Abs(dz))) != r) continue;
-                    if (!_cells.TryGetValue((cx + dx, cy + dy, cz + dz), out var members)) continue;
-                    foreach (var j in members)
-                    {
-                        visited++;
-                        var d = SquaredDistance(j, x, y, z);
-                        if (d >= nearest[k - 1]) continue;
-                        // Insertion into the sorted k smallest.
-                        var at = k - 1;
-                        while (at > 0 && nearest[at - 1] > d) { nearest[at] = nearest[at - 1]; at--; }
-                        nearest[at] = d;
-                    }
-                }
-                var reach = r * _side;
-                if (visited >= k && nearest[k - 1] <= reach * reach) return Math.Sqrt(nearest[k - 1]);
-                if (visited == _count) return Math.Sqrt(nearest[k - 1]);
-            }
-        }
-    }
+    private static ParallelOptions Parallelism(int? threads) => new() { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
 }

@@ -17,11 +17,11 @@ internal static class DensityClustering
         var n = features.Length;
         var minSamples = Math.Min(options.MinSamples, n);
         var points = KMeansSweep.Flatten(features);
-        var kDistances = Dbscan.KDistances(points, minSamples);
+        var kDistances = Dbscan.KDistances(points, minSamples, options.Threads);
         Array.Sort(kDistances);
         var knee = Knee(kDistances);
         var eps = options.Eps ?? knee;
-        var result = Dbscan.Fit(points, eps, minSamples);
+        var result = Dbscan.Fit(points, eps, minSamples, options.Threads);
         if (result.Clusters == 0)
         {
             throw new OptionException(OptionNames.Eps, string.Create(CultureInfo.InvariantCulture,
