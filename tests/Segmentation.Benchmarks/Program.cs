@@ -14,6 +14,7 @@ using System.Text.Json;
 // --ingest-rate FILE: ours only, MB/s of a plain CSV read, cleaned and aggregated.
 // --parquet-copy FILE.csv: writes FILE.parquet beside it (once; DuckDB's COPY, typed as pandas would write it) and runs ours on it alone.
 // --methods FILE: the Gaussian-mixture sweep and DBSCAN, ours in this process against scikit-learn's, on the file's features.
+// --clv-cost FILE: ours alone, the same run with and without --clv, alternating: what lifetime value adds.
 // --scoring: the scoring API under load against the FastAPI peer, and 20 concurrent uploads (writes SCORING.md).
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
@@ -22,8 +23,9 @@ var peerTimeout = TimeSpan.FromMinutes(double.Parse(Value("--peer-timeout") ?? "
 var rates = Values("--ingest-rate").ToList();
 var sweeps = Values("--sweep").ToList();
 var methods = Values("--methods").ToList();
+var clvCosts = Values("--clv-cost").ToList();
 foreach (var csv in Values("--parquet-copy")) scale.Add(ParquetCopy(csv));
-if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count + methods.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count + methods.Count + clvCosts.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
 var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
 var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
@@ -43,7 +45,7 @@ if (args.Contains("--scoring"))
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
-    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(clvCosts.Select(i => "--clv-cost " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
@@ -55,6 +57,7 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
 foreach (var input in inputs) SideBySide(input, repetitions, likeForLikeAtScale: false);
 foreach (var input in scale) OursAlone(input);
 if (rates.Count > 0) IngestRates();
+foreach (var input in clvCosts) ClvCost(input);
 if (sweeps.Count > 0)
 {
     report.Append(Segmentation.Benchmarks.SweepComparison.Run(sweeps, repetitions));
@@ -165,6 +168,28 @@ void IngestRates()
         report.AppendLine($"| {Path.GetFileName(input)} | {mb:F1} | {runs[0].RowsIn:N0} | {seconds:F2} | {mb / seconds:F0} |");
     }
     report.AppendLine();
+    Save();
+}
+
+void ClvCost(string input)
+{
+    // Like for like with the peer's runs above (no stability refits, no reports); only --clv differs.
+    string[] plain = ["--stability-resamples", "0"];
+    var without = new List<Measured>();
+    var with = new List<Measured>();
+    for (var r = 0; r < repetitions; r++)
+    {
+        without.Add(Ours(input, report: false, plain));
+        with.Add(Ours(input, report: false, [.. plain, "--clv"]));
+    }
+    var (a, b) = (MedianOf(without, m => m.Wall), MedianOf(with, m => m.Wall));
+    Console.Error.WriteLine($"{Path.GetFileName(input)}: {a:F2} s plain, {b:F2} s with --clv");
+    report.AppendLine($"## Lifetime value's cost: {Path.GetFileName(input)} (ours alone)").AppendLine()
+        .AppendLine($"The same run with and without `--clv` (BG/NBD and Gamma-Gamma fits, each customer's 12-month value and its 80% interval from 200 parameter draws), alternating, median of {repetitions}; no reports.").AppendLine()
+        .AppendLine("| | plain run | with --clv | ratio |").AppendLine("|---|---:|---:|---:|")
+        .AppendLine($"| process wall (s) | {a:F2} | {b:F2} | {b / a:F2}x |")
+        .AppendLine($"| value stage (s) | | {Median(with, "value"):F2} | |")
+        .AppendLine($"| peak memory (MB) | {MedianOf(without, m => m.PeakMb):F0} | {MedianOf(with, m => m.PeakMb):F0} | |").AppendLine();
     Save();
 }
 

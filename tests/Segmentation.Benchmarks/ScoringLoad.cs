@@ -15,7 +15,7 @@ namespace Segmentation.Benchmarks;
 /// </summary>
 internal static class ScoringLoad
 {
-    private sealed record Load(string Server, int CustomersPerRequest, long Requests, long Failed, double Seconds, double P50, double P99,
+    private sealed record Load(string Server, int CustomersPerRequest, bool KeepAlive, long Requests, long Failed, double Seconds, double P50, double P99,
         double RssStartMb, double RssEndMb, double RssPeakMb)
     {
         public double Throughput => Requests / Seconds;
@@ -40,11 +40,12 @@ internal static class ScoringLoad
             {
                 WaitHealthy(ourPort);
                 WaitHealthy(peerPort);
-                foreach (var size in new[] { 1, 1000 })
+                // Keep-alive connections, as a service's clients hold them; then a new connection for every request.
+                foreach (var (size, keepAlive) in new[] { (1, true), (1000, true), (1, false) })
                 {
                     var body = Body(customers, size);
-                    results.Add(Measure("ours", ourPort, ours.Process, tree: false, body, size, duration, clients));
-                    results.Add(Measure("FastAPI peer", peerPort, peer.Process, tree: true, body, size, duration, clients));
+                    results.Add(Measure("ours", ourPort, ours.Process, tree: false, body, size, keepAlive, duration, clients));
+                    results.Add(Measure("FastAPI peer", peerPort, peer.Process, tree: true, body, size, keepAlive, duration, clients));
                 }
             }
             uploads = ConcurrentUploads(ourPort, ours.Process, Path.Combine(data, "online_retail.csv.gz"), 20);
@@ -69,14 +70,14 @@ internal static class ScoringLoad
     /// light C process for both servers. (An HttpClient loop was tried first: it sends headers and body in two writes,
     /// and the peer then waits out TCP's delayed acknowledgement, 40 ms a request, which is the client's doing, not the peer's.)
     /// </summary>
-    private static Load Measure(string name, int port, Process server, bool tree, string body, int size, TimeSpan duration, int clients)
+    private static Load Measure(string name, int port, Process server, bool tree, string body, int size, bool keepAlive, TimeSpan duration, int clients)
     {
         var file = System.IO.Path.GetTempFileName();
         File.WriteAllText(file, body);
         try
         {
             // Warm-up: the JIT, the connections, the peer's imports.
-            Ab(port, file, TimeSpan.FromSeconds(3), clients);
+            Ab(port, file, TimeSpan.FromSeconds(3), clients, keepAlive);
             var rss = new List<double>();
             using var stop = new CancellationTokenSource();
             var sampler = Task.Run(async () =>
@@ -87,15 +88,15 @@ internal static class ScoringLoad
                     await Task.Delay(500);
                 }
             });
-            var output = Ab(port, file, duration, clients);
+            var output = Ab(port, file, duration, clients, keepAlive);
             stop.Cancel();
             sampler.Wait();
             double Field(string label) => double.Parse(output.Split('\n').First(l => l.TrimStart().StartsWith(label, StringComparison.Ordinal))
                 .Split(label)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             var non2xx = output.Contains("Non-2xx responses:", StringComparison.Ordinal) ? Field("Non-2xx responses:") : 0;
-            var load = new Load(name, size, (long)Field("Complete requests:"), (long)(Field("Failed requests:") + non2xx), Field("Time taken for tests:"),
+            var load = new Load(name, size, keepAlive, (long)Field("Complete requests:"), (long)(Field("Failed requests:") + non2xx), Field("Time taken for tests:"),
                 Field("50%"), Field("99%"), rss[0], rss[^1], rss.Max());
-            Console.Error.WriteLine($"{name}, {size} customer(s) a request: {load.Throughput:F0} requests/s, p50 {load.P50:F0} ms, p99 {load.P99:F0} ms, {load.Failed} failed, RSS {load.RssStartMb:F0} -> {load.RssEndMb:F0} MB (peak {load.RssPeakMb:F0})");
+            Console.Error.WriteLine($"{name}, {size} customer(s) a request{(keepAlive ? "" : ", a new connection each")}: {load.Throughput:F0} requests/s, p50 {load.P50:F0} ms, p99 {load.P99:F0} ms, {load.Failed} failed, RSS {load.RssStartMb:F0} -> {load.RssEndMb:F0} MB (peak {load.RssPeakMb:F0})");
             return load;
         }
         finally
@@ -104,11 +105,12 @@ internal static class ScoringLoad
         }
     }
 
-    private static string Ab(int port, string body, TimeSpan duration, int clients)
+    private static string Ab(int port, string body, TimeSpan duration, int clients, bool keepAlive)
     {
         // -t alone stops at 50,000 requests; the -n after it lifts that.
         var start = new ProcessStartInfo("ab") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-k", "-c", clients.ToString(CultureInfo.InvariantCulture), "-t", duration.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
+        if (keepAlive) start.ArgumentList.Add("-k");
+        foreach (var a in new[] { "-c", clients.ToString(CultureInfo.InvariantCulture), "-t", duration.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture),
                      "-n", "100000000", "-p", body, "-T", "application/json", $"http://127.0.0.1:{port}/api/score" })
         {
             start.ArgumentList.Add(a);
@@ -171,21 +173,21 @@ internal static class ScoringLoad
         var sb = new StringBuilder();
         sb.AppendLine("# Benchmark: the scoring API against the FastAPI peer").AppendLine()
             .AppendLine("Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- --scoring` (needs Debian's apache2-utils, python3-fastapi, python3-uvicorn, python3-sklearn, python3-pandas).").AppendLine()
-            .AppendLine($"ApacheBench (`ab -k -c {clients} -t {duration.TotalSeconds:F0}`, Debian's apache2-utils) posts the same body from {clients} concurrent keep-alive connections for {duration.TotalSeconds:F0} s after a 3 s warm-up, on loopback; it shares the machine's {Environment.ProcessorCount} cores with the server under test, alike for both. Latencies are ab's, whole milliseconds.")
+            .AppendLine($"ApacheBench (`ab -k -c {clients} -t {duration.TotalSeconds:F0}`, Debian's apache2-utils) posts the same body from {clients} concurrent keep-alive connections for {duration.TotalSeconds:F0} s after a 3 s warm-up, on loopback; then without `-k`, a new connection for every request. It shares the machine's {Environment.ProcessorCount} cores with the server under test, alike for both. Latencies are ab's, whole milliseconds.")
             .AppendLine("Ours: `serve --run` of a k = 4 k-means run on the UCI file (one process; it answers cluster, segment name and action, and validates every field). The peer: `uvicorn fastapi_scoring:app --workers 2` (k = 4 k-means fitted at start on the same customers; it answers the cluster only).")
             .AppendLine("Memory: resident set of the server (the peer: its uvicorn processes summed) sampled every 0.5 s.").AppendLine()
-            .AppendLine("| Server | Customers a request | Requests/s | p50 ms | p99 ms | Failed | RSS start -> end (peak) MB |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| Server | Customers a request | Connection | Requests/s | p50 ms | p99 ms | Failed | RSS start -> end (peak) MB |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Server} | {r.CustomersPerRequest:N0} | {r.Throughput:N0} | {r.P50:F1} | {r.P99:F1} | {r.Failed} | {r.RssStartMb:F0} -> {r.RssEndMb:F0} ({r.RssPeakMb:F0}) |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Server} | {r.CustomersPerRequest:N0} | {(r.KeepAlive ? "kept" : "new each")} | {r.Throughput:N0} | {r.P50:F1} | {r.P99:F1} | {r.Failed} | {r.RssStartMb:F0} -> {r.RssEndMb:F0} ({r.RssPeakMb:F0}) |");
         }
         sb.AppendLine();
-        foreach (var size in results.Select(r => r.CustomersPerRequest).Distinct())
+        foreach (var (size, keepAlive) in results.Select(r => (r.CustomersPerRequest, r.KeepAlive)).Distinct())
         {
-            var ours = results.Single(r => r.Server == "ours" && r.CustomersPerRequest == size);
-            var peer = results.Single(r => r.Server != "ours" && r.CustomersPerRequest == size);
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- {size:N0} customer(s) a request: throughput {ours.Throughput / peer.Throughput:F1}x the peer's; p99 {ours.P99 / peer.P99:F2} of the peer's.");
+            var ours = results.Single(r => r.Server == "ours" && r.CustomersPerRequest == size && r.KeepAlive == keepAlive);
+            var peer = results.Single(r => r.Server != "ours" && r.CustomersPerRequest == size && r.KeepAlive == keepAlive);
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {size:N0} customer(s) a request{(keepAlive ? "" : ", a new connection each")}: throughput {ours.Throughput / peer.Throughput:F1}x the peer's; p99 {ours.P99 / peer.P99:F2} of the peer's.");
         }
         sb.AppendLine().AppendLine(uploads);
         return sb.ToString();

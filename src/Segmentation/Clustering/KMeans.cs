@@ -193,8 +193,9 @@ internal static class KMeans
         return changed;
     }
 
-    // Inlined into the assignment loops: without tiered compilation's profile (the CLI runs with it off) the JIT would
-    // not inline a method with a loop, and the call per point costs a third of a fit.
+    // Inlined into the assignment loops: without tiered compilation's profile (the CLI compiles methods with loops
+    // optimised at once, before any profile) the JIT would not inline a method with a loop, and the call per point
+    // costs a third of a fit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Nearest(double[] points, int i, double[] centres, int k, out int label, out double upper, out double lower)
     {
