@@ -15,6 +15,7 @@ using System.Text.Json;
 // --parquet-copy FILE.csv: writes FILE.parquet beside it (once; DuckDB's COPY, typed as pandas would write it) and runs ours on it alone.
 // --methods FILE: the Gaussian-mixture sweep and DBSCAN, ours in this process against scikit-learn's, on the file's features.
 // --clv-cost FILE: ours alone, the same run with and without --clv, alternating: what lifetime value adds.
+// --growth FILE (several): ours alone, once each, and a chart of time and peak memory against rows per format (growth.svg).
 // --scoring: the scoring API under load against the FastAPI peer, and 20 concurrent uploads (writes SCORING.md).
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
@@ -24,8 +25,9 @@ var rates = Values("--ingest-rate").ToList();
 var sweeps = Values("--sweep").ToList();
 var methods = Values("--methods").ToList();
 var clvCosts = Values("--clv-cost").ToList();
+var growth = Values("--growth").ToList();
 foreach (var csv in Values("--parquet-copy")) scale.Add(ParquetCopy(csv));
-if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count + methods.Count + clvCosts.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
+if (inputs.Count + large.Count + rates.Count + scale.Count + sweeps.Count + methods.Count + clvCosts.Count + growth.Count == 0) inputs = ["../shared/data/online_retail.csv.gz", "../shared/data/Online_Retail.xlsx"];
 var repetitions = int.Parse(Value("--repetitions") ?? "3", CultureInfo.InvariantCulture);
 var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "RESULTS.md");
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
@@ -45,7 +47,7 @@ if (args.Contains("--scoring"))
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
-    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(clvCosts.Select(i => "--clv-cost " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
+    .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(clvCosts.Select(i => "--clv-cost " + i)).Concat(growth.Select(i => "--growth " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
     .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
@@ -58,6 +60,7 @@ foreach (var input in inputs) SideBySide(input, repetitions, likeForLikeAtScale:
 foreach (var input in scale) OursAlone(input);
 if (rates.Count > 0) IngestRates();
 foreach (var input in clvCosts) ClvCost(input);
+if (growth.Count > 0) Growth();
 if (sweeps.Count > 0)
 {
     report.Append(Segmentation.Benchmarks.SweepComparison.Run(sweeps, repetitions));
@@ -166,6 +169,26 @@ void IngestRates()
         var mb = new FileInfo(input).Length / 1e6;
         Console.Error.WriteLine($"{Path.GetFileName(input)}: {mb / seconds:F0} MB/s");
         report.AppendLine($"| {Path.GetFileName(input)} | {mb:F1} | {runs[0].RowsIn:N0} | {seconds:F2} | {mb / seconds:F0} |");
+    }
+    report.AppendLine();
+    Save();
+}
+
+void Growth()
+{
+    var points = new List<Segmentation.Benchmarks.GrowthChart.Point>();
+    report.AppendLine("## How cost grows with rows (ours alone, one run each, no reports)").AppendLine()
+        .AppendLine("![Process wall time and peak memory against rows, CSV and Parquet, log-log](growth.svg)").AppendLine()
+        .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
+    foreach (var input in growth)
+    {
+        var m = Ours(input, report: false, "--stability-resamples", "0");
+        var format = Path.GetExtension(input).TrimStart('.').ToUpperInvariant();
+        points.Add(new(format, m.RowsIn, m.Wall, m.PeakMb));
+        Console.Error.WriteLine($"{Path.GetFileName(input)}: {m.Wall:F1} s, {m.PeakMb:F0} MB");
+        report.AppendLine($"| {Path.GetFileName(input)} | {format} | {m.RowsIn:N0} | {m.Customers:N0} | {Prepare(m):F2} | {m.Wall:F2} | {m.PeakMb:F0} |");
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "growth.svg"), Segmentation.Benchmarks.GrowthChart.Svg(points));
+        Save();
     }
     report.AppendLine();
     Save();

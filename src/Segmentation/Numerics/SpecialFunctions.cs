@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Segmentation.Numerics;
 
 /// <summary>The special functions the buy-till-you-die models need, which .NET does not provide.</summary>
@@ -38,29 +40,46 @@ internal static class SpecialFunctions
         {
             if (v < 0 || v >= 1) throw new ArgumentOutOfRangeException(nameof(z), v, "the series is summed for 0 <= z < 1 only");
         }
-        Span<double> terms = z.Length <= 64 ? stackalloc double[z.Length] : new double[z.Length];
-        Span<bool> done = z.Length <= 64 ? stackalloc bool[z.Length] : new bool[z.Length];
-        terms.Fill(1);
-        into.Fill(1);
-        done.Clear();
-        var open = z.Length;
+        // Four z to a vector; padding lanes have z = 0, whose series ends at its first term.
+        var width = Vector256<double>.Count;
+        var vectors = (z.Length + width - 1) / width;
+        Span<double> padded = stackalloc double[vectors * width];
+        padded.Clear();
+        z.CopyTo(padded);
+        Span<Vector256<double>> zs = stackalloc Vector256<double>[vectors];
+        Span<Vector256<double>> terms = stackalloc Vector256<double>[vectors];
+        Span<Vector256<double>> sums = stackalloc Vector256<double>[vectors];
+        Span<Vector256<double>> done = stackalloc Vector256<double>[vectors];
+        for (var v = 0; v < vectors; v++)
+        {
+            zs[v] = Vector256.Create<double>(padded.Slice(v * width, width));
+            (terms[v], sums[v], done[v]) = (Vector256<double>.One, Vector256<double>.One, Vector256<double>.Zero);
+        }
+        // A mask lane is all ones, a NaN as a double: whether every lane is done is read from the sign bits.
+        var all = (1u << width) - 1;
+        var open = vectors;
         for (var n = 0; n < 1_000_000 && open > 0; n++)
         {
-            var common = (a + n) * (b + n) / ((c + n) * (n + 1));
-            for (var i = 0; i < z.Length; i++)
+            var common = Vector256.Create((a + n) * (b + n) / ((c + n) * (n + 1)));
+            open = 0;
+            for (var v = 0; v < vectors; v++)
             {
-                if (done[i]) continue;
-                terms[i] *= common * z[i];
-                var next = into[i] + terms[i];
-                if (next == into[i] || double.IsInfinity(next) || double.IsNaN(next))
-                {
-                    if (next != into[i]) into[i] = next;
-                    done[i] = true;
-                    open--;
-                    continue;
-                }
-                into[i] = next;
+                if (done[v].ExtractMostSignificantBits() == all) continue;
+                // A lane stops when its next term no longer changes its sum, or when the sum is no longer finite
+                // (kept, as the one-z series returns it); a stopped lane keeps its sum.
+                var term = terms[v] * (common * zs[v]);
+                var next = sums[v] + term;
+                var same = Vector256.Equals(next, sums[v]);
+                var finite = Vector256.LessThanOrEqual(Vector256.Abs(next), Vector256.Create(double.MaxValue));
+                sums[v] = Vector256.ConditionalSelect(done[v] | same, sums[v], next);
+                terms[v] = term;
+                done[v] |= same | ~finite;
+                if (done[v].ExtractMostSignificantBits() != all) open++;
             }
+        }
+        for (var v = 0; v < vectors; v++)
+        {
+            for (var lane = 0; lane < width && v * width + lane < z.Length; lane++) into[v * width + lane] = sums[v].GetElement(lane);
         }
     }
 
