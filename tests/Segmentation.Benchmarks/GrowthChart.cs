@@ -34,6 +34,8 @@ internal static class GrowthChart
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
 
         svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"{offset + Width / 2}\" y=\"16\" text-anchor=\"middle\" font-weight=\"bold\">{title} against rows</text>");
+        // The linear-growth lines leave the plot where the data grows slower: clipped to it.
+        svg.AppendLine(CultureInfo.InvariantCulture, $"<clipPath id=\"plot{offset}\"><rect x=\"{offset + Left}\" y=\"{Top}\" width=\"{Width - Left - Right}\" height=\"{Height - Top - Bottom}\"/></clipPath>");
         for (var d = xMin; d <= xMax * 1.001; d *= 10)
         {
             svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(d))}\" y1=\"{Top}\" x2=\"{F(X(d))}\" y2=\"{Height - Bottom}\" stroke=\"#ddd\"/>");
@@ -57,7 +59,7 @@ internal static class GrowthChart
             // Linear growth from this format's smallest point, for comparison.
             var first = line[0];
             var last = line[^1];
-            svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(first.Rows))}\" y1=\"{F(Y(value(first)))}\" x2=\"{F(X(last.Rows))}\" y2=\"{F(Y(Math.Max(yMin, value(first) * last.Rows / first.Rows)))}\" stroke=\"{colour}\" stroke-dasharray=\"2,3\"/>");
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(first.Rows))}\" y1=\"{F(Y(value(first)))}\" x2=\"{F(X(last.Rows))}\" y2=\"{F(Y(Math.Max(yMin, value(first) * last.Rows / first.Rows)))}\" stroke=\"{colour}\" stroke-dasharray=\"2,3\" clip-path=\"url(#plot{offset})\"/>");
         }
     }
 
