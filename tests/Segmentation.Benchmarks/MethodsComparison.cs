@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Segmentation.Clustering;
+using Segmentation.Numerics;
 using Segmentation.Prepare;
 
 namespace Segmentation.Benchmarks;
@@ -72,7 +73,7 @@ internal static class MethodsComparison
             last = work();
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        return (Median(times), last);
+        return (Statistics.Median(times), last);
     }
 
     private static (double Seconds, JsonElement Last) Peer(int repetitions, string python, string script, string features, params string[] arguments)
@@ -91,12 +92,6 @@ internal static class MethodsComparison
             last = JsonDocument.Parse(stdout.Result).RootElement;
             times.Add(last.GetProperty("seconds").GetDouble());
         }
-        return (Median(times), last);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        return (Statistics.Median(times), last);
     }
 }

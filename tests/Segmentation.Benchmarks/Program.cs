@@ -240,7 +240,7 @@ static double BareRead(string csv)
         command.ExecuteScalar();
         times.Add(clock.Elapsed.TotalSeconds);
     }
-    return times.Order().ElementAt(1);
+    return Segmentation.Numerics.Statistics.Median(times);
 }
 
 // Typed as pandas writes a frame it read from this CSV: integers, floats (CustomerID too, for its empty cells), timestamps.
@@ -338,11 +338,7 @@ static double ChildPeakKb(int timePid)
 
 static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m.Seconds.GetValueOrDefault(stage));
 
-static double MedianOf(List<Measured> runs, Func<Measured, double> f)
-{
-    var v = runs.Select(f).Order().ToArray();
-    return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
-}
+static double MedianOf(List<Measured> runs, Func<Measured, double> f) => Segmentation.Numerics.Statistics.Median(runs.Select(f));
 
 static string Row(string stage, double ours, double? peer) =>
     peer is { } p ? $"| {stage} | {ours:F2} | {p:F2} | {(ours > 0 ? p / ours : 0):F1}x |" : $"| {stage} | {ours:F2} | | |";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Segmentation.Clustering;
+using Segmentation.Numerics;
 using Segmentation.Prepare;
 
 namespace Segmentation.Benchmarks;
@@ -54,14 +55,8 @@ internal static class SweepComparison
                 Console.Error.WriteLine($"{Path.GetFileName(input)} sweep run {r + 1}: ours {ours[^1]:F2} s" + (r < theirTimes ? $", ML.NET {theirs[^1]:F2} s" : ""));
             }
             var worst = baseline.Select(b => (b.K, Ratio: sweep!.At(b.K).Inertia / b.Inertia - 1)).MaxBy(b => b.Ratio);
-            report.AppendLine($"| {Path.GetFileName(input)} | {features.Length:N0} | {Median(ours):F2} | {Median(silhouettes):F2} | {Median(theirs):F2} | {Median(theirs) / Median(ours):F1}x | {worst.Ratio * 100:+0.000;-0.000}% (k = {worst.K}) |");
+            report.AppendLine($"| {Path.GetFileName(input)} | {features.Length:N0} | {Statistics.Median(ours):F2} | {Statistics.Median(silhouettes):F2} | {Statistics.Median(theirs):F2} | {Statistics.Median(theirs) / Statistics.Median(ours):F1}x | {worst.Ratio * 100:+0.000;-0.000}% (k = {worst.K}) |");
         }
         return report.AppendLine().ToString();
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

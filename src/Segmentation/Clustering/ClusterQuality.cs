@@ -36,7 +36,7 @@ internal static class ClusterQuality
 
         var s = new double[m];
         // Each point's sums are its own work, in a fixed order: the result is the same on any number of threads.
-        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount }, p =>
+        Parallel.For(0, m, Parallelism.Of(threads), p =>
         {
             var own = labels[order[p]];
             if (sizes[own] <= 1) { s[p] = 0; return; }

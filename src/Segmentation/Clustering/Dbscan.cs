@@ -32,7 +32,7 @@ internal static class Dbscan
         var tree = new KdTree(points, n);
         var radius = eps * eps;
         var core = new bool[n];
-        Parallel.For(0, n, Parallelism(threads), i =>
+        Parallel.For(0, n, Parallelism.Of(threads), i =>
             core[i] = tree.CountWithin(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], radius, minSamples) >= minSamples);
 
         var labels = new int[n];
@@ -91,7 +91,7 @@ internal static class Dbscan
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, n);
         var tree = new KdTree(points, n);
         var result = new double[n];
-        Parallel.For(0, n, Parallelism(threads), () => new double[k], (i, _, nearest) =>
+        Parallel.For(0, n, Parallelism.Of(threads), () => new double[k], (i, _, nearest) =>
         {
             tree.Nearest(points[i * KMeans.Dim], points[i * KMeans.Dim + 1], points[i * KMeans.Dim + 2], nearest);
             result[i] = Math.Sqrt(nearest[k - 1]);
@@ -99,6 +99,4 @@ internal static class Dbscan
         }, _ => { });
         return result;
     }
-
-    private static ParallelOptions Parallelism(int? threads) => new() { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
 }

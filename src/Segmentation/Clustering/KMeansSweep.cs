@@ -16,7 +16,7 @@ internal static class KMeansSweep
         var n = features.Length;
         var ks = Range(features, options);
         var restarts = Math.Max(1, options.Restarts);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        var parallel = Parallelism.Of(options.Threads);
 
         var points = Flatten(features);
         var (fitRows, fitMethod) = options.FitSampleLimit is { } limit ? Sample(n, limit, limit, options.Seed + 1) : (null, new SampleMethod(false, n, null));

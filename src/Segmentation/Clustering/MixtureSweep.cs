@@ -25,7 +25,7 @@ internal static class MixtureSweep
         var floor = PointMassFloor(features);
         var mixture = new GaussianMixture.Options(Initialisations: Math.Max(1, options.Restarts), VarianceFloor: floor);
         var ks = KMeansSweep.Range(features, options);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        var parallel = Parallelism.Of(options.Threads);
         var columns = new MixtureColumns(points);
         // Every (k, initialisation) is a task, larger k first (their fits take longest); each k keeps its best run as
         // runs finish, by a rule that does not depend on the order in which they do.

@@ -43,13 +43,15 @@ internal static class SpecialFunctions
         // Four z to a vector; padding lanes have z = 0, whose series ends at its first term.
         var width = Vector256<double>.Count;
         var vectors = (z.Length + width - 1) / width;
-        Span<double> padded = stackalloc double[vectors * width];
+        // On the stack for the few z a caller passes (a value's twelve months); on the heap beyond.
+        var small = vectors <= 16;
+        Span<double> padded = small ? stackalloc double[vectors * width] : new double[vectors * width];
         padded.Clear();
         z.CopyTo(padded);
-        Span<Vector256<double>> zs = stackalloc Vector256<double>[vectors];
-        Span<Vector256<double>> terms = stackalloc Vector256<double>[vectors];
-        Span<Vector256<double>> sums = stackalloc Vector256<double>[vectors];
-        Span<Vector256<double>> done = stackalloc Vector256<double>[vectors];
+        Span<Vector256<double>> zs = small ? stackalloc Vector256<double>[vectors] : new Vector256<double>[vectors];
+        Span<Vector256<double>> terms = small ? stackalloc Vector256<double>[vectors] : new Vector256<double>[vectors];
+        Span<Vector256<double>> sums = small ? stackalloc Vector256<double>[vectors] : new Vector256<double>[vectors];
+        Span<Vector256<double>> done = small ? stackalloc Vector256<double>[vectors] : new Vector256<double>[vectors];
         for (var v = 0; v < vectors; v++)
         {
             zs[v] = Vector256.Create<double>(padded.Slice(v * width, width));
