@@ -9,6 +9,9 @@ namespace Segmentation.Benchmarks;
 /// </summary>
 internal static class GrowthChart
 {
+    /// <summary>The chart's file, beside the results that link to it.</summary>
+    public const string FileName = "growth.svg";
+
     public sealed record Point(string Format, long Rows, double Seconds, double PeakMb);
 
     private const int Width = 360, Height = 260, Left = 60, Right = 20, Top = 30, Bottom = 45;

@@ -183,7 +183,7 @@ void Growth()
 {
     var points = new List<Segmentation.Benchmarks.GrowthChart.Point>();
     report.AppendLine("## How cost grows with rows (ours alone, one run each, no reports)").AppendLine()
-        .AppendLine("![Process wall time and peak memory against rows, CSV and Parquet, log-log](growth.svg)").AppendLine()
+        .AppendLine($"![Process wall time and peak memory against rows, CSV and Parquet, log-log]({Segmentation.Benchmarks.GrowthChart.FileName})").AppendLine()
         .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
     foreach (var input in growth.SelectMany(csv => new[] { csv, ParquetCopy(csv) }))
     {
@@ -192,7 +192,7 @@ void Growth()
         points.Add(new(format, m.RowsIn, m.Wall, m.PeakMb));
         Console.Error.WriteLine($"{Path.GetFileName(input)}: {m.Wall:F1} s, {m.PeakMb:F0} MB");
         report.AppendLine($"| {Path.GetFileName(input)} | {format} | {m.RowsIn:N0} | {m.Customers:N0} | {Prepare(m):F2} | {m.Wall:F2} | {m.PeakMb:F0} |");
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "growth.svg"), Segmentation.Benchmarks.GrowthChart.Svg(points));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Segmentation.Benchmarks.GrowthChart.FileName), Segmentation.Benchmarks.GrowthChart.Svg(points));
         Save();
     }
     report.AppendLine();
