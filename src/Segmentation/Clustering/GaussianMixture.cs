@@ -62,7 +62,7 @@ internal static class GaussianMixture
     public static (int[] Labels, double[] Probabilities) Predict(double[] points, MixtureParameters mixture)
     {
         var k = mixture.Weights.Length;
-        var x = new MixtureColumns(points);
+        var x = new PointColumns(points);
         var means = mixture.Means.SelectMany(m => m).ToArray();
         var cholesky = new double[k * D * D];
         for (var c = 0; c < k; c++) Cholesky(mixture.Covariances[c], cholesky.AsSpan(c * D * D, D * D));
@@ -72,7 +72,7 @@ internal static class GaussianMixture
     }
 
     /// <summary>The component of highest responsibility (the first of equals) and that responsibility.</summary>
-    private static (int[] Labels, double[] Probabilities) HardLabels(double[] resp, MixtureColumns x, int k)
+    private static (int[] Labels, double[] Probabilities) HardLabels(double[] resp, PointColumns x, int k)
     {
         var labels = new int[x.Count];
         var probabilities = new double[x.Count];
@@ -90,7 +90,7 @@ internal static class GaussianMixture
     public static Result Fit(double[] points, int k, int seed, Options? options = null)
     {
         options ??= new Options();
-        var x = new MixtureColumns(points);
+        var x = new PointColumns(points);
         Result? best = null;
         for (var init = 0; init < options.Initialisations; init++)
         {
@@ -105,7 +105,7 @@ internal static class GaussianMixture
         best is null || fit.LogLikelihood > best.LogLikelihood || (fit.LogLikelihood == best.LogLikelihood && fit.Initialisation < best.Initialisation);
 
     /// <summary>One EM run, from the responsibilities of a k-means fit seeded <paramref name="seed"/> + <paramref name="initialisation"/>.</summary>
-    public static Result FitOnce(double[] points, MixtureColumns x, int k, int seed, int initialisation, Options options)
+    public static Result FitOnce(double[] points, PointColumns x, int k, int seed, int initialisation, Options options)
     {
         var start = KMeans.Fit(points, k, seed + initialisation, maxIterations: 300).Labels;
         var resp = new double[k * x.Padded];
@@ -113,7 +113,7 @@ internal static class GaussianMixture
         return Em(x, k, resp, options) with { Initialisation = initialisation };
     }
 
-    private static Result Em(MixtureColumns x, int k, double[] resp, Options options)
+    private static Result Em(PointColumns x, int k, double[] resp, Options options)
     {
         var weights = new double[k];
         var means = new double[k * D];
@@ -142,7 +142,7 @@ internal static class GaussianMixture
     /// log-likelihood. Four points at a time; each point's arithmetic is the one <see cref="Model.ModelSql"/> writes
     /// for the database: forward substitution through the Cholesky factor, the log-density, then exp(l - norm).
     /// </summary>
-    private static double EStep(MixtureColumns x, int k, double[] weights, double[] means, double[] cholesky, double[] resp)
+    private static double EStep(PointColumns x, int k, double[] weights, double[] means, double[] cholesky, double[] resp)
     {
         var p = x.Padded;
         var logWeights = weights.Select(w => Math.Log(w)).ToArray();
@@ -156,7 +156,7 @@ internal static class GaussianMixture
         Span<Vector256<double>> logProb = stackalloc Vector256<double>[k];
         var total = Vector256<double>.Zero;
         var tail = 0.0;
-        for (var i = 0; i < p; i += MixtureColumns.Width)
+        for (var i = 0; i < p; i += PointColumns.Width)
         {
             var x0 = Vector256.LoadUnsafe(ref x.X0[0], (nuint)i);
             var x1 = Vector256.LoadUnsafe(ref x.X1[0], (nuint)i);
@@ -177,7 +177,7 @@ internal static class GaussianMixture
             for (var c = 0; c < k; c++) sum += Vector256.Exp(logProb[c] - max);
             var norm = max + Vector256.Log(sum);
             for (var c = 0; c < k; c++) Vector256.Exp(logProb[c] - norm).StoreUnsafe(ref resp[0], (nuint)(c * p + i));
-            if (i + MixtureColumns.Width <= x.Count)
+            if (i + PointColumns.Width <= x.Count)
             {
                 total += norm;
             }
@@ -191,13 +191,13 @@ internal static class GaussianMixture
     }
 
     /// <summary>Weights, means and regularised covariances from the responsibilities, and each covariance's Cholesky factor.</summary>
-    private static void MStep(MixtureColumns x, int k, double[] resp, Options options, double[] weights, double[] means, double[] covariances, double[] cholesky)
+    private static void MStep(PointColumns x, int k, double[] resp, Options options, double[] weights, double[] means, double[] covariances, double[] cholesky)
     {
         var p = x.Padded;
         for (var c = 0; c < k; c++)
         {
             var (nk, s0, s1, s2) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
-            for (var i = 0; i < p; i += MixtureColumns.Width)
+            for (var i = 0; i < p; i += PointColumns.Width)
             {
                 var r = Vector256.LoadUnsafe(ref resp[0], (nuint)(c * p + i));
                 nk += r;
@@ -213,7 +213,7 @@ internal static class GaussianMixture
             // The covariance about the new mean (a second pass: no cancellation of large sums of squares).
             var (c00, c10, c11, c20, c21, c22) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
             var (v0, v1, v2) = (Vector256.Create(m0), Vector256.Create(m1), Vector256.Create(m2));
-            for (var i = 0; i < p; i += MixtureColumns.Width)
+            for (var i = 0; i < p; i += PointColumns.Width)
             {
                 var r = Vector256.LoadUnsafe(ref resp[0], (nuint)(c * p + i));
                 var d0 = Vector256.LoadUnsafe(ref x.X0[0], (nuint)i) - v0;

@@ -23,11 +23,16 @@ internal static class KMeansSweep
         var fitPoints = PointOrder.Of(fitRows is null ? points : Gather(points, fitRows));
         // Larger k first: their fits take longest, and a long task started last would leave a core idle at the end.
         var tasks = ks.Reverse().SelectMany(k => Enumerable.Range(0, restarts).Select(r => (K: k, Restart: r))).ToArray();
+        // One seeding per restart and number of candidates, for the largest k that draws as many; the others take its
+        // first centres (see KMeans.Trials). Made by the first fit that needs it; the largest k's fits run first.
+        var seedings = ks.GroupBy(KMeans.Trials).SelectMany(g => Enumerable.Range(0, restarts).Select(r => (Trials: g.Key, Restart: r, K: g.Max())))
+            .ToDictionary(s => (s.Trials, s.Restart), s => new Lazy<double[]>(() => fitPoints.Seed(s.K, options.Seed + s.Restart)));
         var results = new KMeans.Result[tasks.Length];
         var done = 0;
         Parallel.For(0, tasks.Length, parallel, t =>
         {
-            results[t] = fitPoints.Fit(tasks[t].K, options.Seed + tasks[t].Restart, options.MaxIterations);
+            var (k, restart) = tasks[t];
+            results[t] = fitPoints.Fit(seedings[(KMeans.Trials(k), restart)].Value[..(k * KMeans.Dim)], options.MaxIterations);
             report?.Invoke($"k-means for k = {ks[0]}..{ks[^1]}: {Interlocked.Increment(ref done)} of {tasks.Length} fits");
         });
         report?.Invoke($"measuring silhouette, Davies-Bouldin and Calinski-Harabasz for {ks.Length} k");

@@ -26,7 +26,7 @@ internal static class MixtureSweep
         var mixture = new GaussianMixture.Options(Initialisations: Math.Max(1, options.Restarts), VarianceFloor: floor);
         var ks = KMeansSweep.Range(features, options);
         var parallel = Parallelism.Of(options.Threads);
-        var columns = new MixtureColumns(points);
+        var columns = new PointColumns(points);
         // Every (k, initialisation) is a task, larger k first (their fits take longest); each k keeps its best run as
         // runs finish, by a rule that does not depend on the order in which they do.
         var runs = ks.AsEnumerable().Reverse().SelectMany(k => Enumerable.Range(0, mixture.Initialisations).Select(init => (K: k, Initialisation: init))).ToArray();

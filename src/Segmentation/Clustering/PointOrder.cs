@@ -67,10 +67,16 @@ internal sealed class PointOrder
     }
 
     /// <summary>One seeded fit: k-means++ on the points in their own order, Lloyd on the ordered ones, labels in the points' order.</summary>
-    public KMeans.Result Fit(int k, int seed, int maxIterations)
+    public KMeans.Result Fit(int k, int seed, int maxIterations) => Fit(Seed(k, seed), maxIterations);
+
+    /// <summary>The k-means++ centres (row-major) a fit of <paramref name="k"/> clusters with <paramref name="seed"/> starts from.</summary>
+    public double[] Seed(int k, int seed) => KMeans.Seed(Points, Order.Length, k, new Random(seed));
+
+    /// <summary>A fit from the given centres (row-major), labels in the points' order.</summary>
+    public KMeans.Result Fit(double[] initialCentres, int maxIterations)
     {
         var n = Order.Length;
-        var result = KMeans.Fit(Ordered, KMeans.Seed(Points, n, k, new Random(seed)), maxIterations);
+        var result = KMeans.Fit(Ordered, initialCentres, maxIterations);
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[Order[i]] = result.Labels[i];
         return result with { Labels = labels };

@@ -3,17 +3,18 @@ using System.Runtime.Intrinsics;
 namespace Segmentation.Clustering;
 
 /// <summary>
-/// The points of a Gaussian mixture as three columns, padded to a whole number of vectors with copies of the last
-/// point (the E-step gives padding no responsibility, so it weighs nothing in the M-step): EM works on
-/// <see cref="Vector256{T}"/> lanes of consecutive points.
+/// Points as three columns, the layout <see cref="Vector256{T}"/> lanes of consecutive points load from (EM of a
+/// Gaussian mixture, k-means' assignments and seeding), padded to a whole number of vectors with copies of the last
+/// point: the E-step gives padding no responsibility, so it weighs nothing in the M-step; k-means reads no further
+/// than <see cref="Count"/>.
 /// </summary>
-internal sealed class MixtureColumns
+internal sealed class PointColumns
 {
     public static readonly int Width = Vector256<double>.Count;
 
-    public MixtureColumns(double[] points)
+    public PointColumns(double[] points)
     {
-        if (KMeans.Dim != 3) throw new InvalidOperationException("the mixture's vector code is written for three features");
+        if (KMeans.Dim != 3) throw new InvalidOperationException("the vector code is written for three features");
         Count = points.Length / KMeans.Dim;
         if (Count == 0) throw new ArgumentException("no points", nameof(points));
         Padded = (Count + Width - 1) / Width * Width;
