@@ -10,7 +10,8 @@ namespace Segmentation.Cli.Tests;
 /// purpose since, with the reason: the six lifetime-value files of clv-cdnow and run-clv (#28: values within 2e-12
 /// relative of before, from the transformed BG/NBD series; intervals that were empty for one-time buyers defined);
 /// run-gmm's metrics, model and report and run-compare's metrics (#28: EM on vectors; the same labels and
-/// probabilities, BIC within 1e-13 relative).
+/// probabilities, BIC within 1e-13 relative); the eight reports' PDF text (#29: glyphs at their exact advances, so
+/// words come out whole, "Customer segmentation" where it read "Cu stomer segmen tation", and lines wrap a word or so later).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

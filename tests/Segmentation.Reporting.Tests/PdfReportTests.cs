@@ -128,6 +128,23 @@ public sealed class PdfReportTests(ReportFixture report)
     }
 
     [Fact]
+    public void Text_extracted_from_the_pdf_has_every_word_whole()
+    {
+        // pdftotext, as a reader's search or copy would: a word drawn with gaps inside comes out in pieces.
+        var extracted = Words(Run("pdftotext", "-enc", "UTF-8", report.PdfPath, "-")).ToHashSet(StringComparer.Ordinal);
+        // Every word of every line, cell and label the renderer drew, on every page.
+        var written = report.Pdf.Boxes.Where(b => b.Text is not null).SelectMany(b => Words(b.Text!)).Where(w => w.Length > 1).Distinct().ToList();
+
+        var broken = written.Where(w => !extracted.Contains(w)).ToList();
+
+        Assert.True(written.Count > 300, $"only {written.Count} words to look for");
+        Assert.True(broken.Count == 0, $"words not found whole in the PDF's text: {string.Join(", ", broken)}");
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\p{L}+").Select(m => m.Value);
+
+    [Fact]
     public void Poppler_renders_every_page()
     {
         var prefix = Path.Combine(report.Folder, "page");

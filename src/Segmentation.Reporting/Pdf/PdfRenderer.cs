@@ -47,8 +47,8 @@ public static class PdfRenderer
     /// <summary>Header (title, data source) and footer (run date, page X of Y) of one page.</summary>
     private static IEnumerable<Item> Frame(ReportDocument doc, PdfTheme t, int page, int pages)
     {
-        var font = new SKFont(ReportFonts.Regular, t.SmallSize);
-        var bold = new SKFont(ReportFonts.Bold, t.SmallSize);
+        var font = ReportFonts.Font(ReportFonts.Regular, t.SmallSize);
+        var bold = ReportFonts.Font(ReportFonts.Bold, t.SmallSize);
         var top = t.Margin;
         var baseline = top + t.HeaderHeight - 8;
         var half = (t.PageWidth - 2 * t.Margin) / 2 - 6;
@@ -130,7 +130,7 @@ public static class PdfRenderer
 
         private void Heading(HeadingBlock h)
         {
-            var font = new SKFont(ReportFonts.Bold, h.Level == 1 ? t.Heading1Size : t.Heading2Size);
+            var font = ReportFonts.Font(ReportFonts.Bold, h.Level == 1 ? t.Heading1Size : t.Heading2Size);
             var lh = font.Size * 1.3f;
             var lines = TextWrap.Lines(h.Text, font, Width);
             // Keep a heading with what follows it: never alone at the bottom of a page.
@@ -146,7 +146,7 @@ public static class PdfRenderer
 
         private void Paragraph(ParagraphBlock p)
         {
-            var font = new SKFont(p.Bold ? ReportFonts.Bold : ReportFonts.Regular, p.Muted ? t.SmallSize + 0.5f : t.BodySize);
+            var font = ReportFonts.Font(p.Bold ? ReportFonts.Bold : ReportFonts.Regular, p.Muted ? t.SmallSize + 0.5f : t.BodySize);
             var lh = font.Size * 1.4f;
             foreach (var line in TextWrap.Lines(p.Text, font, Width))
             {
@@ -167,8 +167,8 @@ public static class PdfRenderer
             {
                 var rect = new SKRect(_content.Left + i * (w + t.Gap), _y, _content.Left + i * (w + t.Gap) + w, _y + height);
                 var (label, value) = (k.Figures[i].Label, k.Figures[i].Value);
-                var labelFont = new SKFont(ReportFonts.Regular, t.SmallSize);
-                var valueFont = new SKFont(ReportFonts.Bold, 14);
+                var labelFont = ReportFonts.Font(ReportFonts.Regular, t.SmallSize);
+                var valueFont = ReportFonts.Font(ReportFonts.Bold, 14);
                 while (valueFont.Size > 7 && valueFont.MeasureText(value) > w - 12) valueFont.Size -= 0.5f;
                 var shownLabel = Fit(label, labelFont, w - 12);
                 Page.Add(new Item("tile", rect, $"{shownLabel}: {value}", c =>
@@ -183,8 +183,8 @@ public static class PdfRenderer
 
         private void Table(TableBlock table)
         {
-            var font = new SKFont(ReportFonts.Regular, t.TableSize);
-            var bold = new SKFont(ReportFonts.Bold, t.TableSize);
+            var font = ReportFonts.Font(ReportFonts.Regular, t.TableSize);
+            var bold = ReportFonts.Font(ReportFonts.Bold, t.TableSize);
             var lh = t.TableSize * 1.3f;
             const float pad = 3;
             var total = table.Columns.Sum(c => c.Weight);
@@ -243,7 +243,7 @@ public static class PdfRenderer
 
         private void Chart(ChartBlock chart)
         {
-            var caption = new SKFont(ReportFonts.Regular, t.SmallSize);
+            var caption = ReportFonts.Font(ReportFonts.Regular, t.SmallSize);
             var captionHeight = t.SmallSize * 1.6f;
             Ensure(chart.Height + captionHeight);
             var rect = new SKRect(_content.Left, _y, _content.Right, _y + chart.Height);

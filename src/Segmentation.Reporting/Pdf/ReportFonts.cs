@@ -23,6 +23,12 @@ public static class ReportFonts
     public static SKTypeface Regular => Faces.Value.Regular;
     public static SKTypeface Bold => Faces.Value.Bold;
 
+    /// <summary>
+    /// A font for the PDF's text. Glyphs placed at their exact (subpixel, unhinted) advances: positions rounded to whole
+    /// pixels open gaps inside words that text extraction reads as spaces ("custom er"), breaking search and copying.
+    /// </summary>
+    public static SKFont Font(SKTypeface face, float size) => new(face, size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
+
     /// <summary>Makes sure the fonts are loaded and ScottPlot uses them.</summary>
     public static void EnsureRegistered() => _ = Faces.Value;
 
