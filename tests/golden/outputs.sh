@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes what a user sees, for a fixed set of scenarios, into OUT, normalised so that two builds that behave the same
-# write the same bytes: CSVs as written; JSON without versions and timings; the PDF's text (pdftotext); the HTML
-# report and the model's entries as written; the scoring API's answers for every UCI customer.
+# write the same bytes: CSVs as written; JSON without versions and timings; the PDF's text (pdftotext) and the HTML
+# report with the day of the run as YYYY-MM-DD (a build behaves the same on any day); the model's entries as written;
+# the scoring API's answers for every UCI customer.
 #
 #   tests/golden/outputs.sh CLI_DLL OUT        (CLI_DLL: a built Segmentation.Cli.dll; DATA: the shared data folder)
 #
@@ -19,6 +20,8 @@ cli() { dotnet "$cli_dll" "$@"; }
 here=$(cd "$(dirname "$0")" && pwd)
 quiet() { cli "$@" >"$work/stdout" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }; }
 # What the command printed, without the names of the work and data folders (they differ from clone to clone).
+# The reports print the day they were run ("Run 2026-12-04"): the same build writes other bytes on another day.
+undated() { sed -E 's/Run [0-9]{4}-[0-9]{2}-[0-9]{2}/Run YYYY-MM-DD/g'; }
 printed() { mkdir -p "$out/$1"; sed "s#$work#WORK#g; s#$data#DATA#g" "$work/stdout" >"$out/$1/stdout.txt"; }
 
 # A run folder's files as a user reads them.
@@ -30,7 +33,8 @@ keep() {
     mkdir -p "$to/$(dirname "$f")"
     case "$f" in
       *.json) python3 "$here/normalise_json.py" <"$from/$f" | sed "s#$work#WORK#g; s#$data#DATA#g" >"$to/$f" ;;
-      *.pdf) pdftotext -layout "$from/$f" "$to/$f.txt" ;;
+      *.pdf) pdftotext -layout "$from/$f" - | undated >"$to/$f.txt" ;;
+      *.html) undated <"$from/$f" >"$to/$f" ;;
       *.zip) mkdir -p "$work/unzipped"; rm -rf "$work/unzipped/$f"; mkdir -p "$work/unzipped/$f"
               (cd "$work/unzipped/$f" && unzip -q "$from/$f"); keep "$work/unzipped/$f" "$2/$f.d" ;;
       *.db) ;;                                       # history: its rows hold paths and times
