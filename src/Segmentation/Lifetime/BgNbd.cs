@@ -16,11 +16,21 @@ internal static class BgNbd
 
     public static BgNbdFit Fit(BtydSummary summary)
     {
-        var patterns = summary.Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (X: g.Key.Frequency, Tx: g.Key.Recency, g.Key.T, Weight: (double)g.Count())).ToArray();
-        if (patterns.Length == 0) throw new ModelFitException(Name, "there are no customers to fit");
-        var likelihood = new BgNbdLikelihood(patterns);
+        var (r, alpha, a, b, diagnostics) = FitBetaGeometric(Name, summary, leavesAfterFirst: false);
+        return new BgNbdFit(r, alpha, a, b, diagnostics, summary.Unit);
+    }
+
+    /// <summary>
+    /// BG/NBD's fit, or MBG/NBD's (<paramref name="leavesAfterFirst"/>): the two share their parameters, their
+    /// boundaries and their no-dropout limit, the NBD.
+    /// </summary>
+    internal static (double R, double Alpha, double? A, double? B, FitDiagnostics Diagnostics) FitBetaGeometric(string name, BtydSummary summary, bool leavesAfterFirst)
+    {
+        var patterns = summary.Patterns();
+        if (patterns.Length == 0) throw new ModelFitException(name, "there are no customers to fit");
+        var likelihood = new BgNbdLikelihood(patterns, leavesAfterFirst);
         double Full(double[] p) => likelihood.Sum(p[0], p[1], p[2], p[3]);
-        var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
+        var (values, diagnostics) = LikelihoodFit.Maximise(name, ["r", "alpha", "a", "b"], Full, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
         var dropout = values[2] / (values[2] + values[3]);
         if (dropout >= NoDropoutBelow)
         {
@@ -30,7 +40,7 @@ internal static class BgNbd
                 var pointMass = $"a and b grew together without bound: every customer has the same chance of leaving after a purchase, {dropout:P2}; only that mean, a/(a+b), is identified, not a and b";
                 diagnostics = diagnostics with { Boundary = [pointMass, .. diagnostics.Boundary] };
             }
-            return new BgNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+            return (values[0], values[1], values[2], values[3], diagnostics);
         }
 
         // The limit a/(a+b) -> 0: the likelihood is the NBD's, whose two parameters are identified; fit it as such.
@@ -40,10 +50,10 @@ internal static class BgNbd
             foreach (var (x, _, t, weight) in patterns) sum += weight * NbdLogLikelihood(p[0], p[1], x, t);
             return sum;
         }
-        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(Name + " (no-dropout limit)", ["r", "alpha"], Limit, [values[0], values[1]], summary.Customers.Count, patterns.Length);
+        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(name + " (no-dropout limit)", ["r", "alpha"], Limit, [values[0], values[1]], summary.Customers.Count, patterns.Length);
         var reading = $"the likelihood is highest with no dropout (mean dropout probability a/(a+b) = {values[2] / (values[2] + values[3]):G2} at the search's end): " +
             "a and b are not identified, and the model is its limit, the NBD: every customer alive, buying at their own rate";
-        return new BgNbdFit(limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] }, summary.Unit);
+        return (limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] });
     }
 
     /// <summary>The NBD's log-likelihood of x purchases in T (the BG/NBD's as a/(a+b) goes to 0).</summary>

@@ -4,7 +4,8 @@ namespace Segmentation.Lifetime;
 
 /// <summary>
 /// The BG/NBD log-likelihood of the customers, summed over their distinct (x, t_x, T) patterns with weights: the
-/// paper's equation 6, summed in logs so that no term overflows. The terms that depend on x alone (three log gammas and
+/// paper's equation 6, summed in logs so that no term overflows; or MBG/NBD's (Batislam, Denizel and Filiztekin 2007),
+/// where the first purchase is a chance to leave too. The terms that depend on x alone (three log gammas and
 /// a log) are computed once per distinct x, since the search evaluates the sum about a thousand times.
 /// </summary>
 internal sealed class BgNbdLikelihood
@@ -15,10 +16,12 @@ internal sealed class BgNbdLikelihood
     private readonly double[] _a1;
     private readonly double[] _a2;
     private readonly double[] _a4;
+    private readonly bool _leavesAfterFirst;
 
-    public BgNbdLikelihood((int X, double Tx, double T, double Weight)[] patterns)
+    public BgNbdLikelihood((int X, double Tx, double T, double Weight)[] patterns, bool leavesAfterFirst = false)
     {
         _patterns = patterns;
+        _leavesAfterFirst = leavesAfterFirst;
         _xs = [.. patterns.Select(p => p.X).Distinct().Order()];
         _ofX = [.. patterns.Select(p => Array.BinarySearch(_xs, p.X))];
         (_a1, _a2, _a4) = (new double[_xs.Length], new double[_xs.Length], new double[_xs.Length]);
@@ -28,12 +31,14 @@ internal sealed class BgNbdLikelihood
     public double Sum(double r, double alpha, double a, double b)
     {
         var (lgR, logAlpha, lgAb, lgB, logA) = (SpecialFunctions.LogGamma(r), Math.Log(alpha), SpecialFunctions.LogGamma(a + b), SpecialFunctions.LogGamma(b), Math.Log(a));
+        // MBG/NBD: x + 1 chances to leave where BG/NBD has x.
+        var shift = _leavesAfterFirst ? 1 : 0;
         for (var k = 0; k < _xs.Length; k++)
         {
             var x = _xs[k];
             _a1[k] = SpecialFunctions.LogGamma(r + x) - lgR + r * logAlpha;
-            _a2[k] = lgAb + SpecialFunctions.LogGamma(b + x) - lgB - SpecialFunctions.LogGamma(a + b + x);
-            _a4[k] = logA - Math.Log(b + x - 1);
+            _a2[k] = lgAb + SpecialFunctions.LogGamma(b + x + shift) - lgB - SpecialFunctions.LogGamma(a + b + x + shift);
+            _a4[k] = logA - Math.Log(b + x - 1 + shift);
         }
         var sum = 0.0;
         for (var i = 0; i < _patterns.Length; i++)
@@ -41,7 +46,7 @@ internal sealed class BgNbdLikelihood
             var (x, tx, t, weight) = _patterns[i];
             var k = _ofX[i];
             var a3 = -(r + x) * Math.Log(alpha + t);
-            var term = x == 0 ? _a1[k] + _a2[k] + a3 : _a1[k] + _a2[k] + LogAddExp(a3, _a4[k] - (r + x) * Math.Log(alpha + tx));
+            var term = x == 0 && !_leavesAfterFirst ? _a1[k] + _a2[k] + a3 : _a1[k] + _a2[k] + LogAddExp(a3, _a4[k] - (r + x) * Math.Log(alpha + tx));
             sum += weight * term;
         }
         return sum;

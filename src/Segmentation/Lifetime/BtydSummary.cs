@@ -25,4 +25,8 @@ public sealed record BtydSummary(DateTime CalibrationEnd, DateTime? HoldoutEnd, 
 
     /// <summary>Customers with at least one repeat purchase day.</summary>
     public int RepeatCustomers => Customers.Count(c => c.Frequency > 0);
+
+    /// <summary>The distinct (x, t_x, T) with how many customers share each: the terms of a purchase model's likelihood.</summary>
+    internal (int X, double Tx, double T, double Weight)[] Patterns() =>
+        [.. Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (g.Key.Frequency, g.Key.Recency, g.Key.T, (double)g.Count()))];
 }

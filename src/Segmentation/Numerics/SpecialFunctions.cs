@@ -25,6 +25,18 @@ internal static class SpecialFunctions
         return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 
+    /// <summary>
+    /// e^x - 1, accurate near 0 where the subtraction would lose the digits (.NET's double.ExpM1 subtracts): Kahan's
+    /// (e^x - 1) x / ln e^x, whose rounding errors cancel.
+    /// </summary>
+    public static double ExpM1(double x)
+    {
+        var u = Math.Exp(x);
+        if (u == 1 || double.IsPositiveInfinity(u)) return u == 1 ? x : u;
+        var um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
+    }
+
     /// <summary>ln B(a, b).</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 

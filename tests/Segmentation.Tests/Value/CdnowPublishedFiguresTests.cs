@@ -27,12 +27,12 @@ public sealed class CdnowPublishedFiguresTests
         },
     };
 
-    private static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.Summary(
+    internal static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.Summary(
         TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")),
         new ClvOptions { CalibrationEnd = new DateTime(1997, 9, 30), Unit = TimeUnit.Weeks },
         Cdnow));
 
-    private static readonly Lazy<BgNbdFit> BgNbd = new(() => Segmentation.Lifetime.BgNbd.Fit(Summary.Value));
+    internal static readonly Lazy<BgNbdFit> BgNbd = new(() => Segmentation.Lifetime.BgNbd.Fit(Summary.Value));
 
     [Fact]
     public void The_summary_in_weeks_equals_the_published_one_for_every_customer()
@@ -75,6 +75,13 @@ public sealed class CdnowPublishedFiguresTests
     public void BG_NBD_gives_the_published_conditional_expectation()
     {
         Assert.InRange(BgNbd.Value.ExpectedPurchases(39, 2, 30.43, 38.86), 1.226 - 0.001, 1.226 + 0.001);
+    }
+
+    [Fact]
+    public void BG_NBD_gives_the_published_figures_of_the_customer_with_26_repeat_purchases()
+    {
+        Assert.InRange(BgNbd.Value.ExpectedPurchases(52, 26, 30.857, 31), 25.757 - 0.0005, 25.757 + 0.0005);
+        Assert.InRange(BgNbd.Value.ProbabilityAlive(26, 30.857, 31), 0.9689 - 0.00005, 0.9689 + 0.00005);
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+namespace Segmentation.Lifetime;
+
+/// <summary>
+/// A fitted model of how many purchases a customer makes and whether they are still a customer (BG/NBD, MBG/NBD,
+/// Pareto/NBD), in the summary's <see cref="Unit"/>: the one interface lifetime value, the holdout check and every
+/// output read, whichever model was fitted. A customer is (x, t_x, T): repeat purchases, the time from the first to
+/// the last, and from the first to the end of calibration.
+/// </summary>
+public abstract record PurchaseModelFit(FitDiagnostics Diagnostics, TimeUnit Unit)
+{
+    /// <summary>The model's name as the literature writes it ("BG/NBD").</summary>
+    public abstract string Model { get; }
+
+    /// <summary>The parameters by name, in the order of the diagnostics' standard errors; null where the fit does not identify one.</summary>
+    public abstract IReadOnlyList<(string Name, double? Value)> Parameters { get; }
+
+    /// <summary>Expected purchases in each of <paramref name="horizons"/> after T, into <paramref name="into"/>.</summary>
+    public abstract void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into);
+
+    /// <summary>Expected purchases in the next <paramref name="horizon"/> after T.</summary>
+    public double ExpectedPurchases(double horizon, int x, double tx, double t)
+    {
+        Span<double> value = stackalloc double[1];
+        ExpectedPurchases([horizon], x, tx, t, value);
+        return value[0];
+    }
+
+    /// <summary>The probability that the customer is still a customer at T.</summary>
+    public abstract double ProbabilityAlive(int x, double tx, double t);
+
+    /// <summary>The probability of no purchase in the next <paramref name="horizon"/> after T: gone, or still a customer and buying nothing.</summary>
+    public abstract double ProbabilityNoPurchase(double horizon, int x, double tx, double t);
+
+    /// <summary>The parameters the fit's log-covariance describes, in its order: the point that interval draws are taken around.</summary>
+    internal abstract double[] Estimated { get; }
+
+    /// <summary>The same model with other values of <see cref="Estimated"/> (a draw for an interval).</summary>
+    internal abstract PurchaseModelFit With(double[] estimated);
+}
