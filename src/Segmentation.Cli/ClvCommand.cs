@@ -19,10 +19,11 @@ internal static class ClvCommand
         var horizon = new Option<int>("--horizon-months") { Description = "Months of lifetime value.", DefaultValueFactory = _ => d.HorizonMonths };
         var discount = new Option<double>("--discount") { Description = "Monthly discount rate of lifetime value.", DefaultValueFactory = _ => d.MonthlyDiscountRate };
         var window = new Option<int>("--window-days") { Description = "Days of P(no purchase) and expected purchases.", DefaultValueFactory = _ => d.WindowDays };
+        var model = ModelOption();
         var output = new Option<string>("--out", "-o") { Description = "The CSV to write, one row per customer.", DefaultValueFactory = _ => Path.Combine("data", "processed", "clv.csv") };
-        var command = new Command("clv", "Fit BG/NBD and Gamma-Gamma: P(alive), expected purchases and lifetime value per customer; with a calibration end, checked on the holdout.");
+        var command = new Command("clv", "Fit a purchase model (BG/NBD by default) and Gamma-Gamma: P(alive), expected purchases and lifetime value per customer; with a calibration end, checked on the holdout.");
         input.AddTo(command);
-        foreach (var o in new Option[] { calibrationEnd, holdoutEnd, unit, horizon, discount, window, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { calibrationEnd, holdoutEnd, model, unit, horizon, discount, window, output }) command.Options.Add(o);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var calibration = Day(p.GetValue(calibrationEnd), OptionNames.CalibrationEnd);
@@ -30,6 +31,7 @@ internal static class ClvCommand
             {
                 CalibrationEnd = calibration,
                 HoldoutEnd = Day(p.GetValue(holdoutEnd), OptionNames.HoldoutEnd),
+                Model = p.GetValue(model),
                 Unit = p.GetValue(unit),
                 HorizonMonths = p.GetValue(horizon),
                 MonthlyDiscountRate = p.GetValue(discount),
@@ -47,6 +49,13 @@ internal static class ClvCommand
         return command;
     }
 
+    /// <summary>--btyd-model, on clv and on run.</summary>
+    public static Option<PurchaseModel> ModelOption() => new("--btyd-model")
+    {
+        Description = "The purchase model: bgnbd, paretonbd, mbgnbd, or auto (each fitted on the calibration period; kept, the one closest per customer on the holdout, or without one the lowest BIC).",
+        DefaultValueFactory = _ => ClvOptions.Default.Model,
+    };
+
     public static DateTime? Day(string? text, string option)
     {
         if (text is null) return null;
@@ -61,11 +70,11 @@ internal static class ClvCommand
         o.WriteLine($"Calibration to {Display.Date(s.CalibrationEnd)}: {Display.Count(s.Customers.Count)} customers, {Display.Count(s.RepeatCustomers)} bought again (times in {unit})");
         var f = r.Purchases;
         var se = f.Diagnostics.StandardErrors;
-        o.WriteLine(f.NoDropout
-            ? $"BG/NBD: r = {N(f.R)} ({N(se[0])}), alpha = {N(f.Alpha)} ({N(se[1])}); no dropout"
-            : $"BG/NBD: r = {N(f.R)} ({N(se[0])}), alpha = {N(f.Alpha)} ({N(se[1])}), a = {N(f.A!.Value)} ({N(se[2])}), b = {N(f.B!.Value)} ({N(se[3])})");
+        var parameters = f.Parameters.Where(p => p.Value is not null).Select((p, i) => $"{p.Name} = {N(p.Value!.Value)} ({N(se[i])})");
+        o.WriteLine($"{f.Model}: {string.Join(", ", parameters)}{(f.NoDropout ? "; no dropout" : "")}");
         o.WriteLine($"  log-likelihood {Display.Number(f.Diagnostics.LogLikelihood, 1)}, gradient norm {f.Diagnostics.GradientNorm:G2}, {Display.Count(f.Diagnostics.Patterns)} distinct (x, t_x, T) patterns; standard errors in brackets");
         foreach (var b in f.Diagnostics.Boundary) o.WriteLine($"  note: {b}");
+        if (r.Comparison is { } comparison) WriteComparison(o, comparison);
         var g = r.Spend;
         o.WriteLine($"Gamma-Gamma: p = {N(g.Parameters.P)}, q = {N(g.Parameters.Q)}, gamma = {N(g.Parameters.Gamma)} on {Display.Count(g.Diagnostics.Customers)} repeat customers; " +
             $"correlation of frequency and spend {N(g.FrequencySpendCorrelation)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weak: the model's independence assumption is reasonable" : "not weak: the model assumes none, read its values with care")})");
@@ -84,6 +93,24 @@ internal static class ClvCommand
         {
             o.WriteLine($"  {customer.CustomerId,-12}{Display.Money(value.Clv),14} (80%: {Display.Money(value.ClvLow)} to {Display.Money(value.ClvHigh)}), P(alive) {Display.Percent(value.ProbabilityAlive)}");
         }
+    }
+
+    private static void WriteComparison(TextWriter o, ModelComparison comparison)
+    {
+        o.WriteLine($"  models compared on the calibration period{(comparison.Models.Any(m => m.Holdout is not null) ? " and its holdout" : "")}:");
+        o.WriteLine($"    {"model",-12}{"log-lik.",12}{"BIC",12}{"holdout predicted",19}{"actual",9}{"error",9}{"MAE",8}{"RMSE",8}");
+        foreach (var m in comparison.Models)
+        {
+            if (m.Failure is not null)
+            {
+                o.WriteLine($"    {m.Model,-12}not fitted: {m.Failure}");
+                continue;
+            }
+            var h = m.Holdout;
+            o.WriteLine($"    {m.Model,-12}{Display.Number(m.LogLikelihood, 1),12}{Display.Number(m.Bic, 1),12}"
+                + (h is null ? "" : $"{Display.Number(h.Predicted, 1),19}{Display.Count(h.Actual),9}{Display.Percent(h.RelativeError),9}{Display.Number(h.MeanAbsoluteError, 3),8}{Display.Number(h.RootMeanSquaredError, 3),8}"));
+        }
+        o.WriteLine($"  kept: {comparison.Reason}");
     }
 
     private static string N(double value) => Display.Number(value, 4);

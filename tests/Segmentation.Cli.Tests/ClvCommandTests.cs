@@ -30,6 +30,27 @@ public sealed class ClvCommandTests
     }
 
     [Fact]
+    public void Clv_auto_on_CDNOW_prints_the_comparison_and_keeps_the_model_closest_on_the_holdout()
+    {
+        using var folder = new TempFolder();
+        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", "--unit", "weeks",
+            "--btyd-model", "auto", "--out", folder.File("clv.csv")]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Pareto/NBD: r = 0.5533 (", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"BG/NBD +-9,582\.4 +19,195\.9 +1,653\.4 +1,882 +-12\.1% +0\.785 +1\.608", result.Out);
+        Assert.Contains("kept: Pareto/NBD does best", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2358, File.ReadAllLines(folder.File("clv.csv")).Length);
+    }
+
+    [Fact]
+    public void An_unknown_purchase_model_is_refused_naming_the_flag()
+    {
+        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--btyd-model", "gamma"]);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--btyd-model", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_calibration_end_that_is_not_a_day_is_refused_naming_the_flag()
     {
         var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "30/09/1997"]);

@@ -13,7 +13,9 @@ namespace Segmentation.Cli.Tests;
 /// probabilities, BIC within 1e-13 relative); the eight reports' PDF text (#29: glyphs at their exact advances, so
 /// words come out whole, "Customer segmentation" where it read "Cu stomer segmen tation", and lines wrap a word or so later); the
 /// reports' HTML and PDF text again, hashed with the day of the run written as YYYY-MM-DD (the manifest held the day it
-/// was written, so the test failed on every other day; the bytes are otherwise the same).
+/// was written, so the test failed on every other day; the bytes are otherwise the same); run-clv's metrics.json (#29: the
+/// value section names its purchase model, "purchase_model" and "purchases" where it said "bg_nbd", and "comparison",
+/// null unless --btyd-model auto).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

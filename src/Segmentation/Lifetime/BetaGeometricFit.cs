@@ -12,7 +12,7 @@ namespace Segmentation.Lifetime;
 /// </summary>
 public abstract record BetaGeometricFit(double R, double Alpha, double? A, double? B, FitDiagnostics Diagnostics, TimeUnit Unit) : PurchaseModelFit(Diagnostics, Unit)
 {
-    public bool NoDropout => A is null || B is null;
+    public override bool NoDropout => A is null || B is null;
 
     /// <summary>MBG/NBD: the first purchase is a chance to leave.</summary>
     internal abstract bool LeavesAfterFirst { get; }
@@ -33,7 +33,7 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
         var (r, alpha) = (R, Alpha);
         if (NoDropout)
         {
-            for (var i = 0; i < horizons.Length; i++) into[i] = (r + x) / (alpha + t) * horizons[i];
+            Nbd.ExpectedPurchases(r, alpha, horizons, x, t, into);
             return;
         }
         var (a, b) = (A!.Value, B!.Value + (LeavesAfterFirst ? 1 : 0));
@@ -68,6 +68,6 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
     public override double ProbabilityNoPurchase(double horizon, int x, double tx, double t)
     {
         var alive = ProbabilityAlive(x, tx, t);
-        return 1 - alive + alive * Math.Pow((Alpha + t) / (Alpha + t + horizon), R + x);
+        return 1 - alive + alive * Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
     }
 }

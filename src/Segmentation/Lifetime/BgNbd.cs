@@ -1,5 +1,3 @@
-using Segmentation.Numerics;
-
 namespace Segmentation.Lifetime;
 
 /// <summary>
@@ -44,19 +42,9 @@ internal static class BgNbd
         }
 
         // The limit a/(a+b) -> 0: the likelihood is the NBD's, whose two parameters are identified; fit it as such.
-        double Limit(double[] p)
-        {
-            var sum = 0.0;
-            foreach (var (x, _, t, weight) in patterns) sum += weight * NbdLogLikelihood(p[0], p[1], x, t);
-            return sum;
-        }
-        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(name + " (no-dropout limit)", ["r", "alpha"], Limit, [values[0], values[1]], summary.Customers.Count, patterns.Length);
-        var reading = $"the likelihood is highest with no dropout (mean dropout probability a/(a+b) = {values[2] / (values[2] + values[3]):G2} at the search's end): " +
+        var reading = $"the likelihood is highest with no dropout (mean dropout probability a/(a+b) = {dropout:G2} at the search's end): " +
             "a and b are not identified, and the model is its limit, the NBD: every customer alive, buying at their own rate";
-        return (limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] });
+        var (r, alpha, limit) = Nbd.FitLimit(name, patterns, values[0], values[1], summary.Customers.Count, reading);
+        return (r, alpha, null, null, limit);
     }
-
-    /// <summary>The NBD's log-likelihood of x purchases in T (the BG/NBD's as a/(a+b) goes to 0).</summary>
-    public static double NbdLogLikelihood(double r, double alpha, int x, double t) =>
-        SpecialFunctions.LogGamma(r + x) - SpecialFunctions.LogGamma(r) + r * Math.Log(alpha) - (r + x) * Math.Log(alpha + t);
 }

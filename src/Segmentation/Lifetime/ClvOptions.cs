@@ -9,6 +9,9 @@ public sealed record ClvOptions
     /// <summary>The last day of the holdout period, to compare predictions with what happened; null: no holdout.</summary>
     public DateTime? HoldoutEnd { get; init; }
 
+    /// <summary>The model of purchases and dropout; <see cref="PurchaseModel.Auto"/> compares them and keeps the best.</summary>
+    public PurchaseModel Model { get; init; } = PurchaseModel.BgNbd;
+
     /// <summary>The unit of recency, T and the horizon.</summary>
     public TimeUnit Unit { get; init; } = TimeUnit.Days;
 

@@ -25,5 +25,9 @@ public sealed record CustomerValue(
 /// Lifetime value for a source: the summary, both fits, every customer's value, and the holdout check when there was
 /// one (in a run, from a second fit on the purchases to the calibration end: the values come from the whole history).
 /// </summary>
-public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, BgNbdFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,
-    HoldoutValidation? Validation);
+public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, PurchaseModelFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,
+    HoldoutValidation? Validation)
+{
+    /// <summary>The purchase models compared, when <see cref="ClvOptions.Model"/> is <see cref="PurchaseModel.Auto"/>.</summary>
+    public ModelComparison? Comparison { get; init; }
+}

@@ -1,7 +1,7 @@
 namespace Segmentation.Lifetime;
 
 /// <summary>
-/// Each customer's value from the two fits: expected purchases month by month over the horizon (BG/NBD), times the
+/// Each customer's value from the two fits: expected purchases month by month over the horizon (the purchase model), times the
 /// expected value of a purchase (Gamma-Gamma), discounted monthly, as lifetimes defines it; the 80% interval from
 /// parameter draws on the fits' log-scale normal approximations (seeded); percentile ranks.
 /// </summary>
@@ -10,7 +10,7 @@ internal static class LifetimeValue
     public static ClvResult Estimate(BtydSummary summary, ClvOptions options)
     {
         Check(summary);
-        var purchases = BgNbd.Fit(summary);
+        var (purchases, comparison) = options.Model == PurchaseModel.Auto ? PurchaseModels.Choose(summary) : (PurchaseModels.Fit(options.Model, summary), null);
         var spend = GammaGamma.Fit(summary);
         var window = options.WindowDays / summary.Unit.Days();
         var patterns = Patterns.Of(summary.Customers);
@@ -27,7 +27,7 @@ internal static class LifetimeValue
             clv[i], low[i], high[i], ranks[i])).ToList();
         customers = customers.Select(v => v with { AtRiskOfLeaving = v.ClvPercentile >= options.AtRiskPercentile && v.ProbabilityAlive < options.AtRiskAliveBelow }).ToList();
         var validation = summary.HoldoutEnd is null ? null : HoldoutValidator.Validate(summary, purchases);
-        return new ClvResult(options, summary, purchases, spend, customers, validation);
+        return new ClvResult(options, summary, purchases, spend, customers, validation) { Comparison = comparison };
     }
 
     /// <summary>Refuses, with the reason, a history too thin for the models.</summary>
@@ -36,12 +36,12 @@ internal static class LifetimeValue
         var repeat = summary.RepeatCustomers;
         if (repeat < ClvOptions.MinimumRepeatCustomers)
         {
-            throw new ModelFitException(BgNbd.Name, $"{repeat} customer(s) bought again within the calibration period; lifetime value needs at least {ClvOptions.MinimumRepeatCustomers}");
+            throw new ModelFitException("lifetime value", $"{repeat} customer(s) bought again within the calibration period; lifetime value needs at least {ClvOptions.MinimumRepeatCustomers}");
         }
         var longest = summary.Customers.Max(c => c.T) * summary.Unit.Days();
         if (longest < ClvOptions.MinimumCalibrationDays)
         {
-            throw new ModelFitException(BgNbd.Name, $"the calibration period covers {longest:F0} days from the first purchase; lifetime value needs at least {ClvOptions.MinimumCalibrationDays}");
+            throw new ModelFitException("lifetime value", $"the calibration period covers {longest:F0} days from the first purchase; lifetime value needs at least {ClvOptions.MinimumCalibrationDays}");
         }
     }
 
@@ -78,7 +78,7 @@ internal static class LifetimeValue
         public double[] Expand(double[] values) => [.. _of.Select(k => values[k])];
     }
 
-    private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, BgNbdFit purchases, GammaGammaParameters spend)
+    private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
     {
         var month = TimeUnits.DaysPerMonth / unit.Days();
         var horizons = Enumerable.Range(1, options.HorizonMonths).Select(m => m * month).ToArray();
@@ -103,28 +103,27 @@ internal static class LifetimeValue
     }
 
     /// <summary>Each pattern's 10th and 90th percentile over the parameter draws; nulls when there is no interval (the point itself).</summary>
-    private static (double[]? Low, double[]? High) Interval(Patterns patterns, TimeUnit unit, ClvOptions options, BgNbdFit purchases, GammaGammaFit spend)
+    private static (double[]? Low, double[]? High) Interval(Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
     {
         if (options.IntervalDraws <= 0 || purchases.Diagnostics.LogCovariance is not { } pc || spend.Diagnostics.LogCovariance is not { } sc)
         {
             return (null, null);
         }
         var random = new Random(options.Seed);
-        var pMean = purchases.NoDropout ? new[] { purchases.R, purchases.Alpha } : [purchases.R, purchases.Alpha, purchases.A!.Value, purchases.B!.Value];
+        var pMean = purchases.Estimated;
         var sMean = new[] { spend.Parameters.P, spend.Parameters.Q, spend.Parameters.Gamma };
         var pChol = Cholesky(pc);
         var sChol = Cholesky(sc);
         // The parameters are drawn in order from the one seeded stream; the values of each draw are then computed in
         // parallel, each draw on its own, so the intervals do not depend on the number of threads.
-        var fits = new List<(BgNbdFit Purchases, GammaGammaParameters Spend)>(options.IntervalDraws);
+        var fits = new List<(PurchaseModelFit Purchases, GammaGammaParameters Spend)>(options.IntervalDraws);
         for (var attempt = 0; fits.Count < options.IntervalDraws && attempt < 10 * options.IntervalDraws; attempt++)
         {
             var p = Draw(random, pMean, pChol);
             var s = Draw(random, sMean, sChol);
             // A draw of q at or below 1 has no finite mean spend: drawn again.
             if (s[1] <= 1) continue;
-            fits.Add((purchases.NoDropout ? purchases with { R = p[0], Alpha = p[1] } : purchases with { R = p[0], Alpha = p[1], A = p[2], B = p[3] },
-                new GammaGammaParameters(s[0], s[1], s[2])));
+            fits.Add((purchases.With(p), new GammaGammaParameters(s[0], s[1], s[2])));
         }
         if (fits.Count < options.IntervalDraws / 2) return (null, null);
         var draws = new double[fits.Count][];

@@ -10,6 +10,9 @@ internal static class ParetoNbd
 {
     public const string Name = "Pareto/NBD";
 
+    /// <summary>Below this share of customers leaving within the longest history the fit is taken to say: no dropout.</summary>
+    private const double NoDropoutBelow = 1e-4;
+
     public static ParetoNbdFit Fit(BtydSummary summary)
     {
         var patterns = summary.Patterns();
@@ -35,6 +38,12 @@ internal static class ParetoNbd
             return sum;
         }
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "s", "beta"], LogLikelihood, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
-        return new ParetoNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+        // The share of customers who would leave within the longest customer's time, 1 - (beta / (beta + T))^s.
+        var leaving = -SpecialFunctions.ExpM1(values[2] * Math.Log(values[3] / (values[3] + patterns.Max(p => p.T))));
+        if (leaving >= NoDropoutBelow) return new ParetoNbdFit(values[0], values[1], values[2], values[3], diagnostics, summary.Unit);
+        var reading = $"the likelihood is highest with no dropout (at the search's end {leaving:G2} of customers would leave within the longest history): " +
+            "s and beta are not identified, and the model is its limit, the NBD: every customer alive, buying at their own rate";
+        var (r, alpha, limit) = Nbd.FitLimit(Name, patterns, values[0], values[1], summary.Customers.Count, reading);
+        return new ParetoNbdFit(r, alpha, null, null, limit, summary.Unit);
     }
 }

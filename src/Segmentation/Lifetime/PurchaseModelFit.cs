@@ -11,6 +11,12 @@ public abstract record PurchaseModelFit(FitDiagnostics Diagnostics, TimeUnit Uni
     /// <summary>The model's name as the literature writes it ("BG/NBD").</summary>
     public abstract string Model { get; }
 
+    /// <summary>
+    /// The fit is the model's no-dropout limit, the NBD (the likelihood was highest with nobody leaving, where the
+    /// dropout parameters are not identified): every customer alive, buying at their own rate; those parameters are null.
+    /// </summary>
+    public abstract bool NoDropout { get; }
+
     /// <summary>The parameters by name, in the order of the diagnostics' standard errors; null where the fit does not identify one.</summary>
     public abstract IReadOnlyList<(string Name, double? Value)> Parameters { get; }
 

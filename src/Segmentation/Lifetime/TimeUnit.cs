@@ -22,6 +22,8 @@ internal static class TimeUnits
 {
     public const double DaysPerMonth = 365.25 / 12;
 
+    public const double DaysPerYear = 365.25;
+
     public static double Days(this TimeUnit unit) => unit switch
     {
         TimeUnit.Days => 1,

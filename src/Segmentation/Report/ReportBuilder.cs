@@ -67,10 +67,7 @@ internal static class ReportBuilder
         var f = value.Purchases;
         var g = value.Spend;
         var unit = value.Summary.Unit.ToString().ToLowerInvariant();
-        var purchases = f.NoDropout
-            ? $"The purchase model (BG/NBD) finds no dropout: customers are taken to stay, each buying at their own rate (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}). "
-            : $"The purchase model (BG/NBD) puts the chance of leaving after a purchase at {Display.Percent(f.A!.Value / (f.A.Value + f.B!.Value), 2)} on average (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}, "
-              + (f.Diagnostics.OnBoundary ? $"{f.Diagnostics.Boundary[0]}). " : $"a = {Display.Number(f.A.Value, 4)}, b = {Display.Number(f.B.Value, 3)}). ");
+        var purchases = PurchaseReading(f, unit);
         var spend = $"The spend model (Gamma-Gamma, {Display.Count(g.Diagnostics.Customers)} repeat customers) expects {Money(GammaGamma.ExpectedAverageValue(g.Parameters, 0, 0))} a purchase from a customer it knows nothing of; "
             + $"spend per purchase and frequency correlate at {Display.Number(g.FrequencySpendCorrelation, 2)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weakly, as the model assumes" : "more than the model assumes: read values with care")}). ";
         var atRisk = run.Customers.Where(c => c.Value?.AtRiskOfLeaving == true).OrderByDescending(c => c.Value!.Clv).ToList();
@@ -83,6 +80,24 @@ internal static class ReportBuilder
         var top = run.Customers.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal).Take(10).ToList();
         return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation);
     }
+
+    /// <summary>What the purchase model says of leaving, in words, with its parameters.</summary>
+    private static string PurchaseReading(PurchaseModelFit fit, string unit) => fit switch
+    {
+        { NoDropout: true } f =>
+            $"The purchase model ({f.Model}) finds no dropout: customers are taken to stay, each buying at their own rate (r = {Display.Number(Parameter(f, "r"), 3)}, alpha = {Display.Number(Parameter(f, "alpha"), 1)} {unit}). ",
+        BetaGeometricFit f =>
+            $"The purchase model ({f.Model}) puts the chance of leaving after a purchase{(f is MbgNbdFit ? ", the first included," : "")} at {Display.Percent(f.A!.Value / (f.A.Value + f.B!.Value), 2)} on average (r = {Display.Number(f.R, 3)}, alpha = {Display.Number(f.Alpha, 1)} {unit}, "
+            + (f.Diagnostics.OnBoundary ? $"{f.Diagnostics.Boundary[0]}). " : $"a = {Display.Number(f.A.Value, 4)}, b = {Display.Number(f.B.Value, 3)}). "),
+        ParetoNbdFit { S: { } s, Beta: { } beta } p =>
+            // A year in the fit's unit: the chance that a customer leaves within it, 1 - (beta / (beta + year))^s, averaged over customers.
+            $"The purchase model ({p.Model}) lets a customer leave at any moment, purchase or not: on average {Display.Percent(1 - Math.Pow(beta / (beta + TimeUnits.DaysPerYear / p.Unit.Days()), s), 1)} leave within a year "
+            + $"(r = {Display.Number(p.R, 3)}, alpha = {Display.Number(p.Alpha, 1)} {unit}, s = {Display.Number(s, 3)}, beta = {Display.Number(beta, 1)} {unit}"
+            + (p.Diagnostics.OnBoundary ? $"; {p.Diagnostics.Boundary[0]}). " : "). "),
+        _ => throw new ArgumentOutOfRangeException(nameof(fit), fit.Model, "a purchase model the report does not describe"),
+    };
+
+    private static double Parameter(PurchaseModelFit fit, string name) => fit.Parameters.Single(p => p.Name == name).Value!.Value;
 
     private static string MethodsVerdict(IReadOnlyList<MethodSummary> methods)
     {

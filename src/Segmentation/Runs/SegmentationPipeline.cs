@@ -153,11 +153,22 @@ internal static class SegmentationPipeline
             throw new InvalidOperationException("Lifetime value needs the purchase days: segment with SegmentationOptions.Clv or ValueReady (SegmentationOptions.Preparation asks for them).");
         }
         var last = prepared.Quality.LastDate!.Value.Date;
-        var whole = LifetimeValue.Estimate(BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit), clv with { CalibrationEnd = null, HoldoutEnd = null });
-        if (clv.CalibrationEnd is not { } calibration || calibration.Date >= last) return whole;
+        var history = BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit);
+        var onHistory = clv with { CalibrationEnd = null, HoldoutEnd = null };
+        if (clv.CalibrationEnd is not { } calibration || calibration.Date >= last) return LifetimeValue.Estimate(history, onHistory);
         var check = BtydSummaryBuilder.Build(prepared.PurchaseDays, calibration, clv.HoldoutEnd ?? last, clv.Unit);
         LifetimeValue.Check(check);
-        return whole with { Validation = HoldoutValidator.Validate(check, BgNbd.Fit(check)) };
+        if (clv.Model != PurchaseModel.Auto)
+        {
+            return LifetimeValue.Estimate(history, onHistory) with { Validation = HoldoutValidator.Validate(check, PurchaseModels.Fit(clv.Model, check)) };
+        }
+        // The models are compared on the check (the holdout is the only fair judge); the one kept is fitted on the whole history.
+        var (chosen, comparison) = PurchaseModels.Choose(check);
+        return LifetimeValue.Estimate(history, onHistory with { Model = comparison.Chosen }) with
+        {
+            Validation = HoldoutValidator.Validate(check, chosen),
+            Comparison = comparison,
+        };
     }
 
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>

@@ -17,8 +17,9 @@ public sealed class ParetoNbdPublishedFiguresTests
         var fit = Fit.Value;
         Assert.InRange(fit.R, 0.553 - 0.0005, 0.553 + 0.0005);
         Assert.InRange(fit.Alpha, 10.58 - 0.005, 10.58 + 0.005);
-        Assert.InRange(fit.S, 0.606 - 0.0005, 0.606 + 0.0005);
-        Assert.InRange(fit.Beta, 11.67 - 0.005, 11.67 + 0.005);
+        Assert.False(fit.NoDropout);
+        Assert.InRange(fit.S!.Value, 0.606 - 0.0005, 0.606 + 0.0005);
+        Assert.InRange(fit.Beta!.Value, 11.67 - 0.005, 11.67 + 0.005);
         Assert.InRange(fit.Diagnostics.LogLikelihood, -9594.98 - 0.005, -9594.98 + 0.005);
         Assert.False(fit.Diagnostics.OnBoundary);
         Assert.All(fit.Diagnostics.StandardErrors, se => Assert.True(se > 0 && double.IsFinite(se)));

@@ -87,4 +87,21 @@ public sealed class UciHoldoutTests
         Assert.Equal(validation.Predicted, validation.Groups.Sum(g => g.Predicted), 6);
         Assert.Equal(Summary.Value.Customers.Count, validation.Groups.Sum(g => g.Customers));
     }
+
+    [Fact]
+    public void Auto_finds_every_model_at_the_same_no_dropout_limit_and_keeps_the_first_listed()
+    {
+        var (fit, comparison) = PurchaseModels.Choose(Summary.Value);
+        Assert.Equal(["BG/NBD", "Pareto/NBD", "MBG/NBD"], comparison.Models.Select(m => m.Model));
+        // On the UCI year to September nobody is seen to leave: each model is the NBD, and they predict the holdout alike.
+        var pareto = Assert.IsType<ParetoNbdFit>(PurchaseModels.Fit(PurchaseModel.ParetoNbd, Summary.Value));
+        Assert.True(pareto.NoDropout);
+        Assert.Null(pareto.S);
+        Assert.Contains("no dropout", pareto.Diagnostics.Boundary[0], StringComparison.Ordinal);
+        Assert.All(comparison.Models, m => Assert.Equal(comparison.Models[0].Holdout!.MeanAbsoluteError, m.Holdout!.MeanAbsoluteError, 6));
+        Assert.All(comparison.Models, m => Assert.Equal(2, m.Parameters));
+        Assert.Equal(PurchaseModel.BgNbd, comparison.Chosen);
+        Assert.IsType<BgNbdFit>(fit);
+        Assert.Contains("each is its no-dropout limit, the same NBD", comparison.Reason, StringComparison.Ordinal);
+    }
 }

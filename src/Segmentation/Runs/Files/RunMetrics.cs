@@ -60,8 +60,8 @@ internal sealed record RunMetrics
 
 /// <summary>
 /// What metrics.json says of lifetime value: the settings behind the columns of customer_segments.csv (window,
-/// horizon, discount, the at-risk rule), both fits with their diagnostics, and the totals. Standard errors that are
-/// not defined are null, never NaN.
+/// horizon, discount, the at-risk rule), both fits with their diagnostics (the purchase model named), the models
+/// compared when the model was chosen, and the totals. Standard errors that are not defined are null, never NaN.
 /// </summary>
 internal sealed record ValueMetrics(
     TimeUnit Unit,
@@ -71,21 +71,28 @@ internal sealed record ValueMetrics(
     double MonthlyDiscountRate,
     double AtRiskPercentile,
     double AtRiskAliveBelow,
-    ValueFit BgNbd,
+    string PurchaseModel,
+    ValueFit Purchases,
     ValueFit GammaGamma,
     double FrequencySpendCorrelation,
     double TotalClv,
     int AtRiskOfLeaving)
 {
+    /// <summary>The purchase models compared (<see cref="Lifetime.PurchaseModel.Auto"/>), with the holdout's errors; null when one was asked for.</summary>
+    public ModelComparison? Comparison { get; init; }
+
     public static ValueMetrics From(ClvResult r)
     {
         var b = r.Purchases;
         var g = r.Spend;
-        var bgNbd = new Dictionary<string, double?> { ["r"] = b.R, ["alpha"] = b.Alpha, ["a"] = b.A, ["b"] = b.B };
+        var purchases = b.Parameters.ToDictionary(p => p.Name, p => p.Value);
         var gammaGamma = new Dictionary<string, double?> { ["p"] = g.Parameters.P, ["q"] = g.Parameters.Q, ["gamma"] = g.Parameters.Gamma };
         return new ValueMetrics(r.Summary.Unit, r.Summary.CalibrationEnd, r.Options.WindowDays, r.Options.HorizonMonths, r.Options.MonthlyDiscountRate,
-            r.Options.AtRiskPercentile, r.Options.AtRiskAliveBelow, ValueFit.From(bgNbd, b.Diagnostics), ValueFit.From(gammaGamma, g.Diagnostics),
-            g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.Customers.Count(c => c.AtRiskOfLeaving));
+            r.Options.AtRiskPercentile, r.Options.AtRiskAliveBelow, b.Model, ValueFit.From(purchases, b.Diagnostics), ValueFit.From(gammaGamma, g.Diagnostics),
+            g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.Customers.Count(c => c.AtRiskOfLeaving))
+        {
+            Comparison = r.Comparison,
+        };
     }
 }
 
