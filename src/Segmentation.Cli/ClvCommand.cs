@@ -91,7 +91,7 @@ internal static class ClvCommand
         o.WriteLine($"Lifetime value over {r.Options.HorizonMonths} months (discount {Display.Percent(r.Options.MonthlyDiscountRate)} a month): {Display.Money(total)} in all; the top 10:");
         foreach (var (customer, value) in r.Summary.Customers.Zip(r.Customers).OrderByDescending(p => p.Second.Clv).Take(10))
         {
-            o.WriteLine($"  {customer.CustomerId,-12}{Display.Money(value.Clv),14} (80%: {Display.Money(value.ClvLow)} to {Display.Money(value.ClvHigh)}), P(alive) {Display.Percent(value.ProbabilityAlive)}");
+            o.WriteLine($"  {customer.CustomerId,-12}{Display.Money(value.Clv),14} (80%: {Display.Money(value.ClvLow)} to {Display.Money(value.ClvHigh)}), P(alive) {Display.Percent(value.ProbabilityAlive)}, next purchase {Display.NextPurchase(value.ExpectedNextPurchase)}");
         }
     }
 

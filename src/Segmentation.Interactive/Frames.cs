@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Analysis;
 using Segmentation.Clustering;
 using Segmentation.Clustering.Model;
@@ -155,7 +156,7 @@ public static class Frames
         new DoubleDataFrameColumn("PredictedEach", validation.Groups.Select(g => Math.Round(g.PredictedPerCustomer, 3))),
         new DoubleDataFrameColumn("ActualEach", validation.Groups.Select(g => Math.Round(g.ActualPerCustomer, 3))));
 
-    /// <summary>Customers by lifetime value, highest first: the summary beside P(alive), expected purchases and CLV with its interval.</summary>
+    /// <summary>Customers by lifetime value, highest first: the summary beside P(alive), expected purchases, the expected next purchase and CLV with its interval.</summary>
     public static DataFrame Values(ClvResult result, int count = 10)
     {
         var rows = result.Summary.Customers.Zip(result.Customers).OrderByDescending(p => p.Second.Clv).Take(count).ToList();
@@ -166,6 +167,8 @@ public static class Frames
             new DoubleDataFrameColumn("T", rows.Select(r => Math.Round(r.First.T, 2))),
             new DoubleDataFrameColumn("PAlive", rows.Select(r => Math.Round(r.Second.ProbabilityAlive, 4))),
             new DoubleDataFrameColumn("ExpectedPurchases", rows.Select(r => Math.Round(r.Second.ExpectedPurchases, 3))),
+            new StringDataFrameColumn("ExpectedNextPurchase", rows.Select(r => r.Second.ExpectedNextPurchase?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            new DoubleDataFrameColumn("PPurchase90d", rows.Select(r => Math.Round(r.Second.PurchaseWithin[^1], 4))),
             new DoubleDataFrameColumn("CLV", rows.Select(r => Math.Round(r.Second.Clv, 2))),
             new DoubleDataFrameColumn("CLVLow", rows.Select(r => Math.Round(r.Second.ClvLow, 2))),
             new DoubleDataFrameColumn("CLVHigh", rows.Select(r => Math.Round(r.Second.ClvHigh, 2))));

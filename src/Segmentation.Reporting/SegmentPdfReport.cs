@@ -3,6 +3,7 @@ using Segmentation.Clustering;
 using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.IO;
+using Segmentation.Lifetime;
 using Segmentation.Report;
 using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Pdf;
@@ -39,21 +40,45 @@ public static class SegmentPdfReport
             Display.Percent(p.ClvShare ?? 0), Display.Count(p.AtRisk ?? 0)]));
         d.Chart(ChartIds.AliveByRecency, 220, "Every customer's probability of still being a customer against the days since their last purchase.", PdfCharts.AliveByRecency(r));
         d.Heading("The customers worth most");
-        TableColumn[] customers = [new("Customer", 1.6f), new("Segment", 2.4f), new("CLV", 1.8f, Align.Right), new("80% interval", 3, Align.Right), new("P(alive)", 1.3f, Align.Right)];
+        TableColumn[] customers = [new("Customer", 1.6f), new("Segment", 2.4f), new("CLV", 1.8f, Align.Right), new("80% interval", 3, Align.Right), new("P(alive)", 1.3f, Align.Right),
+            new("Next purchase", 1.9f, Align.Right)];
         IReadOnlyList<string> Row(CustomerSegment c) => [c.Rfm.CustomerId, c.Segment, money((decimal)c.Value!.Clv),
-            $"{money((decimal)c.Value.ClvLow)} to {money((decimal)c.Value.ClvHigh)}", Display.Percent(c.Value.ProbabilityAlive)];
+            $"{money((decimal)c.Value.ClvLow)} to {money((decimal)c.Value.ClvHigh)}", Display.Percent(c.Value.ProbabilityAlive), Display.NextPurchase(c.Value.ExpectedNextPurchase)];
         d.Table(customers, value.Top.Select(Row));
         d.Heading("High value, at risk of leaving");
-        if (value.AtRisk.Count == 0) d.Note("None: every customer of high value is likely still a customer.");
+        if (value.AtRisk.Count == 0) d.Note(value.SeesLittleChurn ? "None: the model sees almost no churn (above), so no one is flagged." : "None: every customer of high value is likely still a customer.");
         else d.Table(customers, value.AtRisk.Select(Row));
         if (value.Validation is { } v)
         {
             d.Heading("Checked on a holdout period");
-            d.Paragraph($"Fitted on purchases to the end of the calibration period, the model predicted {Display.Number(v.Predicted, 0)} repeat purchases in the following {Display.Number(v.Length, 0)} {v.Unit.ToString().ToLowerInvariant()}; the customers made {Display.Count(v.Actual)} ({Display.Percent(v.RelativeError)}).");
-            d.Table([new("Repeat purchases in calibration", 3), new("Customers", 1.4f, Align.Right), new("Predicted each", 1.6f, Align.Right), new("Actual each", 1.6f, Align.Right)],
-                v.Groups.Select(g => (IReadOnlyList<string>)[g.Frequency, Display.Count(g.Customers), Display.Number(g.PredictedPerCustomer, 3), Display.Number(g.ActualPerCustomer, 3)]));
+            d.Paragraph($"Fitted on purchases to the end of the calibration period, the model predicted {Display.Number(v.Predicted, 0)} repeat purchases in the following {Display.Number(v.Length, 0)} {v.Unit.ToString().ToLowerInvariant()}; the customers made {Display.Count(v.Actual)} ({Display.Percent(v.RelativeError)}). "
+                + $"Per customer it was off by {Display.Number(v.MeanAbsoluteError, 3)} purchases on average (mean absolute error; root mean squared error {Display.Number(v.RootMeanSquaredError, 3)}, which weighs the large misses more).");
+            d.Table([new("Repeat purchases in calibration", 3), new("Customers", 1.4f, Align.Right), new("Predicted each", 1.6f, Align.Right), new("Actual each", 1.6f, Align.Right),
+                    new("Mean abs. error", 1.7f, Align.Right), new("RMS error", 1.5f, Align.Right)],
+                v.Groups.Select(g => (IReadOnlyList<string>)[g.Frequency, Display.Count(g.Customers), Display.Number(g.PredictedPerCustomer, 3), Display.Number(g.ActualPerCustomer, 3),
+                    Display.Number(g.MeanAbsoluteError, 3), Display.Number(g.RootMeanSquaredError, 3)]));
             d.Chart(ChartIds.Holdout, 180, "Holdout purchases per customer, predicted and actual, by purchases in the calibration period.", PdfCharts.Holdout(r));
         }
+        if (value.Comparison is { } comparison) ModelsCompared(d, comparison);
+    }
+
+    /// <summary>The purchase models fitted on the calibration period, side by side, and the one kept with the reason.</summary>
+    private static void ModelsCompared(ReportDocument d, ModelComparison comparison)
+    {
+        d.Heading("Purchase models compared");
+        d.Paragraph("Each model was fitted on the calibration period. A higher log-likelihood fits the calibration purchases better; BIC charges for each parameter "
+            + "(lower is better); the holdout columns say how each predicted the purchases it did not see.");
+        d.Table([new("Model", 1.8f), new("Log-likelihood", 1.9f, Align.Right), new("BIC", 1.7f, Align.Right), new("Holdout predicted", 1.9f, Align.Right),
+                new("Error", 1.2f, Align.Right), new("Mean abs. error", 1.7f, Align.Right), new("RMS error", 1.4f, Align.Right)],
+            comparison.Models.Select(m => (IReadOnlyList<string>)(m.Failure is { } failure
+                ? [m.Model, "not fitted", "–", "–", "–", "–", "–"]
+                : [m.Model, Display.Number(m.LogLikelihood, 1), Display.Number(m.Bic, 1),
+                    m.Holdout is { } h ? $"{Display.Number(h.Predicted, 0)} of {Display.Count(h.Actual)}" : "–",
+                    m.Holdout is { } e ? Display.Percent(e.RelativeError) : "–",
+                    m.Holdout is { } a ? Display.Number(a.MeanAbsoluteError, 3) : "–",
+                    m.Holdout is { } q ? Display.Number(q.RootMeanSquaredError, 3) : "–"])));
+        d.Paragraph(comparison.Reason[..1].ToUpperInvariant() + comparison.Reason[1..] + ".");
+        foreach (var m in comparison.Models.Where(m => m.Failure is not null)) d.Note($"{m.Model} was not fitted: {m.Failure}");
     }
 
     public static RenderedPdf Write(ReportModel report, string path)

@@ -15,7 +15,11 @@ namespace Segmentation.Cli.Tests;
 /// reports' HTML and PDF text again, hashed with the day of the run written as YYYY-MM-DD (the manifest held the day it
 /// was written, so the test failed on every other day; the bytes are otherwise the same); run-clv's metrics.json (#29: the
 /// value section names its purchase model, "purchase_model" and "purchases" where it said "bg_nbd", and "comparison",
-/// null unless --btyd-model auto).
+/// null unless --btyd-model auto); clv-cdnow's clv.csv and console, run-clv's customer_segments.csv, targets and
+/// reports (#29: the expected next purchase and P(purchase within 30/60/90 days) added; the files without those
+/// columns hash as before); run-clv's metrics.json and reports again (#29: metrics.json gains "holdout", the kept
+/// model's check with MAE and RMSE overall and by frequency, the rest equal; the reports say when the model sees almost
+/// no churn and give the holdout's errors by frequency).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

@@ -105,8 +105,10 @@ public sealed class ValueTests
 
         var page = await client.GetFromJsonAsync<JsonElement>("/app/customers?sort=clv&desc=true&size=5");
         Assert.False(string.IsNullOrEmpty(page.GetProperty("rows")[0].GetProperty("clv").GetString()));
+        Assert.Matches(@"^(\d{4}-\d\d-\d\d|unlikely)$", page.GetProperty("rows")[0].GetProperty("nextPurchase").GetString());
         var csv = await client.GetStringAsync("/app/download/customer_segments.csv");
-        Assert.EndsWith(",PAlive,ExpectedPurchases,CLV,CLVPercentile,AtRiskOfLeaving", csv.Split('\n')[0], StringComparison.Ordinal);
+        Assert.EndsWith(",PAlive,ExpectedPurchases,ExpectedNextPurchase,PPurchase30d,PPurchase60d,PPurchase90d,CLV,CLVPercentile,AtRiskOfLeaving",
+            csv.Split('\n')[0], StringComparison.Ordinal);
 
         // Another k keeps the value.
         using var k3 = await client.PostAsync("/app/k/3", null);

@@ -103,8 +103,10 @@ internal sealed record ProfileRow(int Cluster, string Segment, string Customers,
 /// <summary>A page of the customer table.</summary>
 internal sealed record CustomerPage(int Total, int Page, int PageSize, IReadOnlyList<CustomerRow> Rows);
 
-internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive)
+internal sealed record CustomerRow(string CustomerId, string Segment, int Recency, int Frequency, string Monetary, string? Country, string RfmSegment, string? Clv, string? PAlive,
+    string? NextPurchase)
 {
     public static CustomerRow Of(CustomerSegment c) => new(c.Rfm.CustomerId, c.Segment, c.Rfm.Recency, c.Rfm.Frequency, Display.Money(c.Rfm.Monetary),
-        c.Rfm.Country, c.Score.Segment, c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null);
+        c.Rfm.Country, c.Score.Segment, c.Value is { } v ? Display.Money(v.Clv) : null, c.Value is { } a ? Display.Percent(a.ProbabilityAlive) : null,
+        c.Value is { } n ? Display.NextPurchase(n.ExpectedNextPurchase) : null);
 }

@@ -192,9 +192,10 @@ async function loadCustomers() {
   const target = $("customer-table");
   const valued = data.rows.length > 0 && data.rows[0].clv !== null && data.rows[0].clv !== undefined;
   const columns = [["customerId", "Customer"], ["segment", "Segment"], ["recency", "Recency (days)"], ["frequency", "Orders"], ["monetary", "Spend"], ["country", "Country"], [null, "RFM score segment"],
-    ...(valued ? [["clv", "CLV"], [null, "P(alive)"]] : [])];
-  table(target, columns.map(c => c[1]), data.rows.map(r => [r.customerId, r.segment, r.recency, r.frequency, r.monetary, r.country ?? "", r.rfmSegment, ...(valued ? [r.clv, r.pAlive] : [])]),
-    [false, false, true, true, true, false, false, true, true]);
+    ...(valued ? [["clv", "CLV"], [null, "P(alive)"], [null, "Next purchase"]] : [])];
+  table(target, columns.map(c => c[1]), data.rows.map(r => [r.customerId, r.segment, r.recency, r.frequency, r.monetary, r.country ?? "", r.rfmSegment,
+    ...(valued ? [r.clv, r.pAlive, r.nextPurchase] : [])]),
+    [false, false, true, true, true, false, false, true, true, true]);
   target.querySelectorAll("th").forEach((th, i) => {
     const key = columns[i][0];
     if (!key) return;

@@ -34,9 +34,14 @@ public static class Display
     public static string Currency(decimal value, string symbol) => (value < 0 ? "-" : "") + symbol + Math.Round(Math.Abs(value), 0, MidpointRounding.AwayFromZero).ToString("N0", Culture);
     public static string Currency(double value, string symbol) => Currency((decimal)value, symbol);
     public static string Percent(double fraction, int decimals = 1) => Rounded(fraction * 100, decimals, "F") + "%";
+    /// <summary>A share that is not defined (an error relative to nothing) shows as a dash.</summary>
+    public static string Percent(double? fraction, int decimals = 1) => fraction is { } f ? Percent(f, decimals) : "–";
     /// <summary>An undefined figure (the mean of a segment with no customer) shows as a dash, not "NaN".</summary>
     public static string Number(double value, int decimals = 2) => double.IsNaN(value) ? "–" : Rounded(value, decimals, "N");
     public static string Date(DateTime value) => value.ToString("yyyy-MM-dd", Culture);
+
+    /// <summary>The expected next purchase as a reader sees it: its day, or "unlikely" when the customer is more likely gone.</summary>
+    public static string NextPurchase(DateTime? expected) => expected is { } day ? Date(day) : "unlikely";
     public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", Culture);
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("F2", Culture) + " s";
 }

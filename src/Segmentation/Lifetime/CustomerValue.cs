@@ -19,6 +19,15 @@ public sealed record CustomerValue(
 {
     /// <summary>A customer of high value (<see cref="ClvOptions.AtRiskPercentile"/> or above) whose P(alive) is below <see cref="ClvOptions.AtRiskAliveBelow"/>.</summary>
     public bool AtRiskOfLeaving { get; init; }
+
+    /// <summary>
+    /// The first day on which the chance of at least one purchase since the calibration end reaches one half; null
+    /// when it does not within a hundred years (the customer is more likely gone). See README, "Expected next purchase".
+    /// </summary>
+    public DateTime? ExpectedNextPurchase { get; init; }
+
+    /// <summary>P(at least one purchase within 30, 60 and 90 days of the calibration end), in that order.</summary>
+    public IReadOnlyList<double> PurchaseWithin { get; init; } = [];
 }
 
 /// <summary>

@@ -20,8 +20,8 @@ public sealed record HoldoutValidation(double Length, TimeUnit Unit, int Custome
     /// <summary>The root of the mean squared difference per customer: weighs the large misses, the heavy buyers', more.</summary>
     public double RootMeanSquaredError { get; init; }
 
-    /// <summary>(predicted - actual) / actual.</summary>
-    public double RelativeError => Actual == 0 ? double.NaN : (Predicted - Actual) / Actual;
+    /// <summary>(predicted - actual) / actual; null when no purchase was made.</summary>
+    public double? RelativeError => Actual == 0 ? null : (Predicted - Actual) / Actual;
 }
 
 internal static class HoldoutValidator

@@ -18,14 +18,21 @@ internal static class LifetimeValue
         var (lowest, highest) = Interval(patterns, summary.Unit, options, purchases, spend);
         var (low, high) = lowest is null || highest is null ? (clv, clv) : (patterns.Expand(lowest), patterns.Expand(highest));
         var ranks = PercentileRanks(clv);
+        var nextDays = patterns.Expand(patterns.Distinct, c => NextPurchase.Days(purchases, c.Frequency, c.Recency, c.T));
+        var within = patterns.Expand(patterns.Distinct, c => NextPurchase.Within(purchases, c.Frequency, c.Recency, c.T));
+        var alive = patterns.Expand(patterns.Distinct, c => purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T));
         var customers = summary.Customers.Select((c, i) => new CustomerValue(
             c.CustomerId,
-            purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T),
+            alive[i],
             purchases.ProbabilityNoPurchase(window, c.Frequency, c.Recency, c.T),
             purchases.ExpectedPurchases(window, c.Frequency, c.Recency, c.T),
             GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue),
-            clv[i], low[i], high[i], ranks[i])).ToList();
-        customers = customers.Select(v => v with { AtRiskOfLeaving = v.ClvPercentile >= options.AtRiskPercentile && v.ProbabilityAlive < options.AtRiskAliveBelow }).ToList();
+            clv[i], low[i], high[i], ranks[i])
+        {
+            AtRiskOfLeaving = ranks[i] >= options.AtRiskPercentile && alive[i] < options.AtRiskAliveBelow,
+            ExpectedNextPurchase = nextDays[i] is { } days ? summary.CalibrationEnd.Date.AddDays(days) : null,
+            PurchaseWithin = within[i],
+        }).ToList();
         var validation = summary.HoldoutEnd is null ? null : HoldoutValidator.Validate(summary, purchases);
         return new ClvResult(options, summary, purchases, spend, customers, validation) { Comparison = comparison };
     }
@@ -75,7 +82,10 @@ internal static class LifetimeValue
         }
 
         /// <summary>Each customer's value from its pattern's.</summary>
-        public double[] Expand(double[] values) => [.. _of.Select(k => values[k])];
+        public T[] Expand<T>(T[] values) => [.. _of.Select(k => values[k])];
+
+        /// <summary>Each customer's value of <paramref name="of"/>, computed once per pattern.</summary>
+        public T[] Expand<T>(IReadOnlyList<BtydCustomer> distinct, Func<BtydCustomer, T> of) => Expand(distinct.Select(of).ToArray());
     }
 
     private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)

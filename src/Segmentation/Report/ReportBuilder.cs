@@ -72,13 +72,48 @@ internal static class ReportBuilder
             + $"spend per purchase and frequency correlate at {Display.Number(g.FrequencySpendCorrelation, 2)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weakly, as the model assumes" : "more than the model assumes: read values with care")}). ";
         var atRisk = run.Customers.Where(c => c.Value?.AtRiskOfLeaving == true).OrderByDescending(c => c.Value!.Clv).ToList();
         var total = value.Customers.Sum(c => c.Clv);
-        var reading = purchases + spend
+        var reading = purchases + LittleDropout(run, value) + spend
             + $"Together they value the {Display.Count(run.Customers.Count)} customers at {Money(total)} over the next {value.Options.HorizonMonths} months (discounted at {Display.Percent(value.Options.MonthlyDiscountRate)} a month); "
             + (atRisk.Count == 0
                 ? $"no customer in the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value has a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}."
                 : $"{Display.Count(atRisk.Count)} of the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value have a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}: contact them first.");
         var top = run.Customers.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal).Take(10).ToList();
-        return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation);
+        return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation)
+        {
+            Comparison = value.Comparison,
+            SeesLittleChurn = SeesLittleChurn(run),
+        };
+    }
+
+    /// <summary>Below this share of customers more likely gone than not, the model is said to see almost no churn.</summary>
+    private const double LittleChurn = 0.01;
+
+    /// <summary>Half a year without a purchase: the customers the little-churn reading cites.</summary>
+    private const int LongAbsentDays = 180;
+
+    private static bool SeesLittleChurn(SegmentationRun run)
+    {
+        var valued = run.Customers.Where(c => c.Value is not null).ToList();
+        return valued.Count > 0 && valued.Count(c => c.Value!.ProbabilityAlive < 0.5) < LittleChurn * valued.Count;
+    }
+
+    /// <summary>
+    /// When the model sees almost no one leave, P(alive) is high for everyone, the long absent included, and the at-risk
+    /// list stays empty: said plainly where the figures are, with the way to a model that sees dropout.
+    /// </summary>
+    private static string LittleDropout(SegmentationRun run, ClvResult value)
+    {
+        if (!SeesLittleChurn(run)) return "";
+        var valued = run.Customers.Where(c => c.Value is not null).ToList();
+        var lowest = valued.Min(c => c.Value!.ProbabilityAlive);
+        var absent = valued.Where(c => c.Rfm.Recency >= LongAbsentDays).ToList();
+        var next = value.Comparison is not null
+            ? "The comparison of purchase models below shows whether a model with dropout predicted the holdout better."
+            : "Comparing it on a holdout with models that allow dropout (the automatic choice of purchase model, given a calibration end) shows whether one predicts better.";
+        var longAbsent = absent.Count == 0 ? ","
+            : $", and the {Display.Count(absent.Count)} customers absent for {LongAbsentDays} days or more have one of {Display.Percent(absent.Average(c => c.Value!.ProbabilityAlive))} on average:";
+        return $"This model sees almost no churn: every customer's P(alive) is between {Display.Percent(lowest)} and {Display.Percent(valued.Max(c => c.Value!.ProbabilityAlive))}{longAbsent} "
+            + $"so here P(alive) says little of who is leaving, and the at-risk list below stays empty (read recency and the segments for that). {next} ";
     }
 
     /// <summary>What the purchase model says of leaving, in words, with its parameters.</summary>

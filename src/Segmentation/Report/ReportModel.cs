@@ -106,10 +106,18 @@ public sealed record FeatureBoxes(string Feature, string Unit, bool LogScale, st
 
 /// <summary>
 /// The report's lifetime-value section: the fits in words, the total, the customers worth most and those of high
-/// value at risk of leaving (each list highest value first), and the holdout check when there was one.
+/// value at risk of leaving (each list highest value first), the holdout check when there was one, and the purchase
+/// models compared when the model was chosen.
 /// </summary>
 public sealed record ValueReport(string Reading, double TotalClv, int HorizonMonths, IReadOnlyList<CustomerSegment> Top, IReadOnlyList<CustomerSegment> AtRisk,
-    HoldoutValidation? Validation);
+    HoldoutValidation? Validation)
+{
+    /// <summary>The purchase models compared on the calibration period (--btyd-model auto), the one kept and why; null otherwise.</summary>
+    public ModelComparison? Comparison { get; init; }
+
+    /// <summary>Fewer than 1% of customers are more likely gone than not: P(alive) says little of who is leaving, and the reading says so.</summary>
+    public bool SeesLittleChurn { get; init; }
+}
 
 /// <summary>A drift measure with how it reads.</summary>
 public sealed record DriftReading(string Measure, double Value, string Reading);

@@ -1,4 +1,5 @@
 using Segmentation.Clustering.Segments;
+using Segmentation.Lifetime;
 using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Runs.Files;
@@ -44,6 +45,9 @@ internal static class CustomerColumns
     [
         Of("PAlive", ColumnType.Real, c => c.Value is { } v ? Math.Round(v.ProbabilityAlive, 6) : null),
         Of("ExpectedPurchases", ColumnType.Real, c => c.Value is { } v ? Math.Round(v.ExpectedPurchases, 6) : null),
+        Of(NextPurchase.DateColumn, ColumnType.Day, c => c.Value?.ExpectedNextPurchase),
+        .. NextPurchase.WithinDays.Select((days, i) =>
+            Of(NextPurchase.WithinColumn(days), ColumnType.Real, c => c.Value is { } v ? Math.Round(v.PurchaseWithin[i], 6) : null)),
         Of("CLV", ColumnType.Real, c => c.Value is { } v ? Math.Round(v.Clv, 2) : null),
         Of("CLVPercentile", ColumnType.Real, c => c.Value is { } v ? Math.Round(v.ClvPercentile, 2) : null),
         Of("AtRiskOfLeaving", ColumnType.Flag, c => c.Value?.AtRiskOfLeaving),

@@ -81,6 +81,9 @@ internal sealed record ValueMetrics(
     /// <summary>The purchase models compared (<see cref="Lifetime.PurchaseModel.Auto"/>), with the holdout's errors; null when one was asked for.</summary>
     public ModelComparison? Comparison { get; init; }
 
+    /// <summary>The check of the model kept on the holdout: totals, mean absolute and root mean squared error, overall and by calibration frequency; null without a holdout.</summary>
+    public HoldoutValidation? Holdout { get; init; }
+
     public static ValueMetrics From(ClvResult r)
     {
         var b = r.Purchases;
@@ -92,6 +95,7 @@ internal sealed record ValueMetrics(
             g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.Customers.Count(c => c.AtRiskOfLeaving))
         {
             Comparison = r.Comparison,
+            Holdout = r.Validation,
         };
     }
 }

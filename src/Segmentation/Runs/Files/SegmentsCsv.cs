@@ -1,5 +1,6 @@
 using Segmentation.Clustering.Segments;
 using Segmentation.IO;
+using Segmentation.Lifetime;
 using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Runs.Files;
@@ -51,13 +52,14 @@ internal static class SegmentsCsv
     /// </summary>
     public static void WriteTargets(string path, IReadOnlyList<CustomerSegment> members) => AtomicFile.WriteText(path, w =>
     {
-        w.WriteLine("CustomerID,ClusterSegment,Action,CLV,CLVLow,CLVHigh,PAlive,ExpectedPurchases,AtRiskOfLeaving,Recency,Frequency,Monetary");
+        w.WriteLine($"CustomerID,ClusterSegment,Action,CLV,CLVLow,CLVHigh,PAlive,ExpectedPurchases,{NextPurchase.DateColumn},AtRiskOfLeaving,Recency,Frequency,Monetary");
         foreach (var c in members.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal))
         {
             var v = c.Value!;
             w.WriteLine(string.Join(',', Csv.Field(c.Rfm.CustomerId), Csv.Field(c.Segment), Csv.Field(c.Action),
                 Csv.Number(Math.Round(v.Clv, 2)), Csv.Number(Math.Round(v.ClvLow, 2)), Csv.Number(Math.Round(v.ClvHigh, 2)),
-                Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)), Csv.YesNo(v.AtRiskOfLeaving),
+                Csv.Number(Math.Round(v.ProbabilityAlive, 6)), Csv.Number(Math.Round(v.ExpectedPurchases, 6)),
+                v.ExpectedNextPurchase is { } next ? Csv.Day(next) : "", Csv.YesNo(v.AtRiskOfLeaving),
                 Csv.Number(c.Rfm.Recency), Csv.Number(c.Rfm.Frequency), Csv.Number(c.Rfm.Monetary)));
         }
     });
