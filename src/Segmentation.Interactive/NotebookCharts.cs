@@ -93,6 +93,39 @@ public static class NotebookCharts
     public static Figure Holdout(ReportModel report) =>
         Report(ChartIds.Holdout, report, "The run has no holdout check: set ClvOptions.CalibrationEnd before the last purchase.");
 
+    /// <summary>The purchase model's diagnostic charts, as the reports draw them (a run with lifetime value).</summary>
+    public static IReadOnlyList<Figure> Diagnostics(ReportModel report) => report.Value?.Diagnostics is { } d
+        ? [.. ChartImages.DiagnosticIds(d).Select(id => Report(id, report, ""))]
+        : throw new InvalidOperationException("The run has no lifetime value: segment with SegmentationOptions.Clv set.");
+
+    /// <summary>One customer's P(alive) day by day (SegmentationApp.AliveHistory), their purchase days marked.</summary>
+    public static Figure AliveHistory(IReadOnlyList<Lifetime.Diagnostics.AliveOnDay> history, string customerId)
+    {
+        var purchases = history.Where(h => h.Purchased).ToArray();
+        var title = $"Customer {customerId}: P(alive) day by day";
+        var chart = HtmlCharts.Styled(PlotlyChart.Combine(new[]
+            {
+                PlotlyChart.Line<DateTime, double, string>(x: history.Select(h => h.Day).ToArray(), y: history.Select(h => Math.Round(h.Alive, 4)).ToArray(), Name: "P(alive)"),
+                PlotlyChart.Point<DateTime, double, string>(x: purchases.Select(h => h.Day).ToArray(), y: purchases.Select(h => Math.Round(h.Alive, 4)).ToArray(), Name: "purchase"),
+            })
+            .WithXAxisStyle<double, double, string>(TitleText: title)
+            .WithYAxisStyle<double, double, string>(TitleText: "P(alive)", MinMax: new Tuple<double, double>(0, 1.02))
+            .WithSize(800, 320));
+        return new Figure(chart, new StaticImage(ChartImages.Png(plot =>
+        {
+            var line = plot.Add.Scatter(history.Select(h => h.Day.ToOADate()).ToArray(), history.Select(h => h.Alive).ToArray());
+            line.MarkerSize = 0;
+            line.LegendText = "P(alive)";
+            var marks = plot.Add.ScatterPoints(purchases.Select(h => h.Day.ToOADate()).ToArray(), purchases.Select(h => h.Alive).ToArray());
+            marks.MarkerSize = 7;
+            marks.LegendText = "purchase";
+            plot.Axes.DateTimeTicksBottom();
+            plot.Axes.SetLimitsY(0, 1.02);
+            plot.Title(title);
+            plot.ShowLegend(ScottPlot.Alignment.LowerLeft);
+        }, 800, 320)));
+    }
+
     /// <summary>A Gaussian mixture's BIC and AIC by k.</summary>
     public static Figure InformationCriteria(ReportModel report) => Report(ChartIds.InformationCriteria, report, "The run is not a Gaussian mixture's.");
 

@@ -4,6 +4,7 @@ using Segmentation.Clustering.Segments;
 using Segmentation.Formatting;
 using Segmentation.IO;
 using Segmentation.Lifetime;
+using Segmentation.Lifetime.Diagnostics;
 using Segmentation.Report;
 using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Pdf;
@@ -60,7 +61,21 @@ public static class SegmentPdfReport
             d.Chart(ChartIds.Holdout, 180, "Holdout purchases per customer, predicted and actual, by purchases in the calibration period.", PdfCharts.Holdout(r));
         }
         if (value.Comparison is { } comparison) ModelsCompared(d, comparison);
+        if (value.Diagnostics is { } diagnostics) Diagnostics(d, diagnostics);
     }
+
+    /// <summary>The field's diagnostic plots of the purchase model, each with what to look for.</summary>
+    private static void Diagnostics(ReportDocument d, PurchaseDiagnostics diagnostics)
+    {
+        d.Heading($"How well {diagnostics.Model} fits");
+        foreach (var id in ChartImages.DiagnosticIds(diagnostics))
+        {
+            d.Chart(id, DiagnosticHeight(id), DiagnosticCaptions.Of(id, diagnostics), ChartImages.Diagnostic(id, diagnostics)!);
+        }
+        if (diagnostics.Dropout is null) d.Note($"{diagnostics.Model} found no dropout here: every customer's P(alive) is 1, so there is no P(alive) matrix or distribution of leaving to draw.");
+    }
+
+    private static float DiagnosticHeight(string id) => id is ChartIds.ExpectedMatrix or ChartIds.AliveMatrix ? 210 : id is ChartIds.PurchaseRates or ChartIds.Dropout ? 150 : 180;
 
     /// <summary>The purchase models fitted on the calibration period, side by side, and the one kept with the reason.</summary>
     private static void ModelsCompared(ReportDocument d, ModelComparison comparison)

@@ -37,6 +37,14 @@ var metadata = typeof(Measured).Assembly.GetCustomAttributes<AssemblyMetadataAtt
 var cli = metadata["Cli"]!;
 if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: not a Release build; run with -c Release for figures worth keeping");
 
+if (Value("--btyd-scale") is { } btydCustomers)
+{
+    var scaled = Segmentation.Benchmarks.BtydScale.Run(int.Parse(btydCustomers, CultureInfo.InvariantCulture));
+    Console.WriteLine(scaled);
+    File.WriteAllText(Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", "BTYD.md"), scaled);
+    return 0;
+}
+
 if (args.Contains("--scoring"))
 {
     var scoring = Segmentation.Benchmarks.ScoringLoad.Run(cli, python, Path.Combine("..", "shared", "peer"), Value("--data") ?? Path.Combine("..", "shared", "data"),

@@ -19,7 +19,8 @@ namespace Segmentation.Cli.Tests;
 /// reports (#29: the expected next purchase and P(purchase within 30/60/90 days) added; the files without those
 /// columns hash as before); run-clv's metrics.json and reports again (#29: metrics.json gains "holdout", the kept
 /// model's check with MAE and RMSE overall and by frequency, the rest equal; the reports say when the model sees almost
-/// no churn and give the holdout's errors by frequency).
+/// no churn and give the holdout's errors by frequency); run-clv's reports once more (#29: the purchase model's diagnostic
+/// charts and their captions added after the holdout; the PDF text before them the same but for the page count).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

@@ -14,11 +14,23 @@ public static class ChartImages
     {
         var q = report.Quality;
         if (q.Density is not null) return [ChartIds.Sizes, ChartIds.Revenue, ChartIds.KDistance, ChartIds.Scatter];
-        string[] value = report.Value is null ? [] : report.Value.Validation is null ? [ChartIds.AliveByRecency] : [ChartIds.AliveByRecency, ChartIds.Holdout];
+        string[] value = report.Value is null ? [] : [ChartIds.AliveByRecency, .. report.Value.Validation is null ? [] : new[] { ChartIds.Holdout }, .. report.Value.Diagnostics is { } d ? DiagnosticIds(d) : []];
         return [ChartIds.Sizes, ChartIds.Revenue, q.HasInformationCriteria ? ChartIds.InformationCriteria : ChartIds.Elbow,
             ChartIds.Silhouette, ChartIds.DaviesBouldin, ChartIds.CalinskiHarabasz, ChartIds.Scatter,
             .. report.Distributions.Select(b => ChartIds.Box(b.Feature)), .. value];
     }
+
+    /// <summary>The purchase model's diagnostic charts a value section has, in the reports' order.</summary>
+    public static IReadOnlyList<string> DiagnosticIds(Lifetime.Diagnostics.PurchaseDiagnostics d) =>
+    [
+        ChartIds.PeriodTransactions,
+        .. d.Tracking is null ? [] : new[] { ChartIds.WeeklyRepeats, ChartIds.CumulativeRepeats },
+        ChartIds.ExpectedMatrix,
+        // Without dropout every P(alive) is 1: nothing to draw.
+        .. d.Dropout is null ? [] : new[] { ChartIds.AliveMatrix },
+        ChartIds.PurchaseRates,
+        .. d.Dropout is null ? [] : new[] { ChartIds.Dropout },
+    ];
 
     /// <summary>The chart <paramref name="id"/> of <paramref name="report"/> as PNG bytes, or null when the report has no such chart.</summary>
     public static byte[]? Png(string id, ReportModel report, int width = 720, int height = 360)
@@ -38,6 +50,19 @@ public static class ChartImages
         return image.GetImageBytes(ScottPlot.ImageFormat.Png);
     }
 
+    /// <summary>A diagnostic chart of the purchase model by id; null for another id.</summary>
+    public static Action<ScottPlot.Plot>? Diagnostic(string id, Lifetime.Diagnostics.PurchaseDiagnostics d) => id switch
+    {
+        ChartIds.PeriodTransactions => PdfDiagnosticCharts.PeriodTransactions(d),
+        ChartIds.WeeklyRepeats => PdfDiagnosticCharts.WeeklyRepeats(d),
+        ChartIds.CumulativeRepeats => PdfDiagnosticCharts.CumulativeRepeats(d),
+        ChartIds.ExpectedMatrix => PdfDiagnosticCharts.ExpectedMatrix(d),
+        ChartIds.AliveMatrix => PdfDiagnosticCharts.AliveMatrix(d),
+        ChartIds.PurchaseRates => PdfDiagnosticCharts.PurchaseRates(d),
+        ChartIds.Dropout => PdfDiagnosticCharts.Dropout(d),
+        _ => null,
+    };
+
     private static Action<ScottPlot.Plot>? Build(string id, ReportModel r) => id switch
     {
         ChartIds.Sizes => PdfCharts.SegmentSizes(r),
@@ -51,6 +76,7 @@ public static class ChartImages
         ChartIds.Scatter => PdfCharts.FrequencyVsMonetary(r),
         ChartIds.AliveByRecency => PdfCharts.AliveByRecency(r),
         ChartIds.Holdout => PdfCharts.Holdout(r),
+        _ when r.Value?.Diagnostics is { } d && Diagnostic(id, d) is { } chart => chart,
         _ => r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? PdfCharts.Distribution(boxes) : null,
     };
 }

@@ -67,6 +67,7 @@ public static class HtmlCharts
             .WithXAxisStyle<double, double, string>(TitleText: "repeat purchases in the calibration period")
             .WithYAxisStyle<double, double, string>(TitleText: "holdout purchases per customer").WithSize(900, 340);
         }
+        if (r.Value?.Diagnostics is { } diagnostics && HtmlDiagnosticCharts.For(id, diagnostics) is { } diagnostic) return diagnostic;
         return r.Distributions.FirstOrDefault(b => ChartIds.Box(b.Feature) == id) is { } boxes ? Box(boxes) : null;
     }
 

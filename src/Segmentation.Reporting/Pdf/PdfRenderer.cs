@@ -244,13 +244,20 @@ public static class PdfRenderer
         private void Chart(ChartBlock chart)
         {
             var caption = ReportFonts.Font(ReportFonts.Regular, t.SmallSize);
-            var captionHeight = t.SmallSize * 1.6f;
+            // A caption wraps: it says what to look for, which takes more than a line.
+            var lines = TextWrap.Lines(chart.Caption, caption, Width);
+            var lineHeight = t.SmallSize * 1.35f;
+            var captionHeight = t.SmallSize * 0.25f + lines.Count * lineHeight;
             Ensure(chart.Height + captionHeight);
             var rect = new SKRect(_content.Left, _y, _content.Right, _y + chart.Height);
             Page.Add(new Item("chart", rect, chart.Caption, c => DrawChart(c, rect, chart.Build)));
             _y += chart.Height + 2;
-            Page.Add(TextItem("caption", Fit(chart.Caption, caption, Width), caption, _content.Left, _y - caption.Metrics.Ascent, t.Muted, Align.Left));
-            _y += captionHeight + t.Gap;
+            foreach (var line in lines)
+            {
+                Page.Add(TextItem("caption", line, caption, _content.Left, _y - caption.Metrics.Ascent, t.Muted, Align.Left));
+                _y += lineHeight;
+            }
+            _y += t.SmallSize * 0.25f + t.Gap;
         }
 
         private static void DrawChart(SKCanvas canvas, SKRect rect, Action<ScottPlot.Plot> build)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
+using Segmentation.Lifetime.Diagnostics;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sample;
 using Segmentation.Prepare.Sources;
@@ -285,6 +286,19 @@ public static class SegmentationApp
         clv ??= ClvOptions.Default;
         OptionsValidator.Validate(prepare ?? PrepareOptions.Default);
         return LifetimeValue.Estimate(Summary(source, clv, prepare), clv);
+    }
+
+    /// <summary>
+    /// One customer's P(alive) on each day from their first purchase to the value's calibration end, under its purchase
+    /// model: the notebook's and the dashboard's "P(alive) over a customer's history". The source is read again for
+    /// that customer's purchase days, cleaned as <paramref name="prepare"/> says (the run's own cleaning by default).
+    /// </summary>
+    public static IReadOnlyList<AliveOnDay> AliveHistory(TransactionSource source, ClvResult value, string customerId, PrepareOptions? prepare = null)
+    {
+        var prepared = source.Prepare((prepare ?? PrepareOptions.Default) with { PurchaseDays = true }, progress: null);
+        var days = prepared.PurchaseDays.Where(p => p.CustomerId == customerId).Select(p => p.Day).ToList();
+        if (days.Count == 0) throw new InputException(source.Name, $"customer {customerId} has no purchase to the calibration end");
+        return Lifetime.Diagnostics.AliveHistory.Of(value.Purchases, days, value.Summary.CalibrationEnd);
     }
 
     /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>

@@ -37,6 +37,11 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
             return;
         }
         var (a, b) = (A!.Value, B!.Value + (LeavesAfterFirst ? 1 : 0));
+        if (a > GeometricLimit)
+        {
+            Geometric(a, b, horizons, x, tx, t, into);
+            return;
+        }
         // Euler's transformation: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1.
         // The transformed series falls from its first term (the original's first grows for about x z / (1 - z) terms,
         // a thousand for a heavy buyer), and the product needs no huge sum times a tiny power.
@@ -49,6 +54,29 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
         {
             var second = 1 - Math.Pow((alpha + t) / (alpha + t + horizons[i]), a - 1) * into[i];
             into[i] = first * second / denominator;
+        }
+    }
+
+    /// <summary>
+    /// Beyond this a, the fit is at its boundary where a and b grow together (one chance of leaving, a/(a+b), for
+    /// everyone): Euler's form would multiply an overflowing series by an underflowing power, and the limit is exact
+    /// to about x/a.
+    /// </summary>
+    private const double GeometricLimit = 1e4;
+
+    /// <summary>
+    /// Equation 10 as a and b go to infinity with p = a/(a+b), q = 1 - p: 2F1(r+x, b+x; a+b+x-1; z) tends to
+    /// (1 - q z)^-(r+x) and (a+b+x-1)/(a-1) to 1/p, so E = (1 - ((1-z)/(1-qz))^(r+x)) / p over the same denominator.
+    /// </summary>
+    private void Geometric(double a, double b, ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into)
+    {
+        var p = a / (a + b);
+        var q = b / (a + b);
+        var denominator = 1 + (x > 0 || LeavesAfterFirst ? p / q * Math.Pow((Alpha + t) / (Alpha + tx), R + x) : 0);
+        for (var i = 0; i < horizons.Length; i++)
+        {
+            var z = horizons[i] / (Alpha + t + horizons[i]);
+            into[i] = -SpecialFunctions.ExpM1((R + x) * (Math.Log(1 - z) - Math.Log(1 - q * z))) / p / denominator;
         }
     }
 
@@ -69,5 +97,24 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
     {
         var alive = ProbabilityAlive(x, tx, t);
         return 1 - alive + alive * Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
+    }
+
+    internal override (double Shape, double Rate) PurchaseRates => (R, Alpha);
+
+    internal override Dropout? Dropout => NoDropout ? null : new Dropout(DropoutKind.AtPurchase, A!.Value, B!.Value);
+
+    /// <summary>A rate from Gamma(r, alpha), a chance p from Beta(a, b); a purchase after each exponential wait until T, and a chance p of leaving after each (and at the first, under MBG/NBD).</summary>
+    internal override int SimulateRepeats(double t, Random random)
+    {
+        var rate = RandomDraws.Gamma(random, R, Alpha);
+        var p = NoDropout ? 0 : RandomDraws.Beta(random, A!.Value, B!.Value);
+        if (LeavesAfterFirst && random.NextDouble() < p) return 0;
+        var (repeats, time) = (0, 0.0);
+        while ((time += RandomDraws.Exponential(random, rate)) <= t)
+        {
+            repeats++;
+            if (random.NextDouble() < p) break;
+        }
+        return repeats;
     }
 }

@@ -20,6 +20,12 @@ public sealed record BtydCustomer(string CustomerId, int Frequency, double Recen
 /// <param name="HoldoutEnd">The last day of the holdout period, when there is one.</param>
 public sealed record BtydSummary(DateTime CalibrationEnd, DateTime? HoldoutEnd, TimeUnit Unit, IReadOnlyList<BtydCustomer> Customers)
 {
+    /// <summary>
+    /// Repeat purchase days of these customers by calendar day, from the first customer's first purchase to the last
+    /// period's end (the actual line of the repeat-transaction tracking chart); null for a summary read as such.
+    /// </summary>
+    internal DailyCounts? RepeatDays { get; init; }
+
     /// <summary>The holdout's length in <see cref="Unit"/>.</summary>
     public double? HoldoutLength => HoldoutEnd is { } end ? (end.Date - CalibrationEnd.Date).TotalDays / Unit.Days() : null;
 

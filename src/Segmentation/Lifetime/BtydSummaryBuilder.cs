@@ -12,6 +12,8 @@ internal static class BtydSummaryBuilder
         var last = (holdoutEnd ?? calibrationEnd).Date;
         var days = unit.Days();
         var customers = new List<BtydCustomer>();
+        var repeatDays = new List<DateTime>();
+        var firstDay = DateTime.MaxValue;
         // A customer's purchase days, each with its total value; days after the last period are not read.
         foreach (var group in purchases.Where(p => p.Day.Date <= last).GroupBy(p => p.CustomerId, StringComparer.Ordinal))
         {
@@ -20,6 +22,8 @@ internal static class BtydSummaryBuilder
             // A customer whose first purchase falls in the holdout is not part of the calibrated cohort.
             if (calibration.Count == 0) continue;
             var first = calibration[0].Day;
+            if (first < firstDay) firstDay = first;
+            repeatDays.AddRange(byDay.Skip(1).Select(d => d.Day));
             var repeats = calibration.Skip(1).ToList();
             var customer = new BtydCustomer(
                 group.Key,
@@ -35,6 +39,8 @@ internal static class BtydSummaryBuilder
             customers.Add(customer);
         }
         customers.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
-        return new BtydSummary(end, holdoutEnd?.Date, unit, customers);
+        var counts = new int[customers.Count == 0 ? 0 : (int)(last - firstDay).TotalDays + 1];
+        foreach (var day in repeatDays) counts[(int)(day - firstDay).TotalDays]++;
+        return new BtydSummary(end, holdoutEnd?.Date, unit, customers) { RepeatDays = customers.Count == 0 ? null : new DailyCounts(firstDay, counts) };
     }
 }

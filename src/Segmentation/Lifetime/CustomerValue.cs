@@ -39,4 +39,10 @@ public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, Purchase
 {
     /// <summary>The purchase models compared, when <see cref="ClvOptions.Model"/> is <see cref="PurchaseModel.Auto"/>.</summary>
     public ModelComparison? Comparison { get; init; }
+
+    /// <summary>
+    /// The purchase model's diagnostic plots as numbers: on the calibration period and its holdout when the model was
+    /// checked on one, else on the summary it was fitted on.
+    /// </summary>
+    public Diagnostics.PurchaseDiagnostics? Diagnostics { get; init; }
 }

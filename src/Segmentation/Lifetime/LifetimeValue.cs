@@ -34,7 +34,11 @@ internal static class LifetimeValue
             PurchaseWithin = within[i],
         }).ToList();
         var validation = summary.HoldoutEnd is null ? null : HoldoutValidator.Validate(summary, purchases);
-        return new ClvResult(options, summary, purchases, spend, customers, validation) { Comparison = comparison };
+        return new ClvResult(options, summary, purchases, spend, customers, validation)
+        {
+            Comparison = comparison,
+            Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(summary, purchases, options.Seed),
+        };
     }
 
     /// <summary>Refuses, with the reason, a history too thin for the models.</summary>
@@ -155,12 +159,9 @@ internal static class LifetimeValue
     /// <summary>exp(log(mean) + L z): a draw of positive parameters from the normal approximation of their logarithms.</summary>
     private static double[] Draw(Random random, double[] mean, double[][] cholesky)
     {
-        var z = mean.Select(_ => Gaussian(random)).ToArray();
+        var z = mean.Select(_ => Numerics.RandomDraws.Gaussian(random)).ToArray();
         return mean.Select((m, i) => m * Math.Exp(Enumerable.Range(0, i + 1).Sum(j => cholesky[i][j] * z[j]))).ToArray();
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static double[][] Cholesky(IReadOnlyList<IReadOnlyList<double>> a)
     {

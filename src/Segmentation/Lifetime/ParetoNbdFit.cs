@@ -23,6 +23,20 @@ public sealed record ParetoNbdFit(double R, double Alpha, double? S, double? Bet
     internal override PurchaseModelFit With(double[] estimated) =>
         NoDropout ? this with { R = estimated[0], Alpha = estimated[1] } : this with { R = estimated[0], Alpha = estimated[1], S = estimated[2], Beta = estimated[3] };
 
+    internal override (double Shape, double Rate) PurchaseRates => (R, Alpha);
+
+    internal override Dropout? Dropout => NoDropout ? null : new Dropout(DropoutKind.Rate, S!.Value, Beta!.Value);
+
+    /// <summary>A rate from Gamma(r, alpha), a rate of leaving from Gamma(s, beta) and a lifetime exponential at it; purchases after exponential waits until the lifetime or T.</summary>
+    internal override int SimulateRepeats(double t, Random random)
+    {
+        var rate = RandomDraws.Gamma(random, R, Alpha);
+        var end = NoDropout ? t : Math.Min(t, RandomDraws.Exponential(random, RandomDraws.Gamma(random, S!.Value, Beta!.Value)));
+        var (repeats, time) = (0, 0.0);
+        while ((time += RandomDraws.Exponential(random, rate)) <= end) repeats++;
+        return repeats;
+    }
+
     /// <summary>The note's equation 41: P(alive) times the expected purchases of a customer who stays while they may leave.</summary>
     public override void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into)
     {

@@ -37,6 +37,21 @@ public abstract record PurchaseModelFit(FitDiagnostics Diagnostics, TimeUnit Uni
     /// <summary>The probability of no purchase in the next <paramref name="horizon"/> after T: gone, or still a customer and buying nothing.</summary>
     public abstract double ProbabilityNoPurchase(double horizon, int x, double tx, double t);
 
+    /// <summary>
+    /// One customer drawn from the fitted population and followed for <paramref name="t"/> after their first purchase:
+    /// their repeat purchases (what the period-transactions diagnostic compares with the data).
+    /// </summary>
+    internal abstract int SimulateRepeats(double t, Random random);
+
+    /// <summary>How purchase rates vary across customers: Gamma(r, alpha), per unit.</summary>
+    internal abstract (double Shape, double Rate) PurchaseRates { get; }
+
+    /// <summary>
+    /// How customers differ in leaving: a Beta of the chance to leave at each purchase, or a Gamma of the rate of
+    /// leaving per unit; null without dropout.
+    /// </summary>
+    internal abstract Dropout? Dropout { get; }
+
     /// <summary>The parameters the fit's log-covariance describes, in its order: the point that interval draws are taken around.</summary>
     internal abstract double[] Estimated { get; }
 

@@ -82,6 +82,7 @@ internal static class ReportBuilder
         {
             Comparison = value.Comparison,
             SeesLittleChurn = SeesLittleChurn(run),
+            Diagnostics = value.Diagnostics,
         };
     }
 

@@ -1,6 +1,7 @@
 using Segmentation.Clustering;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
+using Segmentation.Lifetime.Diagnostics;
 using Segmentation.Prepare;
 using Segmentation.Runs;
 using Segmentation.Runs.Refresh;
@@ -117,6 +118,9 @@ public sealed record ValueReport(string Reading, double TotalClv, int HorizonMon
 
     /// <summary>Fewer than 1% of customers are more likely gone than not: P(alive) says little of who is leaving, and the reading says so.</summary>
     public bool SeesLittleChurn { get; init; }
+
+    /// <summary>The purchase model's diagnostic plots as numbers: what every renderer draws.</summary>
+    public PurchaseDiagnostics? Diagnostics { get; init; }
 }
 
 /// <summary>A drift measure with how it reads.</summary>

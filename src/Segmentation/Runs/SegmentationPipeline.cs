@@ -4,6 +4,7 @@ using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
+using Segmentation.Lifetime.Diagnostics;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sources;
 
@@ -160,7 +161,12 @@ internal static class SegmentationPipeline
         LifetimeValue.Check(check);
         if (clv.Model != PurchaseModel.Auto)
         {
-            return LifetimeValue.Estimate(history, onHistory) with { Validation = HoldoutValidator.Validate(check, PurchaseModels.Fit(clv.Model, check)) };
+            var fit = PurchaseModels.Fit(clv.Model, check);
+            return LifetimeValue.Estimate(history, onHistory) with
+            {
+                Validation = HoldoutValidator.Validate(check, fit),
+                Diagnostics = PurchaseDiagnosticsBuilder.Build(check, fit, clv.Seed),
+            };
         }
         // The models are compared on the check (the holdout is the only fair judge); the one kept is fitted on the whole history.
         var (chosen, comparison) = PurchaseModels.Choose(check);
@@ -168,6 +174,7 @@ internal static class SegmentationPipeline
         {
             Validation = HoldoutValidator.Validate(check, chosen),
             Comparison = comparison,
+            Diagnostics = PurchaseDiagnosticsBuilder.Build(check, chosen, clv.Seed),
         };
     }
 

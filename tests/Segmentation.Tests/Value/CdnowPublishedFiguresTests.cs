@@ -2,7 +2,6 @@ using System.Globalization;
 using Segmentation.App;
 using Segmentation.Lifetime;
 using Segmentation.Prepare;
-using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Value;
 
@@ -12,20 +11,7 @@ namespace Segmentation.Tests.Value;
 /// </summary>
 public sealed class CdnowPublishedFiguresTests
 {
-    /// <summary>How the CDNOW file is read: its columns, no invoice (a purchase is a customer's date), and zero-value purchases kept.</summary>
-    internal static readonly PrepareOptions Cdnow = PrepareOptions.Default with
-    {
-        // Eight CDNOW customers' first purchase has a value of 0.00: a purchase all the same, as the published summary counts it.
-        Cleaning = Segmentation.Prepare.CleaningOptions.Default with { DropNonPositivePrice = false },
-        Ingest = IngestOptions.Default with
-        {
-            Mapping = new ColumnMapping
-            {
-                Customer = "customer_id", Date = "date", Amount = "dollar_value",
-                Invoice = null, Quantity = null, UnitPrice = null, StockCode = null, Description = null, Country = null,
-            },
-        },
-    };
+    internal static readonly PrepareOptions Cdnow = CdnowFile.Options;
 
     internal static readonly Lazy<BtydSummary> Summary = new(() => SegmentationApp.Summary(
         TransactionSource.File(TestPaths.RealFile("cdnow_sample.csv")),

@@ -26,6 +26,20 @@ public sealed class ExpectedPurchasesTests
         Assert.True(Math.Abs(value - expected) <= 1e-12 * expected, $"{value:R} against {expected:R}");
     }
 
+    /// <summary>
+    /// A fit at the boundary where a and b grew together (the synthetic sample's, a 3.3e5, b 5.7e6): Euler's form
+    /// overflowed to NaN there; the geometric limit matches the untransformed formula at 40 digits (mpmath) to x/a.
+    /// </summary>
+    [Theory]
+    [InlineData(99, 0, 0, 200, 0.31719536873696759)]
+    [InlineData(99, 5, 150, 200, 1.8683941963485508)]
+    [InlineData(365, 60, 290, 300, 12.665287222024134)]
+    public void At_the_boundary_where_a_and_b_grow_together_equal_the_formula_at_forty_digits(double horizon, int x, double tx, double t, double expected)
+    {
+        var value = Fit(0.7353, 24.75, 332625.1773, 5682602.4786).ExpectedPurchases(horizon, x, tx, t);
+        Assert.True(Math.Abs(value - expected) <= 1e-4 * expected, $"{value:R} against {expected:R}");
+    }
+
     [Fact]
     public void Several_horizons_at_once_are_the_values_one_by_one()
     {
