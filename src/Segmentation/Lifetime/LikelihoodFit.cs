@@ -11,11 +11,15 @@ internal static class LikelihoodFit
     /// <summary>Beyond this a log-parameter is taken to have run off to 0 or infinity: the likelihood is flat that way.</summary>
     private const double Edge = 12;
 
+    /// <summary>Where the search stops: a log-parameter this far out is past <see cref="Edge"/> for good.</summary>
+    private const double StopBeyond = 16;
+
     public static (double[] Parameters, FitDiagnostics Diagnostics) Maximise(string model, string[] names, Func<double[], double> logLikelihood,
         double[] start, int customers, int patterns)
     {
         double Negative(double[] logs) => -logLikelihood(logs.Select(v => Math.Exp(v)).ToArray());
-        var minimum = Optimizer.Minimize(Negative, start.Select(v => Math.Log(v)).ToArray());
+        // Well past the edge the search stops: the point is read as a boundary either way.
+        var minimum = Optimizer.Minimize(Negative, start.Select(v => Math.Log(v)).ToArray(), beyond: logs => logs.Any(v => Math.Abs(v) > StopBeyond));
         if (!double.IsFinite(minimum.Value)) throw new ModelFitException(model, "the likelihood is not finite anywhere the search went");
         var parameters = minimum.Point.Select(v => Math.Exp(v)).ToArray();
         var boundary = new List<string>();

@@ -20,18 +20,27 @@ internal static class ParetoNbd
         var xs = patterns.Select(p => p.X).Distinct().Order().ToArray();
         var ofX = patterns.Select(p => Array.BinarySearch(xs, p.X)).ToArray();
         var leading = new double[xs.Length];
+        // A0 needs the tail at (x, t_x) and at (x, T): far fewer distinct pairs than patterns (whole days repeat), so
+        // each is computed once per evaluation, in parallel.
+        var keys = new Dictionary<(int X, double Y), int>();
+        int Key(int x, double y) => keys.TryGetValue((x, y), out var k) ? k : keys[(x, y)] = keys.Count;
+        var atTx = patterns.Select(p => Key(p.X, p.Tx)).ToArray();
+        var atT = patterns.Select(p => Key(p.X, p.T)).ToArray();
+        var pairs = keys.OrderBy(k => k.Value).Select(k => k.Key).ToArray();
+        var tails = new double[pairs.Length];
         double LogLikelihood(double[] p)
         {
             var (r, alpha, s, beta) = (p[0], p[1], p[2], p[3]);
             var (lgR, logAlpha, logBeta, logS) = (SpecialFunctions.LogGamma(r), Math.Log(alpha), Math.Log(beta), Math.Log(s));
             for (var k = 0; k < xs.Length; k++) leading[k] = SpecialFunctions.LogGamma(r + xs[k]) - lgR + r * logAlpha + s * logBeta;
+            Parallel.For(0, pairs.Length, k => tails[k] = ParetoNbdFit.LogTail(r, alpha, s, beta, pairs[k].X, pairs[k].Y));
             var sum = 0.0;
             for (var i = 0; i < patterns.Length; i++)
             {
-                var (x, tx, t, weight) = patterns[i];
+                var (x, _, t, weight) = patterns[i];
                 // The note's equation 18: alive throughout, or gone at some time between the last purchase and T.
                 var alive = -(r + x) * Math.Log(alpha + t) - s * Math.Log(beta + t);
-                var logA0 = ParetoNbdFit.LogDifference(ParetoNbdFit.LogTail(r, alpha, s, beta, x, tx), ParetoNbdFit.LogTail(r, alpha, s, beta, x, t));
+                var logA0 = ParetoNbdFit.LogDifference(tails[atTx[i]], tails[atT[i]]);
                 var gone = logS - Math.Log(r + s + x) + logA0;
                 sum += weight * (leading[ofX[i]] + Math.Max(alive, gone) + Math.Log(1 + Math.Exp(-Math.Abs(alive - gone))));
             }

@@ -10,15 +10,21 @@ internal sealed record Minimum(double[] Point, double Value, int Iterations, boo
 /// </summary>
 internal static class Optimizer
 {
-    public static Minimum Minimize(Func<double[], double> f, double[] start, double tolerance = 1e-12, int maxIterations = 50_000)
+    /// <param name="beyond">
+    /// Where the search may stop at once, unconverged: past it the caller reads the point as a boundary (a parameter
+    /// gone to 0 or infinity), and walking on along a flat ridge would take tens of thousands of steps.
+    /// </param>
+    public static Minimum Minimize(Func<double[], double> f, double[] start, double tolerance = 1e-12, int maxIterations = 50_000, Func<double[], bool>? beyond = null)
     {
-        var first = NelderMead(f, start, 0.5, tolerance, maxIterations);
-        var second = NelderMead(f, first.Point, 0.1, tolerance, maxIterations);
+        var first = NelderMead(f, start, 0.5, tolerance, maxIterations, beyond);
+        if (beyond?.Invoke(first.Point) == true) return first with { Converged = false };
+        var second = NelderMead(f, first.Point, 0.1, tolerance, maxIterations, beyond);
+        if (beyond?.Invoke(second.Point) == true) return new Minimum(second.Point, second.Value, first.Iterations + second.Iterations, false);
         var polished = Newton(f, second.Point, second.Value);
         return new Minimum(polished.Point, polished.Value, first.Iterations + second.Iterations + polished.Iterations, second.Converged);
     }
 
-    private static Minimum NelderMead(Func<double[], double> f, double[] start, double step, double tolerance, int maxIterations)
+    private static Minimum NelderMead(Func<double[], double> f, double[] start, double step, double tolerance, int maxIterations, Func<double[], bool>? beyond)
     {
         var n = start.Length;
         var points = new double[n + 1][];
@@ -39,6 +45,7 @@ internal static class Optimizer
             points = order.Select(i => points[i]).ToArray();
             values = order.Select(i => values[i]).ToArray();
             if (Math.Abs(values[n] - values[0]) <= tolerance * (Math.Abs(values[0]) + tolerance) && Spread(points) < 1e-9) break;
+            if (beyond?.Invoke(points[0]) == true) break;
             var centroid = new double[n];
             for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) centroid[j] += points[i][j] / n;
             double[] Along(double t) => centroid.Select((c, j) => c + t * (points[n][j] - c)).ToArray();
