@@ -9,8 +9,8 @@ namespace Segmentation.Reporting.Charts;
 /// <summary>The purchase model's diagnostic charts in the HTML report (Plotly.NET), one for each of the PDF's, from <see cref="PurchaseDiagnostics"/> alone.</summary>
 public static class HtmlDiagnosticCharts
 {
-    private static readonly Color ActualColor = Color.fromHex("#1f4e79");
-    private static readonly Color ModelColor = Color.fromHex("#e07b39");
+    private static readonly Color ActualColor = Color.fromHex(DiagnosticStyle.Actual);
+    private static readonly Color ModelColor = Color.fromHex(DiagnosticStyle.Model);
 
     public static GenericChart? For(string id, PurchaseDiagnostics d) => id switch
     {
@@ -62,7 +62,7 @@ public static class HtmlDiagnosticCharts
 
     private static GenericChart Density(DensityCurve c)
     {
-        var top = c.Density.Skip(c.Density.Count / 20).DefaultIfEmpty(1).Max() * 1.6;
+        var top = DiagnosticStyle.DensityTop(c);
         return GenericChart.combine(new[]
         {
             PlotlyChart.Line<double, double, string>(x: c.X, y: c.Density.Select(v => Math.Round(v, 6)).ToArray(), Name: c.Distribution, LineColor: ActualColor),

@@ -6,8 +6,8 @@ namespace Segmentation.Reporting.Charts;
 /// <summary>The purchase model's diagnostic charts in the PDF (ScottPlot), each drawn from <see cref="PurchaseDiagnostics"/> alone.</summary>
 public static class PdfDiagnosticCharts
 {
-    private static readonly ScottPlot.Color ActualColor = ScottPlot.Color.FromHex("#1f4e79");
-    private static readonly ScottPlot.Color ModelColor = ScottPlot.Color.FromHex("#e07b39");
+    private static readonly ScottPlot.Color ActualColor = ScottPlot.Color.FromHex(DiagnosticStyle.Actual);
+    private static readonly ScottPlot.Color ModelColor = ScottPlot.Color.FromHex(DiagnosticStyle.Model);
 
     /// <summary>Customers by repeat purchases in the calibration period: the data's bars beside the model's simulated ones.</summary>
     public static Action<ScottPlot.Plot> PeriodTransactions(PurchaseDiagnostics d) => plot =>
@@ -101,9 +101,7 @@ public static class PdfDiagnosticCharts
         line.LegendText = c.Distribution;
         var mean = plot.Add.VerticalLine(c.Mean, 1, ModelColor, ScottPlot.LinePattern.Dashed);
         mean.LegendText = $"mean {Display.Number(c.Mean, c.Mean < 1 ? 3 : 2)}";
-        // A shape below 1 has a density without bound at 0: the axis stops where the curve is still readable.
-        var top = c.Density.Skip(c.Density.Count / 20).DefaultIfEmpty(1).Max() * 1.6;
-        plot.Axes.SetLimits(0, c.X[^1], 0, top);
+        plot.Axes.SetLimits(0, c.X[^1], 0, DiagnosticStyle.DensityTop(c));
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.XLabel(c.Quantity);
         plot.YLabel("density");

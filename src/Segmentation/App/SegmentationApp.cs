@@ -297,7 +297,7 @@ public static class SegmentationApp
     {
         var prepared = source.Prepare((prepare ?? PrepareOptions.Default) with { PurchaseDays = true }, progress: null);
         var days = prepared.PurchaseDays.Where(p => p.CustomerId == customerId).Select(p => p.Day).ToList();
-        if (days.Count == 0) throw new InputException(source.Name, $"customer {customerId} has no purchase to the calibration end");
+        if (days.Count == 0) throw new InputException(source.Name, $"customer {customerId} has no purchase");
         return Lifetime.Diagnostics.AliveHistory.Of(value.Purchases, days, value.Summary.CalibrationEnd);
     }
 

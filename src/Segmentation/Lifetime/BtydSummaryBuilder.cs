@@ -12,7 +12,7 @@ internal static class BtydSummaryBuilder
         var last = (holdoutEnd ?? calibrationEnd).Date;
         var days = unit.Days();
         var customers = new List<BtydCustomer>();
-        var repeatDays = new List<DateTime>();
+        var repeatDays = new Dictionary<DateTime, int>();
         var firstDay = DateTime.MaxValue;
         // A customer's purchase days, each with its total value; days after the last period are not read.
         foreach (var group in purchases.Where(p => p.Day.Date <= last).GroupBy(p => p.CustomerId, StringComparer.Ordinal))
@@ -23,7 +23,7 @@ internal static class BtydSummaryBuilder
             if (calibration.Count == 0) continue;
             var first = calibration[0].Day;
             if (first < firstDay) firstDay = first;
-            repeatDays.AddRange(byDay.Skip(1).Select(d => d.Day));
+            foreach (var d in byDay.Skip(1)) repeatDays[d.Day] = repeatDays.GetValueOrDefault(d.Day) + 1;
             var repeats = calibration.Skip(1).ToList();
             var customer = new BtydCustomer(
                 group.Key,
@@ -40,7 +40,7 @@ internal static class BtydSummaryBuilder
         }
         customers.Sort((a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
         var counts = new int[customers.Count == 0 ? 0 : (int)(last - firstDay).TotalDays + 1];
-        foreach (var day in repeatDays) counts[(int)(day - firstDay).TotalDays]++;
+        foreach (var (day, count) in repeatDays) counts[(int)(day - firstDay).TotalDays] = count;
         return new BtydSummary(end, holdoutEnd?.Date, unit, customers) { RepeatDays = customers.Count == 0 ? null : new DailyCounts(firstDay, counts) };
     }
 }

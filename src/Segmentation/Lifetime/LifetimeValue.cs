@@ -7,7 +7,11 @@ namespace Segmentation.Lifetime;
 /// </summary>
 internal static class LifetimeValue
 {
-    public static ClvResult Estimate(BtydSummary summary, ClvOptions options)
+    /// <param name="checkedOn">
+    /// A calibration summary with its holdout and the model fitted on it, when the values come from the whole history
+    /// but the model was checked on a period before its end: the holdout check and the diagnostics are that fit's.
+    /// </param>
+    public static ClvResult Estimate(BtydSummary summary, ClvOptions options, (BtydSummary Summary, PurchaseModelFit Fit)? checkedOn = null)
     {
         Check(summary);
         var (purchases, comparison) = options.Model == PurchaseModel.Auto ? PurchaseModels.Choose(summary) : (PurchaseModels.Fit(options.Model, summary), null);
@@ -18,26 +22,24 @@ internal static class LifetimeValue
         var (lowest, highest) = Interval(patterns, summary.Unit, options, purchases, spend);
         var (low, high) = lowest is null || highest is null ? (clv, clv) : (patterns.Expand(lowest), patterns.Expand(highest));
         var ranks = PercentileRanks(clv);
-        var nextDays = patterns.Expand(patterns.Distinct, c => NextPurchase.Days(purchases, c.Frequency, c.Recency, c.T));
-        var within = patterns.Expand(patterns.Distinct, c => NextPurchase.Within(purchases, c.Frequency, c.Recency, c.T));
-        var alive = patterns.Expand(patterns.Distinct, c => purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T));
-        var customers = summary.Customers.Select((c, i) => new CustomerValue(
-            c.CustomerId,
-            alive[i],
-            purchases.ProbabilityNoPurchase(window, c.Frequency, c.Recency, c.T),
-            purchases.ExpectedPurchases(window, c.Frequency, c.Recency, c.T),
-            GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue),
-            clv[i], low[i], high[i], ranks[i])
+        var alive = patterns.Each(c => purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T));
+        var noPurchase = patterns.Each(c => purchases.ProbabilityNoPurchase(window, c.Frequency, c.Recency, c.T));
+        var expected = patterns.Each(c => purchases.ExpectedPurchases(window, c.Frequency, c.Recency, c.T));
+        var spendEach = patterns.Each(c => GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue));
+        var nextDays = patterns.Each(c => NextPurchase.Days(purchases, c.Frequency, c.Recency, c.T));
+        var within = patterns.Each(c => NextPurchase.Within(purchases, c.Frequency, c.Recency, c.T));
+        var customers = summary.Customers.Select((c, i) => new CustomerValue(c.CustomerId, alive[i], noPurchase[i], expected[i], spendEach[i], clv[i], low[i], high[i], ranks[i])
         {
             AtRiskOfLeaving = ranks[i] >= options.AtRiskPercentile && alive[i] < options.AtRiskAliveBelow,
             ExpectedNextPurchase = nextDays[i] is { } days ? summary.CalibrationEnd.Date.AddDays(days) : null,
             PurchaseWithin = within[i],
         }).ToList();
-        var validation = summary.HoldoutEnd is null ? null : HoldoutValidator.Validate(summary, purchases);
+        var (diagnosed, diagnosedFit) = checkedOn ?? (summary, purchases);
+        var validation = diagnosed.HoldoutEnd is null ? null : HoldoutValidator.Validate(diagnosed, diagnosedFit);
         return new ClvResult(options, summary, purchases, spend, customers, validation)
         {
             Comparison = comparison,
-            Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(summary, purchases, options.Seed),
+            Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(diagnosed, diagnosedFit, options.Seed),
         };
     }
 
@@ -89,7 +91,7 @@ internal static class LifetimeValue
         public T[] Expand<T>(T[] values) => [.. _of.Select(k => values[k])];
 
         /// <summary>Each customer's value of <paramref name="of"/>, computed once per pattern.</summary>
-        public T[] Expand<T>(IReadOnlyList<BtydCustomer> distinct, Func<BtydCustomer, T> of) => Expand(distinct.Select(of).ToArray());
+        public T[] Each<T>(Func<BtydCustomer, T> of) => Expand(Distinct.Select(of).ToArray());
     }
 
     private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)

@@ -72,7 +72,8 @@ internal static class ReportBuilder
             + $"spend per purchase and frequency correlate at {Display.Number(g.FrequencySpendCorrelation, 2)} ({(Math.Abs(g.FrequencySpendCorrelation) < 0.3 ? "weakly, as the model assumes" : "more than the model assumes: read values with care")}). ";
         var atRisk = run.Customers.Where(c => c.Value?.AtRiskOfLeaving == true).OrderByDescending(c => c.Value!.Clv).ToList();
         var total = value.Customers.Sum(c => c.Clv);
-        var reading = purchases + LittleDropout(run, value) + spend
+        var littleChurn = SeesLittleChurn(run);
+        var reading = purchases + (littleChurn ? LittleDropout(run, value) : "") + spend
             + $"Together they value the {Display.Count(run.Customers.Count)} customers at {Money(total)} over the next {value.Options.HorizonMonths} months (discounted at {Display.Percent(value.Options.MonthlyDiscountRate)} a month); "
             + (atRisk.Count == 0
                 ? $"no customer in the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value has a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}."
@@ -81,7 +82,7 @@ internal static class ReportBuilder
         return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation)
         {
             Comparison = value.Comparison,
-            SeesLittleChurn = SeesLittleChurn(run),
+            SeesLittleChurn = littleChurn,
             Diagnostics = value.Diagnostics,
         };
     }
@@ -104,7 +105,6 @@ internal static class ReportBuilder
     /// </summary>
     private static string LittleDropout(SegmentationRun run, ClvResult value)
     {
-        if (!SeesLittleChurn(run)) return "";
         var valued = run.Customers.Where(c => c.Value is not null).ToList();
         var lowest = valued.Min(c => c.Value!.ProbabilityAlive);
         var absent = valued.Where(c => c.Rfm.Recency >= LongAbsentDays).ToList();

@@ -4,7 +4,6 @@ using Segmentation.Clustering.Methods;
 using Segmentation.Clustering.Model;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
-using Segmentation.Lifetime.Diagnostics;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sources;
 
@@ -161,21 +160,11 @@ internal static class SegmentationPipeline
         LifetimeValue.Check(check);
         if (clv.Model != PurchaseModel.Auto)
         {
-            var fit = PurchaseModels.Fit(clv.Model, check);
-            return LifetimeValue.Estimate(history, onHistory) with
-            {
-                Validation = HoldoutValidator.Validate(check, fit),
-                Diagnostics = PurchaseDiagnosticsBuilder.Build(check, fit, clv.Seed),
-            };
+            return LifetimeValue.Estimate(history, onHistory, (check, PurchaseModels.Fit(clv.Model, check)));
         }
         // The models are compared on the check (the holdout is the only fair judge); the one kept is fitted on the whole history.
         var (chosen, comparison) = PurchaseModels.Choose(check);
-        return LifetimeValue.Estimate(history, onHistory with { Model = comparison.Chosen }) with
-        {
-            Validation = HoldoutValidator.Validate(check, chosen),
-            Comparison = comparison,
-            Diagnostics = PurchaseDiagnosticsBuilder.Build(check, chosen, clv.Seed),
-        };
+        return LifetimeValue.Estimate(history, onHistory with { Model = comparison.Chosen }, (check, chosen)) with { Comparison = comparison };
     }
 
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>

@@ -13,7 +13,7 @@ internal static class PurchaseDiagnosticsBuilder
     public const int SimulatedCustomers = 100_000;
 
     /// <summary>The matrices' horizon: the longest of the next-purchase windows.</summary>
-    public const int MatrixHorizonDays = 90;
+    public static int MatrixHorizonDays => NextPurchase.WithinDays.Max();
 
     public const int MatrixRecencies = 25;
 
