@@ -93,10 +93,10 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
     /// Gone, or alive and buying nothing (the posterior Gamma rate's chance of no Poisson event): a customer leaves
     /// only at a purchase, so none leaves in a window without one.
     /// </summary>
-    public override double ProbabilityNoPurchase(double horizon, int x, double tx, double t)
+    internal override Func<double, double> NoPurchaseCurve(int x, double tx, double t)
     {
         var alive = ProbabilityAlive(x, tx, t);
-        return 1 - alive + alive * Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
+        return horizon => 1 - alive + alive * Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
     }
 
     internal override (double Shape, double Rate) PurchaseRates => (R, Alpha);

@@ -40,16 +40,19 @@ internal sealed class BgNbdLikelihood
             _a2[k] = lgAb + SpecialFunctions.LogGamma(b + x + shift) - lgB - SpecialFunctions.LogGamma(a + b + x + shift);
             _a4[k] = logA - Math.Log(b + x - 1 + shift);
         }
-        var sum = 0.0;
-        for (var i = 0; i < _patterns.Length; i++)
+        return ParallelSum.Of(_patterns.Length, (from, to) =>
         {
-            var (x, tx, t, weight) = _patterns[i];
-            var k = _ofX[i];
-            var a3 = -(r + x) * Math.Log(alpha + t);
-            var term = x == 0 && !_leavesAfterFirst ? _a1[k] + _a2[k] + a3 : _a1[k] + _a2[k] + LogAddExp(a3, _a4[k] - (r + x) * Math.Log(alpha + tx));
-            sum += weight * term;
-        }
-        return sum;
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var (x, tx, t, weight) = _patterns[i];
+                var k = _ofX[i];
+                var a3 = -(r + x) * Math.Log(alpha + t);
+                var term = x == 0 && !_leavesAfterFirst ? _a1[k] + _a2[k] + a3 : _a1[k] + _a2[k] + LogAddExp(a3, _a4[k] - (r + x) * Math.Log(alpha + tx));
+                sum += weight * term;
+            }
+            return sum;
+        });
     }
 
     private static double LogAddExp(double u, double v) => Math.Max(u, v) + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));

@@ -32,14 +32,17 @@ internal static class GammaGamma
             var (p, q, gamma) = (v[0], v[1], v[2]);
             var (lgQ, qLogGamma) = (SpecialFunctions.LogGamma(q), q * Math.Log(gamma));
             for (var k = 0; k < xs.Length; k++) leading[k] = SpecialFunctions.LogGamma(p * xs[k] + q) - SpecialFunctions.LogGamma(p * xs[k]) - lgQ + qLogGamma;
-            var sum = 0.0;
-            for (var i = 0; i < patterns.Length; i++)
+            return ParallelSum.Of(patterns.Length, (from, to) =>
             {
-                var (x, m, weight) = patterns[i];
-                var k = ofX[i];
-                sum += weight * (leading[k] + (p * x - 1) * Math.Log(m) + p * x * logX[k] - (p * x + q) * Math.Log(x * m + gamma));
-            }
-            return sum;
+                var sum = 0.0;
+                for (var i = from; i < to; i++)
+                {
+                    var (x, m, weight) = patterns[i];
+                    var k = ofX[i];
+                    sum += weight * (leading[k] + (p * x - 1) * Math.Log(m) + p * x * logX[k] - (p * x + q) * Math.Log(x * m + gamma));
+                }
+                return sum;
+            });
         }
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["p", "q", "gamma"], LogLikelihood, [1, 1, 1], repeat.Count, patterns.Length);
         if (values[1] <= 1) throw new ModelFitException(Name, $"q = {values[1]:G3} is at or below 1: the customers' mean spend per purchase has no finite expectation under the fit");

@@ -18,16 +18,15 @@ internal static class LifetimeValue
         var spend = GammaGamma.Fit(summary);
         var window = options.WindowDays / summary.Unit.Days();
         var patterns = Patterns.Of(summary.Customers);
-        var clv = patterns.Expand(Values(patterns.Distinct, summary.Unit, options, purchases, spend.Parameters));
-        var (lowest, highest) = Interval(patterns, summary.Unit, options, purchases, spend);
-        var (low, high) = lowest is null || highest is null ? (clv, clv) : (patterns.Expand(lowest), patterns.Expand(highest));
+        var clv = Values(summary.Customers, patterns, summary.Unit, options, purchases, spend.Parameters);
+        var (low, high) = Interval(summary.Customers, patterns, summary.Unit, options, purchases, spend) ?? (clv, clv);
         var ranks = PercentileRanks(clv);
-        var alive = patterns.Each(c => purchases.ProbabilityAlive(c.Frequency, c.Recency, c.T));
-        var noPurchase = patterns.Each(c => purchases.ProbabilityNoPurchase(window, c.Frequency, c.Recency, c.T));
-        var expected = patterns.Each(c => purchases.ExpectedPurchases(window, c.Frequency, c.Recency, c.T));
-        var spendEach = patterns.Each(c => GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue));
-        var nextDays = patterns.Each(c => NextPurchase.Days(purchases, c.Frequency, c.Recency, c.T));
-        var within = patterns.Each(c => NextPurchase.Within(purchases, c.Frequency, c.Recency, c.T));
+        var alive = patterns.Each((x, tx, t) => purchases.ProbabilityAlive(x, tx, t));
+        var noPurchase = patterns.Each((x, tx, t) => purchases.ProbabilityNoPurchase(window, x, tx, t));
+        var expected = patterns.Each((x, tx, t) => purchases.ExpectedPurchases(window, x, tx, t));
+        var nextDays = patterns.Each((x, tx, t) => NextPurchase.Days(purchases, x, tx, t));
+        var within = patterns.Each((x, tx, t) => NextPurchase.Within(purchases, x, tx, t));
+        var spendEach = summary.Customers.Select(c => GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue)).ToArray();
         var customers = summary.Customers.Select((c, i) => new CustomerValue(c.CustomerId, alive[i], noPurchase[i], expected[i], spendEach[i], clv[i], low[i], high[i], ranks[i])
         {
             AtRiskOfLeaving = ranks[i] >= options.AtRiskPercentile && alive[i] < options.AtRiskAliveBelow,
@@ -59,79 +58,91 @@ internal static class LifetimeValue
     }
 
     /// <summary>
-    /// Customers with the same (x, t_x, T, m) have the same value under any fit: each distinct one is computed once
-    /// (on the UCI year, 4,338 customers are fewer patterns, the one-time buyers sharing theirs by first day).
+    /// Customers with the same (x, t_x, T) have the same purchase figures under any fit: each distinct one is computed
+    /// once (a generated million customers are 224,182 patterns; on the UCI year one-time buyers share theirs by first
+    /// day), in parallel, each on its own, so that the figures do not depend on the number of threads.
     /// </summary>
     private sealed class Patterns
     {
         private int[] _of = [];
 
-        public IReadOnlyList<BtydCustomer> Distinct { get; private init; } = [];
+        public (int X, double Tx, double T)[] Distinct { get; private init; } = [];
+
+        /// <summary>The pattern of the customer at each index.</summary>
+        public int Of(int customer) => _of[customer];
 
         public static Patterns Of(IReadOnlyList<BtydCustomer> customers)
         {
-            var index = new Dictionary<(int, double, double, double), int>();
-            var distinct = new List<BtydCustomer>();
+            var index = new Dictionary<(int, double, double), int>();
             var of = new int[customers.Count];
             for (var i = 0; i < customers.Count; i++)
             {
                 var c = customers[i];
-                var key = (c.Frequency, c.Recency, c.T, c.MonetaryValue);
-                if (!index.TryGetValue(key, out var k))
-                {
-                    index[key] = k = distinct.Count;
-                    distinct.Add(c);
-                }
+                var key = (c.Frequency, c.Recency, c.T);
+                if (!index.TryGetValue(key, out var k)) index[key] = k = index.Count;
                 of[i] = k;
             }
+            var distinct = new (int, double, double)[index.Count];
+            foreach (var (key, k) in index) distinct[k] = key;
             return new Patterns { Distinct = distinct, _of = of };
         }
 
-        /// <summary>Each customer's value from its pattern's.</summary>
-        public T[] Expand<T>(T[] values) => [.. _of.Select(k => values[k])];
-
         /// <summary>Each customer's value of <paramref name="of"/>, computed once per pattern.</summary>
-        public T[] Each<T>(Func<BtydCustomer, T> of) => Expand(Distinct.Select(of).ToArray());
+        public T[] Each<T>(Func<int, double, double, T> of)
+        {
+            var values = new T[Distinct.Length];
+            Parallel.For(0, values.Length, k => values[k] = of(Distinct[k].X, Distinct[k].Tx, Distinct[k].T));
+            var each = new T[_of.Length];
+            for (var i = 0; i < each.Length; i++) each[i] = values[_of[i]];
+            return each;
+        }
     }
 
-    private static double[] Values(IReadOnlyList<BtydCustomer> customers, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
+    /// <summary>
+    /// Each customer's value: the expected purchases month by month are their pattern's, computed once per pattern;
+    /// the expected value of a purchase is their own (it depends on their spend).
+    /// </summary>
+    private static double[] Values(IReadOnlyList<BtydCustomer> customers, Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
     {
+        var months = options.HorizonMonths;
         var month = TimeUnits.DaysPerMonth / unit.Days();
-        var horizons = Enumerable.Range(1, options.HorizonMonths).Select(m => m * month).ToArray();
-        var discount = Enumerable.Range(1, options.HorizonMonths).Select(m => Math.Pow(1 + options.MonthlyDiscountRate, m)).ToArray();
-        var upTo = new double[horizons.Length];
+        var horizons = Enumerable.Range(1, months).Select(m => m * month).ToArray();
+        var discount = Enumerable.Range(1, months).Select(m => Math.Pow(1 + options.MonthlyDiscountRate, m)).ToArray();
+        var distinct = patterns.Distinct;
+        var upTo = new double[distinct.Length * months];
+        Parallel.For(0, distinct.Length, k => purchases.ExpectedPurchases(horizons, distinct[k].X, distinct[k].Tx, distinct[k].T, upTo.AsSpan(k * months, months)));
         var values = new double[customers.Count];
-        for (var i = 0; i < values.Length; i++)
+        Parallel.For(0, values.Length, i =>
         {
             var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
-            purchases.ExpectedPurchases(horizons, c.Frequency, c.Recency, c.T, upTo);
+            var from = patterns.Of(i) * months;
             var before = 0.0;
             var total = 0.0;
-            for (var m = 1; m <= options.HorizonMonths; m++)
+            for (var m = 1; m <= months; m++)
             {
-                total += perPurchase * (upTo[m - 1] - before) / discount[m - 1];
-                before = upTo[m - 1];
+                total += perPurchase * (upTo[from + m - 1] - before) / discount[m - 1];
+                before = upTo[from + m - 1];
             }
             values[i] = total;
-        }
+        });
         return values;
     }
 
-    /// <summary>Each pattern's 10th and 90th percentile over the parameter draws; nulls when there is no interval (the point itself).</summary>
-    private static (double[]? Low, double[]? High) Interval(Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
+    /// <summary>Each customer's 10th and 90th percentile over the parameter draws; null when there is no interval (the point itself).</summary>
+    private static (double[] Low, double[] High)? Interval(IReadOnlyList<BtydCustomer> customers, Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
     {
         if (options.IntervalDraws <= 0 || purchases.Diagnostics.LogCovariance is not { } pc || spend.Diagnostics.LogCovariance is not { } sc)
         {
-            return (null, null);
+            return null;
         }
         var random = new Random(options.Seed);
         var pMean = purchases.Estimated;
         var sMean = new[] { spend.Parameters.P, spend.Parameters.Q, spend.Parameters.Gamma };
         var pChol = Cholesky(pc);
         var sChol = Cholesky(sc);
-        // The parameters are drawn in order from the one seeded stream; the values of each draw are then computed in
-        // parallel, each draw on its own, so the intervals do not depend on the number of threads.
+        // The parameters are drawn in order from the one seeded stream; the values of each draw are then computed
+        // each on its own, so the intervals do not depend on the number of threads.
         var fits = new List<(PurchaseModelFit Purchases, GammaGammaParameters Spend)>(options.IntervalDraws);
         for (var attempt = 0; fits.Count < options.IntervalDraws && attempt < 10 * options.IntervalDraws; attempt++)
         {
@@ -141,20 +152,18 @@ internal static class LifetimeValue
             if (s[1] <= 1) continue;
             fits.Add((purchases.With(p), new GammaGammaParameters(s[0], s[1], s[2])));
         }
-        if (fits.Count < options.IntervalDraws / 2) return (null, null);
-        var draws = new double[fits.Count][];
-        Parallel.For(0, fits.Count, d => draws[d] = Values(patterns.Distinct, unit, options, fits[d].Purchases, fits[d].Spend));
-        var count = patterns.Distinct.Count;
-        var low = new double[count];
-        var high = new double[count];
-        var column = new double[draws.Length];
-        for (var i = 0; i < count; i++)
+        if (fits.Count < options.IntervalDraws / 2) return null;
+        var draws = fits.Select(fit => Values(customers, patterns, unit, options, fit.Purchases, fit.Spend)).ToArray();
+        var low = new double[customers.Count];
+        var high = new double[customers.Count];
+        Parallel.For(0, customers.Count, () => new double[draws.Length], (i, _, column) =>
         {
             for (var d = 0; d < draws.Length; d++) column[d] = draws[d][i];
             Array.Sort(column);
             low[i] = Numerics.Statistics.Quantile(column, 0.10);
             high[i] = Numerics.Statistics.Quantile(column, 0.90);
-        }
+            return column;
+        }, _ => { });
         return (low, high);
     }
 
@@ -185,7 +194,8 @@ internal static class LifetimeValue
     /// <summary>Each value's percentile rank: the share of customers with a lower value, ties at their midpoint, 0-100.</summary>
     private static double[] PercentileRanks(double[] values)
     {
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        Array.Sort(values.ToArray(), order); // unstable, but ties share one rank
         var ranks = new double[values.Length];
         for (var start = 0; start < order.Length;)
         {

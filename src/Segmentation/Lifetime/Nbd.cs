@@ -22,9 +22,12 @@ internal static class Nbd
     {
         double Limit(double[] p)
         {
-            var sum = 0.0;
-            foreach (var (x, _, t, weight) in patterns) sum += weight * LogLikelihood(p[0], p[1], x, t);
-            return sum;
+            return ParallelSum.Of(patterns.Length, (from, to) =>
+            {
+                var sum = 0.0;
+                for (var i = from; i < to; i++) sum += patterns[i].Weight * LogLikelihood(p[0], p[1], patterns[i].X, patterns[i].T);
+                return sum;
+            });
         }
         var (limit, diagnostics) = LikelihoodFit.Maximise(model + " (no-dropout limit)", ["r", "alpha"], Limit, [r, alpha], customers, patterns.Length);
         return (limit[0], limit[1], diagnostics with { Boundary = [reading, .. diagnostics.Boundary] });

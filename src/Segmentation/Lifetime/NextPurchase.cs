@@ -30,7 +30,8 @@ internal static class NextPurchase
     public static int? Days(PurchaseModelFit fit, int x, double tx, double t)
     {
         var unit = fit.Unit.Days();
-        bool Reached(int days) => fit.ProbabilityNoPurchase(days / unit, x, tx, t) <= 1 - Chance;
+        var noPurchase = fit.NoPurchaseCurve(x, tx, t);
+        bool Reached(int days) => noPurchase(days / unit) <= 1 - Chance;
 
         if (!Reached(LongestDays)) return null;
         var (before, reached) = (0, 1);
@@ -50,6 +51,9 @@ internal static class NextPurchase
     }
 
     /// <summary>P(at least one purchase within each of <see cref="WithinDays"/>).</summary>
-    public static double[] Within(PurchaseModelFit fit, int x, double tx, double t) =>
-        [.. WithinDays.Select(days => 1 - fit.ProbabilityNoPurchase(days / fit.Unit.Days(), x, tx, t))];
+    public static double[] Within(PurchaseModelFit fit, int x, double tx, double t)
+    {
+        var noPurchase = fit.NoPurchaseCurve(x, tx, t);
+        return [.. WithinDays.Select(days => 1 - noPurchase(days / fit.Unit.Days()))];
+    }
 }

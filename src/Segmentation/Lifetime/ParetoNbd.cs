@@ -34,17 +34,20 @@ internal static class ParetoNbd
             var (lgR, logAlpha, logBeta, logS) = (SpecialFunctions.LogGamma(r), Math.Log(alpha), Math.Log(beta), Math.Log(s));
             for (var k = 0; k < xs.Length; k++) leading[k] = SpecialFunctions.LogGamma(r + xs[k]) - lgR + r * logAlpha + s * logBeta;
             Parallel.For(0, pairs.Length, k => tails[k] = ParetoNbdFit.LogTail(r, alpha, s, beta, pairs[k].X, pairs[k].Y));
-            var sum = 0.0;
-            for (var i = 0; i < patterns.Length; i++)
+            return ParallelSum.Of(patterns.Length, (from, to) =>
             {
-                var (x, _, t, weight) = patterns[i];
-                // The note's equation 18: alive throughout, or gone at some time between the last purchase and T.
-                var alive = -(r + x) * Math.Log(alpha + t) - s * Math.Log(beta + t);
-                var logA0 = ParetoNbdFit.LogDifference(tails[atTx[i]], tails[atT[i]]);
-                var gone = logS - Math.Log(r + s + x) + logA0;
-                sum += weight * (leading[ofX[i]] + Math.Max(alive, gone) + Math.Log(1 + Math.Exp(-Math.Abs(alive - gone))));
-            }
-            return sum;
+                var sum = 0.0;
+                for (var i = from; i < to; i++)
+                {
+                    var (x, _, t, weight) = patterns[i];
+                    // The note's equation 18: alive throughout, or gone at some time between the last purchase and T.
+                    var alive = -(r + x) * Math.Log(alpha + t) - s * Math.Log(beta + t);
+                    var logA0 = ParetoNbdFit.LogDifference(tails[atTx[i]], tails[atT[i]]);
+                    var gone = logS - Math.Log(r + s + x) + logA0;
+                    sum += weight * (leading[ofX[i]] + Math.Max(alive, gone) + Math.Log(1 + Math.Exp(-Math.Abs(alive - gone))));
+                }
+                return sum;
+            });
         }
         var (values, diagnostics) = LikelihoodFit.Maximise(Name, ["r", "alpha", "s", "beta"], LogLikelihood, [1, 1, 1, 1], summary.Customers.Count, patterns.Length);
         // The share of customers who would leave within the longest customer's time, 1 - (beta / (beta + T))^s.

@@ -61,8 +61,14 @@ public sealed record ParetoNbdFit(double R, double Alpha, double? S, double? Bet
     public override double ProbabilityAlive(int x, double tx, double t)
     {
         if (NoDropout) return 1;
+        return Alive(x, t, LogTail(R, Alpha, S!.Value, Beta!.Value, x, tx), LogTail(R, Alpha, S!.Value, Beta!.Value, x, t));
+    }
+
+    /// <summary>P(alive) from the tail at t_x and at T.</summary>
+    private double Alive(int x, double t, double tailTx, double tailT)
+    {
         var (s, beta) = (S!.Value, Beta!.Value);
-        var logA0 = LogDifference(LogTail(R, Alpha, s, beta, x, tx), LogTail(R, Alpha, s, beta, x, t));
+        var logA0 = LogDifference(tailTx, tailT);
         return 1 / (1 + Math.Exp(Math.Log(s) - Math.Log(R + s + x) + (R + x) * Math.Log(Alpha + t) + s * Math.Log(beta + t) + logA0));
     }
 
@@ -73,16 +79,20 @@ public sealed record ParetoNbdFit(double R, double Alpha, double? S, double? Bet
     /// density s/(beta+T+u) ((alpha+T)/(alpha+T+u))^(r+x) ((beta+T)/(beta+T+u))^s, whose integral is a difference of
     /// <see cref="LogTail"/>.
     /// </summary>
-    public override double ProbabilityNoPurchase(double horizon, int x, double tx, double t)
+    internal override Func<double, double> NoPurchaseCurve(int x, double tx, double t)
     {
-        if (NoDropout) return Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
+        if (NoDropout) return horizon => Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
         var (s, beta) = (S!.Value, Beta!.Value);
-        var alive = ProbabilityAlive(x, tx, t);
+        var tailT = LogTail(R, Alpha, s, beta, x, t);
+        var alive = Alive(x, t, LogTail(R, Alpha, s, beta, x, tx), tailT);
         var (a, b, rx) = (Alpha + t, beta + t, R + x);
-        var stays = Math.Exp(rx * Math.Log(a / (a + horizon)) + s * Math.Log(b / (b + horizon)));
-        var logLeaves = Math.Log(s) + rx * Math.Log(a) + s * Math.Log(b) - Math.Log(R + s + x)
-            + LogDifference(LogTail(R, Alpha, s, beta, x, t), LogTail(R, Alpha, s, beta, x, t + horizon));
-        return 1 - alive + alive * Math.Min(1, stays + Math.Exp(logLeaves));
+        var lead = Math.Log(s) + rx * Math.Log(a) + s * Math.Log(b) - Math.Log(R + s + x);
+        return horizon =>
+        {
+            var stays = Math.Exp(rx * Math.Log(a / (a + horizon)) + s * Math.Log(b / (b + horizon)));
+            var logLeaves = lead + LogDifference(tailT, LogTail(R, Alpha, s, beta, x, t + horizon));
+            return 1 - alive + alive * Math.Min(1, stays + Math.Exp(logLeaves));
+        };
     }
 
     /// <summary>

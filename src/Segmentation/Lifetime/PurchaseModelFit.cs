@@ -35,7 +35,13 @@ public abstract record PurchaseModelFit(FitDiagnostics Diagnostics, TimeUnit Uni
     public abstract double ProbabilityAlive(int x, double tx, double t);
 
     /// <summary>The probability of no purchase in the next <paramref name="horizon"/> after T: gone, or still a customer and buying nothing.</summary>
-    public abstract double ProbabilityNoPurchase(double horizon, int x, double tx, double t);
+    public double ProbabilityNoPurchase(double horizon, int x, double tx, double t) => NoPurchaseCurve(x, tx, t)(horizon);
+
+    /// <summary>
+    /// <see cref="ProbabilityNoPurchase"/> of one customer as a function of the horizon, with what does not depend on
+    /// it computed once: the next-purchase search evaluates it a dozen times per customer.
+    /// </summary>
+    internal abstract Func<double, double> NoPurchaseCurve(int x, double tx, double t);
 
     /// <summary>
     /// One customer drawn from the fitted population and followed for <paramref name="t"/> after their first purchase:
