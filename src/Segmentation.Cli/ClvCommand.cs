@@ -15,7 +15,7 @@ internal static class ClvCommand
         var input = new InputArguments();
         var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Last day of the calibration period (yyyy-MM-dd, the whole day); default: the last purchase day." };
         var holdoutEnd = new Option<string?>("--holdout-end") { Description = "Last day of a holdout period after it: the predictions are checked against what happened (default: the last purchase day when --calibration-end is earlier)." };
-        var unit = new Option<TimeUnit>("--unit") { Description = "Unit of recency and T: days, weeks or months (30.4375 days).", DefaultValueFactory = _ => d.Unit };
+        var unit = UnitOption("--unit");
         var horizon = new Option<int>("--horizon-months") { Description = "Months of lifetime value.", DefaultValueFactory = _ => d.HorizonMonths };
         var discount = new Option<double>("--discount") { Description = "Monthly discount rate of lifetime value.", DefaultValueFactory = _ => d.MonthlyDiscountRate };
         var window = new Option<int>("--window-days") { Description = "Days of P(no purchase) and expected purchases.", DefaultValueFactory = _ => d.WindowDays };
@@ -49,10 +49,18 @@ internal static class ClvCommand
         return command;
     }
 
+    /// <summary>--unit on clv, --clv-unit on run.</summary>
+    public static Option<TimeUnit> UnitOption(string name) => new(name)
+    {
+        Description = "Unit of recency and T: days, weeks or months (30.4375 days); with bgbb, the period of one purchase opportunity (a day, a calendar week, a calendar month).",
+        DefaultValueFactory = _ => ClvOptions.Default.Unit,
+    };
+
     /// <summary>--btyd-model, on clv and on run.</summary>
     public static Option<PurchaseModel> ModelOption() => new("--btyd-model")
     {
-        Description = "The purchase model: bgnbd, paretonbd, mbgnbd, or auto (each fitted on the calibration period; kept, the one closest per customer on the holdout, or without one the lowest BIC).",
+        Description = "The purchase model: bgnbd, paretonbd, mbgnbd, auto (those three fitted on the calibration period; kept, the one closest per customer on the holdout, or without one the lowest BIC), "
+            + "or bgbb (one chance to buy per period of the unit: day, calendar week from Monday, calendar month; for donations, subscription boxes, events).",
         DefaultValueFactory = _ => ClvOptions.Default.Model,
     };
 

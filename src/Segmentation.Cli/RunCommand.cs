@@ -26,7 +26,9 @@ internal static class RunCommand
         var clv = new Option<bool>("--clv") { Description = "Also estimate lifetime value (a purchase model, --btyd-model, and Gamma-Gamma on the whole history): P(alive), expected purchases and CLV per customer, CLV by segment, and campaign lists in targets/." };
         var clvCheck = new Option<string?>("--clv-calibration-end") { Description = "With --clv: also check the model, fitted on purchases to this day (yyyy-MM-dd), against the rest (the values still come from the whole history)." };
         var model = ClvCommand.ModelOption();
+        var unit = ClvCommand.UnitOption("--clv-unit");
         command.Options.Add(clv);
+        command.Options.Add(unit);
         command.Options.Add(clvCheck);
         command.Options.Add(model);
         command.Options.Add(timings);
@@ -36,7 +38,7 @@ internal static class RunCommand
             var total = Stopwatch.StartNew();
             var request = new RunRequest(input.Source(p, stderr))
             {
-                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd), Model = p.GetValue(model) } : null },
+                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd), Model = p.GetValue(model), Unit = p.GetValue(unit) } : null },
                 Publish = publish.Options(p),
             };
             var progress = new ConsoleProgress(stderr, "Reading transactions");

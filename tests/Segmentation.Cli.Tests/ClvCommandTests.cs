@@ -30,6 +30,21 @@ public sealed class ClvCommandTests
     }
 
     [Fact]
+    public void Clv_bgbb_on_CDNOW_in_calendar_months_counts_one_chance_a_month_and_checks_the_holdout()
+    {
+        using var folder = new TempFolder();
+        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", "--unit", "months",
+            "--btyd-model", "bgbb", "--out", folder.File("clv.csv")]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        // Months with a repeat purchase after the first purchase's month: fewer than the 946 who bought again on another day.
+        Assert.Contains("Calibration to 1997-09-30: 2,357 customers, 855 bought again (times in months)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("BG/BB: alpha = 0.5338 (0.0607), beta = 3.0486 (0.2702), gamma = 3.7514 (", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Holdout of 9.0 months: predicted 996.7 repeat purchases, actual 1,478", result.Out, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(folder.File("clv.csv"));
+        Assert.Equal(2358, lines.Length);
+    }
+
+    [Fact]
     public void Clv_auto_on_CDNOW_prints_the_comparison_and_keeps_the_model_closest_on_the_holdout()
     {
         using var folder = new TempFolder();

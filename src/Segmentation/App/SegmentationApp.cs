@@ -274,7 +274,7 @@ public static class SegmentationApp
         var end = clv.CalibrationEnd ?? last;
         // A calibration period that ends before the data does leaves a holdout to check the predictions on.
         var holdout = clv.HoldoutEnd ?? (last.Date > end.Date ? last.Date : null);
-        return BtydSummaryBuilder.Build(prepared.PurchaseDays, end, holdout, clv.Unit);
+        return BtydSummaryBuilder.Build(prepared.PurchaseDays, end, holdout, clv.Unit, clv.InPeriods);
     }
 
     /// <summary>

@@ -99,7 +99,7 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
         return horizon => 1 - alive + alive * Nbd.ProbabilityNoPurchase(R, Alpha, horizon, x, t);
     }
 
-    internal override (double Shape, double Rate) PurchaseRates => (R, Alpha);
+    internal override (double Shape, double Rate)? PurchaseRates => (R, Alpha);
 
     internal override Dropout? Dropout => NoDropout ? null : new Dropout(DropoutKind.AtPurchase, A!.Value, B!.Value);
 

@@ -26,8 +26,11 @@ public sealed record BtydSummary(DateTime CalibrationEnd, DateTime? HoldoutEnd, 
     /// </summary>
     internal DailyCounts? RepeatDays { get; init; }
 
+    /// <summary>The holdout's whole periods, for a summary in periods (BG/BB's): a month of the calendar is not 30.4375 days.</summary>
+    internal int? HoldoutPeriods { get; init; }
+
     /// <summary>The holdout's length in <see cref="Unit"/>.</summary>
-    public double? HoldoutLength => HoldoutEnd is { } end ? (end.Date - CalibrationEnd.Date).TotalDays / Unit.Days() : null;
+    public double? HoldoutLength => HoldoutEnd is { } end ? HoldoutPeriods ?? (end.Date - CalibrationEnd.Date).TotalDays / Unit.Days() : null;
 
     /// <summary>Customers with at least one repeat purchase day.</summary>
     public int RepeatCustomers => Customers.Count(c => c.Frequency > 0);

@@ -42,4 +42,7 @@ public sealed record ClvOptions
     public const int MinimumCalibrationDays = 56;
 
     public static ClvOptions Default { get; } = new();
+
+    /// <summary>The model counts purchase opportunities, one per period of <see cref="Unit"/>: its summary is in whole periods.</summary>
+    internal bool InPeriods => Model == PurchaseModel.BgBb;
 }

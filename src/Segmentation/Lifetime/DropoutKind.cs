@@ -8,4 +8,7 @@ internal enum DropoutKind
 
     /// <summary>At any time, at a rate of their own (Pareto/NBD): Gamma(s, beta) across customers.</summary>
     Rate,
+
+    /// <summary>Before each purchase opportunity, with a chance of their own (BG/BB): Beta(gamma, delta) across customers.</summary>
+    BeforePeriod,
 }

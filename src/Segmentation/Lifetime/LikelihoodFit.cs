@@ -14,12 +14,18 @@ internal static class LikelihoodFit
     /// <summary>Where the search stops: a log-parameter this far out is past <see cref="Edge"/> for good.</summary>
     private const double StopBeyond = 16;
 
+    /// <param name="atLimit">
+    /// Where the search may stop short of the optimum: the model has reached a limit that the caller fits as such (BG/BB's
+    /// no-dropout limit, which the search would approach only along a slow ridge).
+    /// </param>
     public static (double[] Parameters, FitDiagnostics Diagnostics) Maximise(string model, string[] names, Func<double[], double> logLikelihood,
-        double[] start, int customers, int patterns)
+        double[] start, int customers, int patterns, Func<double[], bool>? atLimit = null)
     {
         double Negative(double[] logs) => -logLikelihood(logs.Select(v => Math.Exp(v)).ToArray());
         // Well past the edge the search stops: the point is read as a boundary either way.
-        var minimum = Optimizer.Minimize(Negative, start.Select(v => Math.Log(v)).ToArray(), beyond: logs => logs.Any(v => Math.Abs(v) > StopBeyond));
+        bool Beyond(double[] logs) => logs.Any(v => Math.Abs(v) > StopBeyond) || atLimit?.Invoke([.. logs.Select(Math.Exp)]) == true;
+        var minimum = Optimizer.Minimize(Negative, start.Select(v => Math.Log(v)).ToArray(), beyond: Beyond);
+        if (atLimit?.Invoke([.. minimum.Point.Select(Math.Exp)]) == true) minimum = minimum with { Converged = true };
         if (!double.IsFinite(minimum.Value)) throw new ModelFitException(model, "the likelihood is not finite anywhere the search went");
         var parameters = minimum.Point.Select(v => Math.Exp(v)).ToArray();
         var boundary = new List<string>();

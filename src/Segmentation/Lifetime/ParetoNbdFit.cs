@@ -23,7 +23,7 @@ public sealed record ParetoNbdFit(double R, double Alpha, double? S, double? Bet
     internal override PurchaseModelFit With(double[] estimated) =>
         NoDropout ? this with { R = estimated[0], Alpha = estimated[1] } : this with { R = estimated[0], Alpha = estimated[1], S = estimated[2], Beta = estimated[3] };
 
-    internal override (double Shape, double Rate) PurchaseRates => (R, Alpha);
+    internal override (double Shape, double Rate)? PurchaseRates => (R, Alpha);
 
     internal override Dropout? Dropout => NoDropout ? null : new Dropout(DropoutKind.Rate, S!.Value, Beta!.Value);
 

@@ -24,4 +24,11 @@ public enum PurchaseModel
     /// </summary>
     [JsonStringEnumMemberName("auto")]
     Auto,
+
+    /// <summary>
+    /// BG/BB: one chance to buy per period of the unit (a day, a calendar week from Monday, a calendar month), and
+    /// a chance of leaving before each: donations, subscription boxes, events. Not among those auto compares.
+    /// </summary>
+    [JsonStringEnumMemberName("bgbb")]
+    BgBb,
 }

@@ -49,8 +49,14 @@ public abstract record PurchaseModelFit(FitDiagnostics Diagnostics, TimeUnit Uni
     /// </summary>
     internal abstract int SimulateRepeats(double t, Random random);
 
-    /// <summary>How purchase rates vary across customers: Gamma(r, alpha), per unit.</summary>
-    internal abstract (double Shape, double Rate) PurchaseRates { get; }
+    /// <summary>How purchase rates vary across customers: Gamma(r, alpha), per unit; null for a model of one chance per period (BG/BB).</summary>
+    internal abstract (double Shape, double Rate)? PurchaseRates { get; }
+
+    /// <summary>
+    /// A model of one purchase opportunity per period (BG/BB): its summary counts whole periods, and the diagnostic
+    /// plots, drawn for purchases in continuous time, are not made.
+    /// </summary>
+    internal virtual bool Discrete => false;
 
     /// <summary>
     /// How customers differ in leaving: a Beta of the chance to leave at each purchase, or a Gamma of the rate of

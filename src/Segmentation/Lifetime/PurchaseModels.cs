@@ -14,6 +14,7 @@ internal static class PurchaseModels
         PurchaseModel.BgNbd => BgNbd.Fit(summary),
         PurchaseModel.ParetoNbd => ParetoNbd.Fit(summary),
         PurchaseModel.MbgNbd => MbgNbd.Fit(summary),
+        PurchaseModel.BgBb => BgBb.Fit(summary),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "auto is a choice among models, not one to fit"),
     };
 
@@ -22,6 +23,7 @@ internal static class PurchaseModels
         PurchaseModel.BgNbd => BgNbd.Name,
         PurchaseModel.ParetoNbd => ParetoNbd.Name,
         PurchaseModel.MbgNbd => MbgNbd.Name,
+        PurchaseModel.BgBb => BgBb.Name,
         _ => "auto",
     };
 

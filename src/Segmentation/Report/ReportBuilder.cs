@@ -120,6 +120,13 @@ internal static class ReportBuilder
     /// <summary>What the purchase model says of leaving, in words, with its parameters.</summary>
     private static string PurchaseReading(PurchaseModelFit fit, string unit) => fit switch
     {
+        BgBbFit b =>
+            $"The purchase model ({b.Model}) counts one chance to buy a {Periods.Name(b.Unit)}: while active, customers buy in {Display.Percent(b.Alpha / (b.Alpha + b.Beta), 1)} of them on average, "
+            + (b.NoDropout
+                ? $"and it finds no dropout: customers are taken to stay (alpha = {Display.Number(b.Alpha, 3)}, beta = {Display.Number(b.Beta, 3)}). "
+                : $"and before each {Periods.Name(b.Unit)} a customer leaves with a chance of {Display.Percent(b.Gamma!.Value / (b.Gamma.Value + b.Delta!.Value), 1)} on average "
+                  + $"(alpha = {Display.Number(b.Alpha, 3)}, beta = {Display.Number(b.Beta, 3)}, gamma = {Display.Number(b.Gamma.Value, 3)}, delta = {Display.Number(b.Delta.Value, 3)}"
+                  + (b.Diagnostics.OnBoundary ? $"; {b.Diagnostics.Boundary[0]}). " : "). ")),
         { NoDropout: true } f =>
             $"The purchase model ({f.Model}) finds no dropout: customers are taken to stay, each buying at their own rate (r = {Display.Number(Parameter(f, "r"), 3)}, alpha = {Display.Number(Parameter(f, "alpha"), 1)} {unit}). ",
         BetaGeometricFit f =>

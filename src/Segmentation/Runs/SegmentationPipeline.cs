@@ -153,10 +153,10 @@ internal static class SegmentationPipeline
             throw new InvalidOperationException("Lifetime value needs the purchase days: segment with SegmentationOptions.Clv or ValueReady (SegmentationOptions.Preparation asks for them).");
         }
         var last = prepared.Quality.LastDate!.Value.Date;
-        var history = BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit);
+        var history = BtydSummaryBuilder.Build(prepared.PurchaseDays, last, null, clv.Unit, clv.InPeriods);
         var onHistory = clv with { CalibrationEnd = null, HoldoutEnd = null };
         if (clv.CalibrationEnd is not { } calibration || calibration.Date >= last) return LifetimeValue.Estimate(history, onHistory);
-        var check = BtydSummaryBuilder.Build(prepared.PurchaseDays, calibration, clv.HoldoutEnd ?? last, clv.Unit);
+        var check = BtydSummaryBuilder.Build(prepared.PurchaseDays, calibration, clv.HoldoutEnd ?? last, clv.Unit, clv.InPeriods);
         LifetimeValue.Check(check);
         if (clv.Model != PurchaseModel.Auto)
         {

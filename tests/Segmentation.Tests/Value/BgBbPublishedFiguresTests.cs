@@ -23,8 +23,8 @@ public sealed class BgBbPublishedFiguresTests
         Assert.Equal(11_104, fit.Diagnostics.Customers);
         Assert.InRange(fit.Alpha, 1.204 - 0.0005, 1.204 + 0.0005);
         Assert.InRange(fit.Beta, 0.750 - 0.0005, 0.750 + 0.0005);
-        Assert.InRange(fit.Gamma, 0.657 - 0.0005, 0.657 + 0.0005);
-        Assert.InRange(fit.Delta, 2.783 - 0.0005, 2.783 + 0.0005);
+        Assert.InRange(fit.Gamma!.Value, 0.657 - 0.0005, 0.657 + 0.0005);
+        Assert.InRange(fit.Delta!.Value, 2.783 - 0.0005, 2.783 + 0.0005);
         Assert.InRange(fit.Diagnostics.LogLikelihood, -33225.58 - 0.005, -33225.58 + 0.005);
         Assert.False(fit.Diagnostics.OnBoundary);
     }

@@ -24,7 +24,7 @@ public sealed class PurchaseDiagnosticsTests
     public void The_tracking_counts_every_repeat_purchase_day_of_the_summary_once()
     {
         var summary = Summary.Value;
-        var tracking = PurchaseDiagnosticsBuilder.Build(summary, Fits.Value[0], 42).Tracking!;
+        var tracking = PurchaseDiagnosticsBuilder.Build(summary, Fits.Value[0], 42)!.Tracking!;
         Assert.Equal(summary.Customers.Sum(c => c.Frequency + c.HoldoutFrequency!.Value), tracking.Actual.Sum());
         var inCalibration = tracking.Weeks.Select((w, i) => (w, i)).Where(p => p.w.AddDays(6) <= summary.CalibrationEnd).Sum(p => tracking.Actual[p.i]);
         Assert.True(inCalibration <= summary.Customers.Sum(c => c.Frequency));
@@ -51,7 +51,7 @@ public sealed class PurchaseDiagnosticsTests
                 ParetoNbdFit p => p.R * p.Beta!.Value / (p.Alpha * (p.S!.Value - 1)) * (1 - Math.Pow(p.Beta.Value / (p.Beta.Value + t), p.S.Value - 1)),
                 _ => throw new InvalidOperationException(),
             };
-            var tracking = PurchaseDiagnosticsBuilder.Build(summary, fit, 42).Tracking!;
+            var tracking = PurchaseDiagnosticsBuilder.Build(summary, fit, 42)!.Tracking!;
             var days = (int)(summary.CalibrationEnd - tracking.Weeks[0]).TotalDays;
             Assert.Equal(6, days % 7); // the calibration end is the last day of a week here
             var expected = tracking.CumulativeExpected[days / 7];
@@ -80,7 +80,7 @@ public sealed class PurchaseDiagnosticsTests
     public void The_period_bars_count_the_data_and_the_simulation_the_same_customers()
     {
         var summary = Summary.Value;
-        var bars = PurchaseDiagnosticsBuilder.Build(summary, Fits.Value[2], 42).PeriodTransactions;
+        var bars = PurchaseDiagnosticsBuilder.Build(summary, Fits.Value[2], 42)!.PeriodTransactions;
         Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7+"], bars.Select(b => b.Repeats));
         Assert.Equal(summary.Customers.Count(c => c.Frequency == 0), bars[0].Actual);
         Assert.Equal(summary.Customers.Count(c => c.Frequency >= 7), bars[^1].Actual);
@@ -96,7 +96,7 @@ public sealed class PurchaseDiagnosticsTests
         var summary = Summary.Value;
         foreach (var fit in Fits.Value)
         {
-            var d = PurchaseDiagnosticsBuilder.Build(summary, fit, 42);
+            var d = PurchaseDiagnosticsBuilder.Build(summary, fit, 42)!;
             var m = d.Matrix;
             Assert.Equal(summary.Customers.Max(c => c.T), m.T);
             var (i, j) = (m.Frequencies.Count - 1, m.Recencies.Count / 2);
@@ -105,7 +105,7 @@ public sealed class PurchaseDiagnosticsTests
             // The more recent the last purchase, the more likely alive.
             Assert.True(m.Alive[i][^1] > m.Alive[i][1]);
             // The rates' curve is Gamma(r, alpha) per year: its mean r / alpha, and between two points the density's ratio is (x2/x1)^(r-1) e^(-rate (x2 - x1)).
-            var (r, alpha) = fit.PurchaseRates;
+            var (r, alpha) = fit.PurchaseRates!.Value;
             var rate = alpha / (365.25 / 7);
             Assert.Equal(r / rate, d.Rates.Mean, 9);
             var (a, b) = (d.Rates.X.Count / 4, d.Rates.X.Count / 2);

@@ -21,7 +21,8 @@ internal static class PurchaseDiagnosticsBuilder
 
     private const int CurvePoints = 200;
 
-    public static PurchaseDiagnostics Build(BtydSummary summary, PurchaseModelFit fit, int seed) => new(
+    /// <summary>The diagnostics, or null for a model of purchase opportunities (BG/BB), which these plots do not describe.</summary>
+    public static PurchaseDiagnostics? Build(BtydSummary summary, PurchaseModelFit fit, int seed) => fit.Discrete ? null : new(
         fit.Model,
         PeriodTransactions(summary, fit, seed),
         Matrix(summary, fit),
@@ -105,7 +106,7 @@ internal static class PurchaseDiagnosticsBuilder
     /// <summary>Gamma(r, alpha) of the purchase rate, shown per year whatever the unit.</summary>
     private static DensityCurve Rates(PurchaseModelFit fit)
     {
-        var (r, alpha) = fit.PurchaseRates;
+        var (r, alpha) = fit.PurchaseRates!.Value;
         return GammaCurve("purchases a year", $"Gamma(r = {G(r)}, alpha = {G(alpha)} {Per(fit.Unit)})", r, alpha / PerYear(fit.Unit));
     }
 
@@ -113,6 +114,7 @@ internal static class PurchaseDiagnosticsBuilder
     {
         null => null,
         { Kind: DropoutKind.AtPurchase, First: var a, Second: var b } => BetaCurve(a, b),
+        { Kind: DropoutKind.BeforePeriod } => null,
         { First: var s, Second: var beta } => GammaCurve("rate of leaving a year", $"Gamma(s = {G(s)}, beta = {G(beta)} {Per(fit.Unit)})", s, beta / PerYear(fit.Unit)),
     };
 
