@@ -12,12 +12,15 @@ public sealed class ClvCommandTests
         "--keep-nonpositive-price",
     ];
 
+    /// <summary><c>clv</c> on the CDNOW sample calibrated to 1997-09-30 (the published split), writing clv.csv into <paramref name="folder"/>.</summary>
+    private static Cli.Result ClvOnCdnow(TempFolder folder, params string[] options) =>
+        Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", .. options, "--out", folder.File("clv.csv")]);
+
     [Fact]
     public void Clv_on_CDNOW_prints_the_published_fits_and_the_holdout_check_and_writes_a_row_per_customer()
     {
         using var folder = new TempFolder();
-        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", "--unit", "weeks",
-            "--out", folder.File("clv.csv")]);
+        var result = ClvOnCdnow(folder, "--unit", "weeks");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Calibration to 1997-09-30: 2,357 customers, 946 bought again (times in weeks)", result.Out, StringComparison.Ordinal);
         Assert.Contains("BG/NBD: r = 0.2426 (0.0126), alpha = 4.4136 (0.3782), a = 0.7929 (0.1857), b = 2.4259 (", result.Out, StringComparison.Ordinal);
@@ -33,8 +36,7 @@ public sealed class ClvCommandTests
     public void Clv_bgbb_on_CDNOW_in_calendar_months_counts_one_chance_a_month_and_checks_the_holdout()
     {
         using var folder = new TempFolder();
-        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", "--unit", "months",
-            "--btyd-model", "bgbb", "--out", folder.File("clv.csv")]);
+        var result = ClvOnCdnow(folder, "--unit", "months", "--btyd-model", "bgbb");
         Assert.True(result.ExitCode == 0, result.Error);
         // Months with a repeat purchase after the first purchase's month: fewer than the 946 who bought again on another day.
         Assert.Contains("Calibration to 1997-09-30: 2,357 customers, 855 bought again (times in months)", result.Out, StringComparison.Ordinal);
@@ -48,8 +50,7 @@ public sealed class ClvCommandTests
     public void Clv_auto_on_CDNOW_prints_the_comparison_and_keeps_the_model_closest_on_the_holdout()
     {
         using var folder = new TempFolder();
-        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--calibration-end", "1997-09-30", "--unit", "weeks",
-            "--btyd-model", "auto", "--out", folder.File("clv.csv")]);
+        var result = ClvOnCdnow(folder, "--unit", "weeks", "--btyd-model", "auto");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Pareto/NBD: r = 0.5533 (", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"BG/NBD +-9,582\.4 +19,195\.9 +1,653\.4 +1,882 +-12\.1% +0\.785 +1\.608", result.Out);

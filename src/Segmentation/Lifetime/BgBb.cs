@@ -46,8 +46,8 @@ internal static class BgBb
             foreach (var (x, _, n, weight) in patterns) sum += weight * BgBbFit.LogLikelihood(p[0], p[1], x, n);
             return sum;
         }
-        var (limit, limitDiagnostics) = LikelihoodFit.Maximise(Name + " (no-dropout limit)", ["alpha", "beta"], Limit, [values[0], values[1]], customers, patterns.Count);
-        return new BgBbFit(limit[0], limit[1], null, null, limitDiagnostics with { Boundary = [reading, .. limitDiagnostics.Boundary] }, unit);
+        var (limit, limitDiagnostics) = LikelihoodFit.MaximiseLimit(Name, ["alpha", "beta"], Limit, [values[0], values[1]], customers, patterns.Count, reading);
+        return new BgBbFit(limit[0], limit[1], null, null, limitDiagnostics, unit);
     }
 
     private static int Whole(double periods)

@@ -65,10 +65,11 @@ internal static class BtydSummaryBuilder
         var customers = new List<BtydCustomer>();
         foreach (var group in purchases.GroupBy(p => p.CustomerId, StringComparer.Ordinal))
         {
+            // A customer whose first purchase is after the calibration end is not part of the calibrated cohort.
+            if (group.Min(p => p.Day.Date) > calibrationEnd.Date) continue;
+            // The first purchase's period is at most the running one, so it is byPeriod[0].
             var byPeriod = group.GroupBy(p => Periods.Index(p.Day.Date, unit)).Where(g => g.Key <= Math.Max(holdoutLast ?? last, running))
                 .Select(g => (Period: g.Key, Value: (double)g.Sum(p => p.Value))).OrderBy(g => g.Period).ToList();
-            // A customer whose first purchase is after the calibration end is not part of the calibrated cohort.
-            if (byPeriod.Count == 0 || byPeriod[0].Period > running || group.Min(p => p.Day.Date) > calibrationEnd.Date) continue;
             var first = byPeriod[0].Period;
             var repeats = byPeriod.Skip(1).Where(p => p.Period <= last).ToList();
             var customer = new BtydCustomer(group.Key, repeats.Count, repeats.Count == 0 ? 0 : repeats[^1].Period - first, Math.Max(0, last - first),

@@ -69,7 +69,7 @@ internal static class LifetimeValue
         public (int X, double Tx, double T)[] Distinct { get; private init; } = [];
 
         /// <summary>The pattern of the customer at each index.</summary>
-        public int Of(int customer) => _of[customer];
+        public int PatternOf(int customer) => _of[customer];
 
         public static Patterns Of(IReadOnlyList<BtydCustomer> customers)
         {
@@ -116,7 +116,7 @@ internal static class LifetimeValue
         {
             var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
-            var from = patterns.Of(i) * months;
+            var from = patterns.PatternOf(i) * months;
             var before = 0.0;
             var total = 0.0;
             for (var m = 1; m <= months; m++)

@@ -50,4 +50,15 @@ internal static class LikelihoodFit
         }
         return (parameters, diagnostics);
     }
+
+    /// <summary>
+    /// A model's no-dropout limit fitted from where the full search ended, its diagnostics led by
+    /// <paramref name="reading"/>: why the model is its limit, in words.
+    /// </summary>
+    public static (double[] Parameters, FitDiagnostics Diagnostics) MaximiseLimit(string model, string[] names, Func<double[], double> logLikelihood,
+        double[] start, int customers, int patterns, string reading)
+    {
+        var (values, diagnostics) = Maximise(model + " (no-dropout limit)", names, logLikelihood, start, customers, patterns);
+        return (values, diagnostics with { Boundary = [reading, .. diagnostics.Boundary] });
+    }
 }

@@ -29,8 +29,8 @@ internal static class Nbd
                 return sum;
             });
         }
-        var (limit, diagnostics) = LikelihoodFit.Maximise(model + " (no-dropout limit)", ["r", "alpha"], Limit, [r, alpha], customers, patterns.Length);
-        return (limit[0], limit[1], diagnostics with { Boundary = [reading, .. diagnostics.Boundary] });
+        var (limit, diagnostics) = LikelihoodFit.MaximiseLimit(model, ["r", "alpha"], Limit, [r, alpha], customers, patterns.Length, reading);
+        return (limit[0], limit[1], diagnostics);
     }
 
     /// <summary>Expected purchases in each horizon: (r + x) t / (alpha + T).</summary>
