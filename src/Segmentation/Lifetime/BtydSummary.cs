@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Segmentation.Numerics;
+
 namespace Segmentation.Lifetime;
 
 /// <summary>
@@ -36,6 +39,19 @@ public sealed record BtydSummary(DateTime CalibrationEnd, DateTime? HoldoutEnd, 
     public int RepeatCustomers => Customers.Count(c => c.Frequency > 0);
 
     /// <summary>The distinct (x, t_x, T) with how many customers share each: the terms of a purchase model's likelihood.</summary>
-    internal (int X, double Tx, double T, double Weight)[] Patterns() =>
-        [.. Customers.GroupBy(c => (c.Frequency, c.Recency, c.T)).Select(g => (g.Key.Frequency, g.Key.Recency, g.Key.T, (double)g.Count()))];
+    internal (int X, double Tx, double T, double Weight)[] Patterns()
+    {
+        var groups = PatternGroups;
+        return [.. groups.Keys.Select((k, i) => (k.X, k.Tx, k.T, (double)groups.Counts[i]))];
+    }
+
+    /// <summary>
+    /// The customers grouped by (x, t_x, T), in the order of their first customer: once per list of customers, shared by
+    /// the fit and the values (grouping ten million customers takes seconds).
+    /// </summary>
+    internal Groups<(int X, double Tx, double T)> PatternGroups =>
+        PatternsOf.GetValue(Customers, customers => Groups<(int X, double Tx, double T)>.By(customers, c => (c.Frequency, c.Recency, c.T)));
+
+    // Kept beside the list rather than in a field of the record, which its equality and `with` would carry.
+    private static readonly ConditionalWeakTable<IReadOnlyList<BtydCustomer>, Groups<(int X, double Tx, double T)>> PatternsOf = [];
 }

@@ -21,7 +21,10 @@ internal static class GammaGamma
     {
         var repeat = summary.Customers.Where(c => c.Frequency > 0 && c.MonetaryValue > 0).ToList();
         if (repeat.Count < 2) throw new ModelFitException(Name, $"{repeat.Count} customer(s) with a repeat purchase of positive value; the spend model needs more");
-        var patterns = repeat.GroupBy(c => (c.Frequency, c.MonetaryValue)).Select(g => (X: (double)g.Key.Frequency, M: g.Key.MonetaryValue, Weight: (double)g.Count())).ToArray();
+        var groups = Groups<(int X, double M)>.By(repeat, c => (c.Frequency, c.MonetaryValue));
+        var patterns = groups.Keys.Select((k, i) => (X: (double)k.X, M: k.M, Weight: (double)groups.Counts[i])).ToArray();
+        // log m does not depend on the parameters: once per pattern, not once per evaluation.
+        var logM = patterns.Select(p => Math.Log(p.M)).ToArray();
         // The terms that depend on x alone are computed once per distinct x per evaluation, in the order of the one expression.
         var xs = patterns.Select(p => p.X).Distinct().Order().ToArray();
         var ofX = patterns.Select(p => Array.BinarySearch(xs, p.X)).ToArray();
@@ -39,7 +42,7 @@ internal static class GammaGamma
                 {
                     var (x, m, weight) = patterns[i];
                     var k = ofX[i];
-                    sum += weight * (leading[k] + (p * x - 1) * Math.Log(m) + p * x * logX[k] - (p * x + q) * Math.Log(x * m + gamma));
+                    sum += weight * (leading[k] + (p * x - 1) * logM[i] + p * x * logX[k] - (p * x + q) * Math.Log(x * m + gamma));
                 }
                 return sum;
             });

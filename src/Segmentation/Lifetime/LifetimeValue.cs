@@ -1,3 +1,5 @@
+using Segmentation.Numerics;
+
 namespace Segmentation.Lifetime;
 
 /// <summary>
@@ -17,22 +19,16 @@ internal static class LifetimeValue
         var (purchases, comparison) = options.Model == PurchaseModel.Auto ? PurchaseModels.Choose(summary) : (PurchaseModels.Fit(options.Model, summary), null);
         var spend = GammaGamma.Fit(summary);
         var window = options.WindowDays / summary.Unit.Days();
-        var patterns = Patterns.Of(summary.Customers);
+        var patterns = new Patterns(summary.PatternGroups);
         var clv = Values(summary.Customers, patterns, summary.Unit, options, purchases, spend.Parameters);
         var (low, high) = Interval(summary.Customers, patterns, summary.Unit, options, purchases, spend) ?? (clv, clv);
-        var ranks = PercentileRanks(clv);
-        var alive = patterns.Each((x, tx, t) => purchases.ProbabilityAlive(x, tx, t));
-        var noPurchase = patterns.Each((x, tx, t) => purchases.ProbabilityNoPurchase(window, x, tx, t));
-        var expected = patterns.Each((x, tx, t) => purchases.ExpectedPurchases(window, x, tx, t));
-        var nextDays = patterns.Each((x, tx, t) => NextPurchase.Days(purchases, x, tx, t));
-        var within = patterns.Each((x, tx, t) => NextPurchase.Within(purchases, x, tx, t));
-        var spendEach = summary.Customers.Select(c => GammaGamma.ExpectedAverageValue(spend.Parameters, c.Frequency, c.MonetaryValue)).ToArray();
-        var customers = summary.Customers.Select((c, i) => new CustomerValue(c.CustomerId, alive[i], noPurchase[i], expected[i], spendEach[i], clv[i], low[i], high[i], ranks[i])
-        {
-            AtRiskOfLeaving = ranks[i] >= options.AtRiskPercentile && alive[i] < options.AtRiskAliveBelow,
-            ExpectedNextPurchase = nextDays[i] is { } days ? summary.CalibrationEnd.Date.AddDays(days) : null,
-            PurchaseWithin = within[i],
-        }).ToList();
+        var figures = patterns.Each((x, tx, t) => new PatternFigures(
+            purchases.ProbabilityAlive(x, tx, t),
+            purchases.ProbabilityNoPurchase(window, x, tx, t),
+            purchases.ExpectedPurchases(window, x, tx, t),
+            NextPurchase.Days(purchases, x, tx, t),
+            NextPurchase.Within(purchases, x, tx, t)));
+        var customers = new CustomerValues(summary, options, spend.Parameters, summary.PatternGroups, figures, clv, low, high, PercentileRanks(clv));
         var (diagnosed, diagnosedFit) = checkedOn ?? (summary, purchases);
         var validation = diagnosed.HoldoutEnd is null ? null : HoldoutValidator.Validate(diagnosed, diagnosedFit);
         return new ClvResult(options, summary, purchases, spend, customers, validation)
@@ -62,39 +58,19 @@ internal static class LifetimeValue
     /// once (a generated million customers are 224,182 patterns; on the UCI year one-time buyers share theirs by first
     /// day), in parallel, each on its own, so that the figures do not depend on the number of threads.
     /// </summary>
-    private sealed class Patterns
+    private sealed class Patterns(Groups<(int X, double Tx, double T)> groups)
     {
-        private int[] _of = [];
-
-        public (int X, double Tx, double T)[] Distinct { get; private init; } = [];
+        public (int X, double Tx, double T)[] Distinct => groups.Keys;
 
         /// <summary>The pattern of the customer at each index.</summary>
-        public int PatternOf(int customer) => _of[customer];
+        public int PatternOf(int customer) => groups.Of(customer);
 
-        public static Patterns Of(IReadOnlyList<BtydCustomer> customers)
-        {
-            var index = new Dictionary<(int, double, double), int>();
-            var of = new int[customers.Count];
-            for (var i = 0; i < customers.Count; i++)
-            {
-                var c = customers[i];
-                var key = (c.Frequency, c.Recency, c.T);
-                if (!index.TryGetValue(key, out var k)) index[key] = k = index.Count;
-                of[i] = k;
-            }
-            var distinct = new (int, double, double)[index.Count];
-            foreach (var (key, k) in index) distinct[k] = key;
-            return new Patterns { Distinct = distinct, _of = of };
-        }
-
-        /// <summary>Each customer's value of <paramref name="of"/>, computed once per pattern.</summary>
+        /// <summary>The value of <paramref name="of"/> for each distinct pattern, in the order of <see cref="Distinct"/>.</summary>
         public T[] Each<T>(Func<int, double, double, T> of)
         {
             var values = new T[Distinct.Length];
             Parallel.For(0, values.Length, k => values[k] = of(Distinct[k].X, Distinct[k].Tx, Distinct[k].T));
-            var each = new T[_of.Length];
-            for (var i = 0; i < each.Length; i++) each[i] = values[_of[i]];
-            return each;
+            return values;
         }
     }
 
@@ -160,8 +136,8 @@ internal static class LifetimeValue
         {
             for (var d = 0; d < draws.Length; d++) column[d] = draws[d][i];
             Array.Sort(column);
-            low[i] = Numerics.Statistics.Quantile(column, 0.10);
-            high[i] = Numerics.Statistics.Quantile(column, 0.90);
+            low[i] = Statistics.Quantile(column, 0.10);
+            high[i] = Statistics.Quantile(column, 0.90);
             return column;
         }, _ => { });
         return (low, high);
@@ -170,7 +146,7 @@ internal static class LifetimeValue
     /// <summary>exp(log(mean) + L z): a draw of positive parameters from the normal approximation of their logarithms.</summary>
     private static double[] Draw(Random random, double[] mean, double[][] cholesky)
     {
-        var z = mean.Select(_ => Numerics.RandomDraws.Gaussian(random)).ToArray();
+        var z = mean.Select(_ => RandomDraws.Gaussian(random)).ToArray();
         return mean.Select((m, i) => m * Math.Exp(Enumerable.Range(0, i + 1).Sum(j => cholesky[i][j] * z[j]))).ToArray();
     }
 

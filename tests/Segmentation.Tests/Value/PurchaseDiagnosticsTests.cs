@@ -2,6 +2,7 @@ using Segmentation.App;
 using Segmentation.Prepare;
 using Segmentation.Lifetime;
 using Segmentation.Lifetime.Diagnostics;
+using Segmentation.Numerics;
 
 namespace Segmentation.Tests.Value;
 
@@ -99,6 +100,10 @@ public sealed class PurchaseDiagnosticsTests
             var d = PurchaseDiagnosticsBuilder.Build(summary, fit, 42)!;
             var m = d.Matrix;
             Assert.Equal(summary.Customers.Max(c => c.T), m.T);
+            // The rows run up to the 99th percentile of frequency (at least 5) in even steps.
+            var top = Math.Max(5, (int)Math.Ceiling(Statistics.Quantile([.. summary.Customers.Select(c => (double)c.Frequency).Order()], 0.99)));
+            var step = m.Frequencies[1] - m.Frequencies[0];
+            Assert.InRange(m.Frequencies[^1], top - step + 1, top);
             var (i, j) = (m.Frequencies.Count - 1, m.Recencies.Count / 2);
             Assert.Equal(fit.ExpectedPurchases(90 / 7.0, m.Frequencies[i], m.Recencies[j], m.T), m.Expected[i][j], 12);
             Assert.Equal(fit.ProbabilityAlive(m.Frequencies[i], m.Recencies[j], m.T), m.Alive[i][j], 12);

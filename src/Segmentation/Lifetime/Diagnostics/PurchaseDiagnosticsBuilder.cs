@@ -60,7 +60,7 @@ internal static class PurchaseDiagnosticsBuilder
     {
         var customers = summary.Customers;
         var t = customers.Count == 0 ? 0 : customers.Max(c => c.T);
-        var most = customers.Count == 0 ? 0 : Statistics.Quantile([.. customers.Select(c => (double)c.Frequency).Order()], 0.99);
+        var most = customers.Count == 0 ? 0 : FrequencyQuantile(customers, 0.99);
         var top = Math.Max(5, (int)Math.Ceiling(most));
         var step = Math.Max(1, (int)Math.Ceiling(top / (MatrixMostFrequencies - 1.0)));
         int[] frequencies = [.. Enumerable.Range(0, top / step + 1).Select(i => i * step)];
@@ -74,6 +74,26 @@ internal static class PurchaseDiagnosticsBuilder
     }
 
     /// <summary>
+    /// <see cref="Statistics.Quantile"/> of the customers' sorted frequencies, read from their counts: frequencies are
+    /// whole numbers, and sorting ten million of them took seconds.
+    /// </summary>
+    private static double FrequencyQuantile(IReadOnlyList<BtydCustomer> customers, double q)
+    {
+        var counts = new int[customers.Max(c => c.Frequency) + 1];
+        foreach (var c in customers) counts[c.Frequency]++;
+        int At(int position)
+        {
+            var frequency = 0;
+            for (var seen = counts[0]; seen <= position; seen += counts[++frequency]) { }
+            return frequency;
+        }
+        var pos = (customers.Count - 1) * q;
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, customers.Count - 1);
+        return At(lo) + (At(hi) - At(lo)) * (pos - lo);
+    }
+
+    /// <summary>
     /// The expected line: each customer contributes the model's unconditional E[X(t)] from their first purchase on
     /// (the expectation given (0, 0, 0), which is no information), summed over the cohorts of one first day.
     /// </summary>
@@ -81,9 +101,9 @@ internal static class PurchaseDiagnosticsBuilder
     {
         var count = days.Counts.Count;
         var unit = fit.Unit.Days();
-        var cohorts = summary.Customers
-            .GroupBy(c => (int)Math.Round((summary.CalibrationEnd - days.First).TotalDays - c.T * unit))
-            .Select(g => (Offset: g.Key, Customers: g.Count())).ToList();
+        var first = (summary.CalibrationEnd - days.First).TotalDays;
+        var groups = Groups<int>.By(summary.Customers, c => (int)Math.Round(first - c.T * unit));
+        var cohorts = groups.Keys.Select((offset, i) => (Offset: offset, Customers: groups.Counts[i]));
         var horizons = Enumerable.Range(0, count).Select(d => d / unit).ToArray();
         var expected = new double[count];
         fit.ExpectedPurchases(horizons, 0, 0, 0, expected);
