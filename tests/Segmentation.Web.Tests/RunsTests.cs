@@ -88,6 +88,11 @@ public sealed class ValueTests
         using var client = server.NewSession();
         var before = await client.GetFromJsonAsync<JsonElement>("/app/view");
         var k = before.GetProperty("run").GetProperty("k").GetInt32();
+        using (var early = await client.GetAsync("/app/alive.png?customer=1"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+            Assert.Equal("estimate lifetime value first", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        }
         using var response = await client.PostAsync("/app/value", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -106,6 +111,18 @@ public sealed class ValueTests
         var page = await client.GetFromJsonAsync<JsonElement>("/app/customers?sort=clv&desc=true&size=5");
         Assert.False(string.IsNullOrEmpty(page.GetProperty("rows")[0].GetProperty("clv").GetString()));
         Assert.Matches(@"^(\d{4}-\d\d-\d\d|unlikely)$", page.GetProperty("rows")[0].GetProperty("nextPurchase").GetString());
+        // The chosen customer's P(alive) over their history: an image; an id the run does not have is not found.
+        var chosen = page.GetProperty("rows")[0].GetProperty("customerId").GetString()!;
+        using (var alive = await client.GetAsync("/app/alive.png?customer=" + Uri.EscapeDataString(chosen)))
+        {
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+            Assert.Equal("image/png", alive.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, (await alive.Content.ReadAsByteArrayAsync())[..4]);
+        }
+        using (var unknown = await client.GetAsync("/app/alive.png?customer=" + Uri.EscapeDataString("<script>x</script>")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
         var csv = await client.GetStringAsync("/app/download/customer_segments.csv");
         Assert.EndsWith(",PAlive,ExpectedPurchases,ExpectedNextPurchase,PPurchase30d,PPurchase60d,PPurchase90d,CLV,CLVPercentile,AtRiskOfLeaving",
             csv.Split('\n')[0], StringComparison.Ordinal);

@@ -50,6 +50,10 @@ public static class ChartImages
         return image.GetImageBytes(ScottPlot.ImageFormat.Png);
     }
 
+    /// <summary>One customer's P(alive) over their history (<see cref="PdfDiagnosticCharts.AliveHistory"/>) as PNG bytes: the dashboard's chart for a chosen customer.</summary>
+    public static byte[] AliveHistory(IReadOnlyList<Lifetime.Diagnostics.AliveOnDay> history, string model, int width = 720, int height = 300) =>
+        Png(PdfDiagnosticCharts.AliveHistory(history, model), width, height);
+
     /// <summary>A diagnostic chart of the purchase model by id; null for another id.</summary>
     public static Action<ScottPlot.Plot>? Diagnostic(string id, Lifetime.Diagnostics.PurchaseDiagnostics d) => id switch
     {

@@ -56,6 +56,28 @@ public static class PdfDiagnosticCharts
         plot.Axes.Margins(0, 0);
     };
 
+    /// <summary>
+    /// One customer's P(alive) at the end of each day of their history (<see cref="AliveHistory"/>): the line the model's
+    /// belief draws, rising at each purchase day (marked) and fading between them.
+    /// </summary>
+    public static Action<ScottPlot.Plot> AliveHistory(IReadOnlyList<AliveOnDay> history, string model) => plot =>
+    {
+        if (history.Count == 0) return;
+        var line = plot.Add.Scatter(history.Select(h => h.Day.ToOADate()).ToArray(), history.Select(h => h.Alive).ToArray(), ActualColor);
+        line.LegendText = $"P(alive) under {model}";
+        line.MarkerSize = 0;
+        line.LineWidth = 2;
+        var bought = history.Where(h => h.Purchased).ToArray();
+        var marks = plot.Add.ScatterPoints(bought.Select(h => h.Day.ToOADate()).ToArray(), bought.Select(h => h.Alive).ToArray(), ModelColor);
+        marks.MarkerSize = 7;
+        marks.LegendText = "purchase day";
+        var dates = plot.Axes.DateTimeTicksBottom();
+        if (dates.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks) ticks.LabelFormatter = day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.ShowLegend(ScottPlot.Alignment.LowerLeft);
+        plot.YLabel("P(alive)");
+    };
+
     public static Action<ScottPlot.Plot> WeeklyRepeats(PurchaseDiagnostics d) => Tracking(d, t => [.. t.Actual.Select(a => (double)a)], t => t.Expected, "repeat purchases a week");
 
     public static Action<ScottPlot.Plot> CumulativeRepeats(PurchaseDiagnostics d) => Tracking(d, t => t.CumulativeActual, t => t.CumulativeExpected, "repeat purchases to date");

@@ -4,6 +4,7 @@ using Segmentation.App;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
 using Segmentation.Reporting;
+using Segmentation.Reporting.Charts;
 using Segmentation.Reporting.Html;
 
 namespace Segmentation.Web.Dashboard;
@@ -74,6 +75,21 @@ internal static class SegmentEndpoints
         var slice = list.Skip((at - 1) * pageSize).Take(pageSize)
             .Select(CustomerRow.Of).ToList();
         return Results.Json(new CustomerPage(list.Count, at, pageSize, slice));
+    }
+
+    /// <summary>
+    /// A chosen customer's P(alive) over their history, as a PNG (the value section's chart): from the purchase days the
+    /// session's run kept, under its purchase model. Not found without value or without that customer.
+    /// </summary>
+    internal static IResult AliveHistory(DashboardSession session, string? customer)
+    {
+        if (session.Run is not { } run) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        if (run.Full.Value is not { } value) return DashboardApi.Message("estimate lifetime value first", StatusCodes.Status404NotFound);
+        if (string.IsNullOrEmpty(customer) || SegmentationApp.AliveHistory(run.Full, customer) is not { } history)
+        {
+            return DashboardApi.Message("no such customer in this run", StatusCodes.Status404NotFound);
+        }
+        return Results.File(ChartImages.AliveHistory(history, value.Purchases.Model), "image/png");
     }
 
     internal static IResult Download(string file, HttpContext context, SessionStore sessions)

@@ -115,6 +115,7 @@ function render(view) {
   $("at-risk-none").hidden = atRisk.length > 0;
   table($("at-risk"), atRisk.length ? ["Customer", "Segment", "CLV", "P(alive)", "Recency (days)", "Orders"] : [],
     atRisk.map(r => [r.customerId, r.segment, r.clv, r.pAlive, r.recency, r.frequency]), [false, false, true, true, true, true]);
+  aliveLinks($("at-risk"), atRisk.map(r => r.customerId));
   table($("profiles"), ["Segment", "Customers", "Share", "Recency (mean / median days)", "Orders (mean / median)", "Spend (mean / median)", "Revenue share",
       ...(valued ? ["Mean CLV", "Share of CLV", "At risk"] : []), "What they are", "Action"],
     run.profiles.map(p => [p.segment, p.customers, p.share, `${p.meanRecency} / ${p.medianRecency}`, `${p.meanFrequency} / ${p.medianFrequency}`,
@@ -203,10 +204,28 @@ async function loadCustomers() {
     if (key === state.sort) th.textContent += state.desc ? " ▼" : " ▲";
     th.onclick = () => { state.desc = state.sort === key ? !state.desc : false; state.sort = key; state.page = 1; loadCustomers(); };
   });
+  if (valued) aliveLinks(target, data.rows.map(r => r.customerId));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   $("page").textContent = `page ${data.page} of ${pages} (${data.total.toLocaleString("en")} customers)`;
   $("prev").disabled = data.page <= 1;
   $("next").disabled = data.page >= pages;
+}
+
+// With lifetime value, a customer's id opens their P(alive) over their history (an image the server draws).
+function aliveLinks(target, ids) {
+  target.querySelectorAll("tr").forEach((tr, i) => {
+    if (i === 0) return;
+    const cell = tr.firstChild;
+    cell.classList.add("link");
+    cell.title = "P(alive) over this customer's history";
+    cell.onclick = () => showAlive(ids[i - 1]);
+  });
+}
+
+function showAlive(id) {
+  $("alive-box").hidden = false;
+  $("alive-caption").textContent = `Customer ${id}: P(alive) at the end of each day from their first purchase, under the purchase model; it rises at each purchase day and fades while they do not buy.`;
+  $("alive-chart").src = "/app/alive.png?" + new URLSearchParams({ customer: id });
 }
 
 async function loadRuns() {

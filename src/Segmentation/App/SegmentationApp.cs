@@ -296,9 +296,20 @@ public static class SegmentationApp
     public static IReadOnlyList<AliveOnDay> AliveHistory(TransactionSource source, ClvResult value, string customerId, PrepareOptions? prepare = null)
     {
         var prepared = source.Prepare((prepare ?? PrepareOptions.Default) with { PurchaseDays = true }, progress: null);
-        var days = prepared.PurchaseDays.Where(p => p.CustomerId == customerId).Select(p => p.Day).ToList();
-        if (days.Count == 0) throw new InputException(source.Name, $"customer {customerId} has no purchase");
-        return Lifetime.Diagnostics.AliveHistory.Of(value.Purchases, days, value.Summary.CalibrationEnd);
+        return AliveHistory(prepared.PurchaseDays, value, customerId) ?? throw new InputException(source.Name, $"customer {customerId} has no purchase");
+    }
+
+    /// <summary>
+    /// <see cref="AliveHistory(TransactionSource, ClvResult, string, PrepareOptions?)"/> from the purchase days the run
+    /// kept for its value (the web app's, whose upload is gone); null when the run has no value or no such customer.
+    /// </summary>
+    public static IReadOnlyList<AliveOnDay>? AliveHistory(SegmentationRun run, string customerId) =>
+        run.Value is { } value ? AliveHistory(run.Prepared.PurchaseDays, value, customerId) : null;
+
+    private static IReadOnlyList<AliveOnDay>? AliveHistory(IReadOnlyList<PurchaseDay> purchases, ClvResult value, string customerId)
+    {
+        var days = purchases.Where(p => p.CustomerId == customerId).Select(p => p.Day).ToList();
+        return days.Count == 0 ? null : Lifetime.Diagnostics.AliveHistory.Of(value.Purchases, days, value.Summary.CalibrationEnd);
     }
 
     /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>
