@@ -20,10 +20,11 @@ internal static class ClvCommand
         var discount = new Option<double>("--discount") { Description = "Monthly discount rate of lifetime value.", DefaultValueFactory = _ => d.MonthlyDiscountRate };
         var window = new Option<int>("--window-days") { Description = "Days of P(no purchase) and expected purchases.", DefaultValueFactory = _ => d.WindowDays };
         var model = ModelOption();
+        var (topShare, aliveBelow) = AtRiskOptions();
         var output = new Option<string>("--out", "-o") { Description = "The CSV to write, one row per customer.", DefaultValueFactory = _ => Path.Combine("data", "processed", "clv.csv") };
         var command = new Command("clv", "Fit a purchase model (BG/NBD by default) and Gamma-Gamma: P(alive), expected purchases and lifetime value per customer; with a calibration end, checked on the holdout.");
         input.AddTo(command);
-        foreach (var o in new Option[] { calibrationEnd, holdoutEnd, model, unit, horizon, discount, window, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { calibrationEnd, holdoutEnd, model, unit, horizon, discount, window, topShare, aliveBelow, output }) command.Options.Add(o);
         command.SetAction(p => Guard.Run(stderr, () =>
         {
             var calibration = Day(p.GetValue(calibrationEnd), OptionNames.CalibrationEnd);
@@ -36,6 +37,8 @@ internal static class ClvCommand
                 HorizonMonths = p.GetValue(horizon),
                 MonthlyDiscountRate = p.GetValue(discount),
                 WindowDays = p.GetValue(window),
+                AtRiskTopShare = p.GetValue(topShare),
+                AtRiskAliveBelow = p.GetValue(aliveBelow),
             };
             var progress = new ConsoleProgress(stderr, "Reading transactions");
             var result = SegmentationApp.Clv(input.Source(p, stderr), options, input.Prepare(p));
@@ -63,6 +66,19 @@ internal static class ClvCommand
             + "or bgbb (one chance to buy per period of the unit: day, calendar week from Monday, calendar month; for donations, subscription boxes, events).",
         DefaultValueFactory = _ => ClvOptions.Default.Model,
     };
+
+    /// <summary>--at-risk-top-share and --at-risk-alive-below, on clv and on run.</summary>
+    public static (Option<double> TopShare, Option<double?> AliveBelow) AtRiskOptions() => (
+        new("--at-risk-top-share")
+        {
+            Description = "At risk of leaving: looked for among this share of customers, highest lifetime value first.",
+            DefaultValueFactory = _ => ClvOptions.Default.AtRiskTopShare,
+        },
+        new("--at-risk-alive-below")
+        {
+            Description = "At risk of leaving: those of them with a P(alive) below this. Default: below 0.5, or below the P(alive) of the lowest tenth of them when that is higher "
+                + "(a fixed 0.5 names nobody when the model sees little dropout).",
+        });
 
     public static DateTime? Day(string? text, string option)
     {
@@ -95,6 +111,9 @@ internal static class ClvCommand
                 o.WriteLine($"  {group.Frequency,-32}{Display.Count(group.Customers),10}{Display.Number(group.PredictedPerCustomer, 3),16}{Display.Number(group.ActualPerCustomer, 3),13}");
             }
         }
+        var risk = r.AtRisk;
+        o.WriteLine($"At risk of leaving: {Display.Count(risk.Customers)} of the top {Display.Percent(risk.TopShare, 0)} by value, with a P(alive) below {Display.Percent(risk.AliveBelow, 1)}"
+            + (risk.Relative ? $" (the lowest {Display.Percent(ClvOptions.AtRiskLowestShare, 0)} of them by P(alive): the model sees little dropout; --at-risk-alive-below sets a fixed threshold)" : ""));
         var total = r.Customers.Sum(c => c.Clv);
         o.WriteLine($"Lifetime value over {r.Options.HorizonMonths} months (discount {Display.Percent(r.Options.MonthlyDiscountRate)} a month): {Display.Money(total)} in all; the top 10:");
         foreach (var (customer, value) in r.Summary.Customers.Zip(r.Customers).OrderByDescending(p => p.Second.Clv).Take(10))

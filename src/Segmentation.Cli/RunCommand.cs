@@ -27,7 +27,10 @@ internal static class RunCommand
         var clvCheck = new Option<string?>("--clv-calibration-end") { Description = "With --clv: also check the model, fitted on purchases to this day (yyyy-MM-dd), against the rest (the values still come from the whole history)." };
         var model = ClvCommand.ModelOption();
         var unit = ClvCommand.UnitOption("--clv-unit");
+        var (topShare, aliveBelow) = ClvCommand.AtRiskOptions();
         command.Options.Add(clv);
+        command.Options.Add(topShare);
+        command.Options.Add(aliveBelow);
         command.Options.Add(unit);
         command.Options.Add(clvCheck);
         command.Options.Add(model);
@@ -38,7 +41,7 @@ internal static class RunCommand
             var total = Stopwatch.StartNew();
             var request = new RunRequest(input.Source(p, stderr))
             {
-                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd), Model = p.GetValue(model), Unit = p.GetValue(unit) } : null },
+                Options = new SegmentationOptions { Prepare = input.Prepare(p), Clustering = clustering.Options(p), Clv = p.GetValue(clv) ? ClvOptions.Default with { CalibrationEnd = ClvCommand.Day(p.GetValue(clvCheck), OptionNames.CalibrationEnd), Model = p.GetValue(model), Unit = p.GetValue(unit), AtRiskTopShare = p.GetValue(topShare), AtRiskAliveBelow = p.GetValue(aliveBelow) } : null },
                 Publish = publish.Options(p),
             };
             var progress = new ConsoleProgress(stderr, "Reading transactions");

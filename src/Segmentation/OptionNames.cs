@@ -50,5 +50,10 @@ public static class OptionNames
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
     public const string WriteBack = nameof(PublishOptions) + "." + nameof(PublishOptions.WriteBack);
     public const string CalibrationEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.CalibrationEnd);
+    public const string AtRiskTopShare = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.AtRiskTopShare);
+    public const string AtRiskAliveBelow = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.AtRiskAliveBelow);
+    public const string HorizonMonths = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.HorizonMonths);
+    public const string MonthlyDiscountRate = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.MonthlyDiscountRate);
+    public const string WindowDays = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.WindowDays);
     public const string HoldoutEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.HoldoutEnd);
 }

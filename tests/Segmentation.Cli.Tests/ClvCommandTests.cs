@@ -32,6 +32,40 @@ public sealed class ClvCommandTests
         Assert.StartsWith("CustomerID,Frequency,Recency,T,MonetaryValue,PAlive,PNoPurchase90d,ExpectedPurchases90d,ExpectedAverageValue,CLV12m", lines[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new string[0], 71)]
+    [InlineData(new[] { "--at-risk-alive-below", "0.3" }, 24)]
+    [InlineData(new[] { "--at-risk-top-share", "0.5" }, 250)]
+    public void The_at_risk_customers_on_CDNOW_are_those_of_the_top_share_by_value_below_the_threshold(string[] flags, int expected)
+    {
+        using var folder = new TempFolder();
+        var result = ClvOnCdnow(folder, ["--unit", "weeks", .. flags]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = File.ReadAllLines(folder.File("clv.csv"));
+        var header = lines[0].Split(',');
+        int Column(string name) => Array.IndexOf(header, name);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var share = flags.Contains("--at-risk-top-share") ? 0.5 : 0.2;
+        var below = flags.Contains("--at-risk-alive-below") ? 0.3 : 0.5;
+        double Number(string[] row, string name) => double.Parse(row[Column(name)], System.Globalization.CultureInfo.InvariantCulture);
+        // Counted again from the file: CDNOW's BG/NBD sees real dropout, so the default is one half.
+        var flagged = rows.Count(r => Number(r, "CLVPercentile") >= 100 * (1 - share) && Number(r, "PAlive") < below);
+        Assert.Equal(expected, flagged);
+        Assert.Equal(expected, rows.Count(r => r[Column("AtRiskOfLeaving")] == "yes"));
+        Assert.Contains($"At risk of leaving: {expected} of the top {share * 100:0}% by value, with a P(alive) below {below * 100:0.0}%", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_at_risk_share_outside_0_to_1_is_refused_by_its_flag()
+    {
+        using var folder = new TempFolder();
+        var result = ClvOnCdnow(folder, "--at-risk-top-share", "1.5");
+        // A wrong option is a usage error, as the command line's own are.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--at-risk-top-share: must be a share above 0 and at most 1 (got 1.5)", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("clv.csv")));
+    }
+
     [Fact]
     public void Clv_bgbb_on_CDNOW_in_calendar_months_counts_one_chance_a_month_and_checks_the_holdout()
     {

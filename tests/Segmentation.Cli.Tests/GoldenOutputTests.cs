@@ -20,7 +20,11 @@ namespace Segmentation.Cli.Tests;
 /// columns hash as before); run-clv's metrics.json and reports again (#29: metrics.json gains "holdout", the kept
 /// model's check with MAE and RMSE overall and by frequency, the rest equal; the reports say when the model sees almost
 /// no churn and give the holdout's errors by frequency); run-clv's reports once more (#29: the purchase model's diagnostic
-/// charts and their captions added after the holdout; the PDF text before them the same but for the page count).
+/// charts and their captions added after the holdout; the PDF text before them the same but for the page count);
+/// clv-cdnow's clv.csv and console and run-clv's files naming who is at risk (#30: the at-risk rule is one half or the
+/// lowest tenth of the top fifth by P(alive), whichever is higher: 87 UCI customers where one half named none, CDNOW's
+/// 71 unchanged; clv.csv gains AtRiskOfLeaving; metrics.json says the top share, the threshold applied and whether it
+/// was the relative one).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

@@ -1,5 +1,6 @@
 using Segmentation.Clustering;
 using Segmentation.Clustering.Methods;
+using Segmentation.Lifetime;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sample;
 using Segmentation.Prepare.Sources;
@@ -17,6 +18,16 @@ public static class OptionsValidator
     {
         Validate(options.Prepare);
         Validate(options.Clustering);
+        if (options.Clv is { } clv) Validate(clv);
+    }
+
+    public static void Validate(ClvOptions o)
+    {
+        if (o.HorizonMonths is < 1 or > 1_200) throw new OptionException(OptionNames.HorizonMonths, $"must be between 1 and 1,200 months (got {o.HorizonMonths})");
+        if (!(o.MonthlyDiscountRate >= 0 && o.MonthlyDiscountRate < 1)) throw new OptionException(OptionNames.MonthlyDiscountRate, $"must be a rate a month from 0 up to 1 (got {o.MonthlyDiscountRate})");
+        if (o.WindowDays is < 1 or > 36_525) throw new OptionException(OptionNames.WindowDays, $"must be between 1 and 36,525 days (got {o.WindowDays})");
+        if (!(o.AtRiskTopShare > 0 && o.AtRiskTopShare <= 1)) throw new OptionException(OptionNames.AtRiskTopShare, $"must be a share above 0 and at most 1 (got {o.AtRiskTopShare})");
+        if (o.AtRiskAliveBelow is { } p && !(p > 0 && p <= 1)) throw new OptionException(OptionNames.AtRiskAliveBelow, $"must be a probability above 0 and at most 1 (got {p})");
     }
 
     public static void Validate(PrepareOptions o)

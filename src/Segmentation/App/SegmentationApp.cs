@@ -76,7 +76,12 @@ public static class SegmentationApp
     /// The run with lifetime value beside its segments (P(alive), expected purchases, CLV per customer and segment),
     /// without refitting the segments. The run must have been segmented with <see cref="SegmentationOptions.ValueReady"/>.
     /// </summary>
-    public static SegmentationRun WithValue(SegmentationRun run, ClvOptions? clv = null) => SegmentationPipeline.WithValue(run, clv ?? ClvOptions.Default);
+    public static SegmentationRun WithValue(SegmentationRun run, ClvOptions? clv = null)
+    {
+        clv ??= ClvOptions.Default;
+        OptionsValidator.Validate(clv);
+        return SegmentationPipeline.WithValue(run, clv);
+    }
 
     /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>
     public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null) =>
@@ -284,6 +289,7 @@ public static class SegmentationApp
     public static ClvResult Clv(TransactionSource source, ClvOptions? clv = null, PrepareOptions? prepare = null)
     {
         clv ??= ClvOptions.Default;
+        OptionsValidator.Validate(clv);
         OptionsValidator.Validate(prepare ?? PrepareOptions.Default);
         return LifetimeValue.Estimate(Summary(source, clv, prepare), clv);
     }

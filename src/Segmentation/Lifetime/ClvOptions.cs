@@ -29,11 +29,20 @@ public sealed record ClvOptions
 
     public int Seed { get; init; } = 42;
 
-    /// <summary>Customers at or above this lifetime-value percentile are high-value ones...</summary>
-    public double AtRiskPercentile { get; init; } = 80;
+    /// <summary>The share of customers, highest lifetime value first, among whom the at-risk are looked for (<see cref="AtRiskRule"/>).</summary>
+    public double AtRiskTopShare { get; init; } = 0.2;
 
-    /// <summary>...and are flagged at risk of leaving when their P(alive) is below this.</summary>
-    public double AtRiskAliveBelow { get; init; } = 0.5;
+    /// <summary>
+    /// Those high-value customers are at risk when their P(alive) is below this; null (the default): below one half or
+    /// the P(alive) of the lowest <see cref="AtRiskLowestShare"/> of them, whichever is higher (<see cref="AtRiskRule"/> says why).
+    /// </summary>
+    public double? AtRiskAliveBelow { get; init; }
+
+    /// <summary>Without <see cref="AtRiskAliveBelow"/>: the fixed threshold the default rule starts from.</summary>
+    public const double AtRiskAliveBelowDefault = 0.5;
+
+    /// <summary>Without <see cref="AtRiskAliveBelow"/>: at least this share of the high-value customers, lowest P(alive) first, is flagged.</summary>
+    public const double AtRiskLowestShare = 0.1;
 
     /// <summary>A history thinner than this is refused: too few customers with a repeat purchase to fit a repeat-purchase model.</summary>
     public const int MinimumRepeatCustomers = 30;

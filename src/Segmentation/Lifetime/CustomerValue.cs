@@ -17,7 +17,7 @@ public sealed record CustomerValue(
     double ClvHigh,
     double ClvPercentile)
 {
-    /// <summary>A customer of high value (<see cref="ClvOptions.AtRiskPercentile"/> or above) whose P(alive) is below <see cref="ClvOptions.AtRiskAliveBelow"/>.</summary>
+    /// <summary>A customer of high value whose P(alive) is low, by the result's <see cref="ClvResult.AtRisk"/> rule.</summary>
     public bool AtRiskOfLeaving { get; init; }
 
     /// <summary>
@@ -37,6 +37,9 @@ public sealed record CustomerValue(
 public sealed record ClvResult(ClvOptions Options, BtydSummary Summary, PurchaseModelFit Purchases, GammaGammaFit Spend, IReadOnlyList<CustomerValue> Customers,
     HoldoutValidation? Validation)
 {
+    /// <summary>Who is at risk of leaving: the rule in force, its threshold and how many it flags.</summary>
+    public required AtRiskRule AtRisk { get; init; }
+
     /// <summary>The purchase models compared, when <see cref="ClvOptions.Model"/> is <see cref="PurchaseModel.Auto"/>.</summary>
     public ModelComparison? Comparison { get; init; }
 

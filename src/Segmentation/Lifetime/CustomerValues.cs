@@ -8,7 +8,7 @@ namespace Segmentation.Lifetime;
 /// A <see cref="CustomerValue"/> is made when it is read; ten million of them made up front were a fifth of valuing
 /// ten million customers and most of its memory.
 /// </summary>
-internal sealed class CustomerValues(BtydSummary summary, ClvOptions options, GammaGammaParameters spend, Groups<(int X, double Tx, double T)> patterns,
+internal sealed class CustomerValues(BtydSummary summary, AtRiskRule atRisk, GammaGammaParameters spend, Groups<(int X, double Tx, double T)> patterns,
     PatternFigures[] figures, double[] clv, double[] low, double[] high, double[] ranks) : IReadOnlyList<CustomerValue>
 {
     public int Count => clv.Length;
@@ -22,7 +22,7 @@ internal sealed class CustomerValues(BtydSummary summary, ClvOptions options, Ga
             return new CustomerValue(c.CustomerId, f.Alive, f.NoPurchase, f.Expected, GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue),
                 clv[index], low[index], high[index], ranks[index])
             {
-                AtRiskOfLeaving = ranks[index] >= options.AtRiskPercentile && f.Alive < options.AtRiskAliveBelow,
+                AtRiskOfLeaving = atRisk.Flags(ranks[index], f.Alive),
                 ExpectedNextPurchase = f.NextDays is { } days ? summary.CalibrationEnd.Date.AddDays(days) : null,
                 PurchaseWithin = f.Within,
             };

@@ -28,11 +28,14 @@ internal static class LifetimeValue
             purchases.ExpectedPurchases(window, x, tx, t),
             NextPurchase.Days(purchases, x, tx, t),
             NextPurchase.Within(purchases, x, tx, t)));
-        var customers = new CustomerValues(summary, options, spend.Parameters, summary.PatternGroups, figures, clv, low, high, PercentileRanks(clv));
+        var ranks = PercentileRanks(clv);
+        var atRisk = AtRiskRule.Of(ranks, i => figures[patterns.PatternOf(i)].Alive, options);
+        var customers = new CustomerValues(summary, atRisk, spend.Parameters, summary.PatternGroups, figures, clv, low, high, ranks);
         var (diagnosed, diagnosedFit) = checkedOn ?? (summary, purchases);
         var validation = diagnosed.HoldoutEnd is null ? null : HoldoutValidator.Validate(diagnosed, diagnosedFit);
         return new ClvResult(options, summary, purchases, spend, customers, validation)
         {
+            AtRisk = atRisk,
             Comparison = comparison,
             Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(diagnosed, diagnosedFit, options.Seed),
         };

@@ -75,9 +75,7 @@ internal static class ReportBuilder
         var littleChurn = SeesLittleChurn(run);
         var reading = purchases + (littleChurn ? LittleDropout(run, value) : "") + spend
             + $"Together they value the {Display.Count(run.Customers.Count)} customers at {Money(total)} over the next {value.Options.HorizonMonths} months (discounted at {Display.Percent(value.Options.MonthlyDiscountRate)} a month); "
-            + (atRisk.Count == 0
-                ? $"no customer in the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value has a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}."
-                : $"{Display.Count(atRisk.Count)} of the top {Display.Percent(1 - value.Options.AtRiskPercentile / 100, 0)} by value have a P(alive) below {Display.Percent(value.Options.AtRiskAliveBelow, 0)}: contact them first.");
+            + AtRiskReading(value.AtRisk, atRisk.Count);
         var top = run.Customers.Where(c => c.Value is not null).OrderByDescending(c => c.Value!.Clv).ThenBy(c => c.Rfm.CustomerId, StringComparer.Ordinal).Take(10).ToList();
         return new ValueReport(reading, total, value.Options.HorizonMonths, top, atRisk.Take(20).ToList(), value.Validation)
         {
@@ -85,6 +83,19 @@ internal static class ReportBuilder
             SeesLittleChurn = littleChurn,
             Diagnostics = value.Diagnostics,
         };
+    }
+
+    /// <summary>Whom the at-risk rule names, and by which threshold.</summary>
+    private static string AtRiskReading(AtRiskRule rule, int flagged)
+    {
+        var top = $"the top {Display.Percent(rule.TopShare, 0)} by value";
+        if (rule.Relative && rule.AliveBelow >= 1 && flagged == 0)
+        {
+            return $"the purchase model sees no dropout (every P(alive) is 100%), so it names nobody in {top} at risk of leaving.";
+        }
+        var below = $"a P(alive) below {Display.Percent(rule.AliveBelow, 1)}";
+        var why = rule.Relative ? $" (the lowest {Display.Percent(ClvOptions.AtRiskLowestShare, 0)} of them by P(alive), ties included: one half would name too few where the model sees little dropout)" : "";
+        return flagged == 0 ? $"no customer in {top} has {below}." : $"{Display.Count(flagged)} of {top} have {below}{why}: contact them first.";
     }
 
     /// <summary>Below this share of customers more likely gone than not, the model is said to see almost no churn.</summary>

@@ -69,8 +69,9 @@ internal sealed record ValueMetrics(
     int WindowDays,
     int HorizonMonths,
     double MonthlyDiscountRate,
-    double AtRiskPercentile,
+    double AtRiskTopShare,
     double AtRiskAliveBelow,
+    bool AtRiskRelative,
     string PurchaseModel,
     ValueFit Purchases,
     ValueFit GammaGamma,
@@ -91,8 +92,8 @@ internal sealed record ValueMetrics(
         var purchases = b.Parameters.ToDictionary(p => p.Name, p => p.Value);
         var gammaGamma = new Dictionary<string, double?> { ["p"] = g.Parameters.P, ["q"] = g.Parameters.Q, ["gamma"] = g.Parameters.Gamma };
         return new ValueMetrics(r.Summary.Unit, r.Summary.CalibrationEnd, r.Options.WindowDays, r.Options.HorizonMonths, r.Options.MonthlyDiscountRate,
-            r.Options.AtRiskPercentile, r.Options.AtRiskAliveBelow, b.Model, ValueFit.From(purchases, b.Diagnostics), ValueFit.From(gammaGamma, g.Diagnostics),
-            g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.Customers.Count(c => c.AtRiskOfLeaving))
+            r.AtRisk.TopShare, r.AtRisk.AliveBelow, r.AtRisk.Relative, b.Model, ValueFit.From(purchases, b.Diagnostics), ValueFit.From(gammaGamma, g.Diagnostics),
+            g.FrequencySpendCorrelation, r.Customers.Sum(c => c.Clv), r.AtRisk.Customers)
         {
             Comparison = r.Comparison,
             Holdout = r.Validation,
