@@ -199,5 +199,21 @@ public sealed class ReportWithClvTests
             Assert.Contains($"<td>{segment}</td>", html, StringComparison.Ordinal);
         }
         Assert.StartsWith("%PDF", File.ReadAllText(folder.File("run/report.pdf"))[..4], StringComparison.Ordinal);
+
+        // Who is at risk on the UCI year: the fit sees little dropout, so the default is the lowest tenth of the top fifth by P(alive).
+        using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(folder.File("run/metrics.json")));
+        var value = metrics.RootElement.GetProperty("value");
+        Assert.True(value.GetProperty("at_risk_relative").GetBoolean());
+        var below = value.GetProperty("at_risk_alive_below").GetDouble();
+        var lines = File.ReadAllLines(folder.File("run/customer_segments.csv"));
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        double Number(string[] row, string name) => double.Parse(row[Array.IndexOf(header, name)], System.Globalization.CultureInfo.InvariantCulture);
+        var top = rows.Where(r => Number(r, "CLVPercentile") >= 80).Select(r => Number(r, "PAlive")).Order().ToList();
+        Assert.Equal(top[(int)Math.Ceiling(0.1 * top.Count) - 1], below, 6);
+        var flagged = rows.Count(r => r[Array.IndexOf(header, "AtRiskOfLeaving")] == "yes");
+        Assert.Equal(value.GetProperty("at_risk_of_leaving").GetInt32(), flagged);
+        Assert.InRange(flagged, (int)Math.Ceiling(0.1 * top.Count), top.Count / 5);
+        Assert.Contains($"{flagged} of the top 20% by value have", html, StringComparison.Ordinal);
     }
 }
