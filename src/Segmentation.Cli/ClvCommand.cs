@@ -21,7 +21,7 @@ internal static class ClvCommand
         var window = new Option<int>("--window-days") { Description = "Days of P(no purchase) and expected purchases.", DefaultValueFactory = _ => d.WindowDays };
         var model = ModelOption();
         var (topShare, aliveBelow) = AtRiskOptions();
-        var output = new Option<string>("--out", "-o") { Description = "The CSV to write, one row per customer.", DefaultValueFactory = _ => Path.Combine("data", "processed", "clv.csv") };
+        var output = new Option<string>("--out", "-o") { Description = "The CSV to write, one row per customer; the fits go beside it as JSON (clv.json).", DefaultValueFactory = _ => Path.Combine("data", "processed", "clv.csv") };
         var command = new Command("clv", "Fit a purchase model (BG/NBD by default) and Gamma-Gamma: P(alive), expected purchases and lifetime value per customer; with a calibration end, checked on the holdout.");
         input.AddTo(command);
         foreach (var o in new Option[] { calibrationEnd, holdoutEnd, model, unit, horizon, discount, window, topShare, aliveBelow, output }) command.Options.Add(o);
@@ -44,9 +44,9 @@ internal static class ClvCommand
             var result = SegmentationApp.Clv(input.Source(p, stderr), options, input.Prepare(p));
             progress.Done();
             var path = p.GetValue(output)!;
-            SegmentationApp.WriteClv(path, result);
+            var written = SegmentationApp.WriteClv(path, result);
             Write(stdout, result);
-            stdout.WriteLine($"Wrote {path}");
+            foreach (var file in written) stdout.WriteLine($"Wrote {file}");
             return ExitCodes.Ok;
         }));
         return command;

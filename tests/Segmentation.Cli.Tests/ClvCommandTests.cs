@@ -30,6 +30,34 @@ public sealed class ClvCommandTests
         var lines = File.ReadAllLines(folder.File("clv.csv"));
         Assert.Equal(2358, lines.Length);
         Assert.StartsWith("CustomerID,Frequency,Recency,T,MonetaryValue,PAlive,PNoPurchase90d,ExpectedPurchases90d,ExpectedAverageValue,CLV12m", lines[0], StringComparison.Ordinal);
+
+        // The fits as data beside it: the published BG/NBD (Fader, Hardie and Lee 2005) and Gamma-Gamma (Fader and Hardie 2013) figures.
+        Assert.Contains($"Wrote {folder.File("clv.json")}", result.Out, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(folder.File("clv.json")));
+        var value = json.RootElement;
+        Assert.Equal("BG/NBD", value.GetProperty("purchase_model").GetString());
+        Assert.Equal("weeks", value.GetProperty("unit").GetString());
+        double Parameter(string fit, string name) => value.GetProperty(fit).GetProperty("parameters").GetProperty(name).GetDouble();
+        Assert.Equal(0.243, Parameter("purchases", "r"), 3);
+        Assert.Equal(4.414, Parameter("purchases", "alpha"), 3);
+        Assert.Equal(0.793, Parameter("purchases", "a"), 3);
+        Assert.Equal(2.426, Parameter("purchases", "b"), 3);
+        Assert.Equal(6.25, Parameter("gamma_gamma", "p"), 2);
+        Assert.Equal(3.74, Parameter("gamma_gamma", "q"), 2);
+        Assert.Equal(15.44, Parameter("gamma_gamma", "gamma"), 2);
+        Assert.Equal(4, value.GetProperty("purchases").GetProperty("standard_errors").GetArrayLength());
+        Assert.Equal(-9582.4, value.GetProperty("purchases").GetProperty("log_likelihood").GetDouble(), 1);
+        Assert.Equal(1882, value.GetProperty("holdout").GetProperty("actual").GetInt32());
+    }
+
+    [Fact]
+    public void A_clv_output_named_json_is_refused_rather_than_overwritten_by_its_fits()
+    {
+        using var folder = new TempFolder();
+        var result = Cli.Run(["clv", "--input", TestPaths.RealFile("cdnow_sample.csv"), .. CdnowColumns, "--out", folder.File("clv.json")]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ends in .json", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("clv.json")));
     }
 
     [Theory]
@@ -215,5 +243,9 @@ public sealed class ReportWithClvTests
         Assert.Equal(value.GetProperty("at_risk_of_leaving").GetInt32(), flagged);
         Assert.InRange(flagged, (int)Math.Ceiling(0.1 * top.Count), top.Count / 5);
         Assert.Contains($"{flagged} of the top 20% by value have", html, StringComparison.Ordinal);
+
+        // clv.json and metrics.json's value have one shape.
+        using var clvJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(folder.File("clv.json")));
+        Assert.Equal(value.EnumerateObject().Select(p => p.Name), clvJson.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }

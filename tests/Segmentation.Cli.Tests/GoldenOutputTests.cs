@@ -24,7 +24,8 @@ namespace Segmentation.Cli.Tests;
 /// clv-cdnow's clv.csv and console and run-clv's files naming who is at risk (#30: the at-risk rule is one half or the
 /// lowest tenth of the top fifth by P(alive), whichever is higher: 87 UCI customers where one half named none, CDNOW's
 /// 71 unchanged; clv.csv gains AtRiskOfLeaving; metrics.json says the top share, the threshold applied and whether it
-/// was the relative one).
+/// was the relative one); clv-cdnow's console, which names clv.json too, and clv.json itself, new (#30: the fits as
+/// data, metrics.json's value shape).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

@@ -55,7 +55,7 @@ quiet score --input "$uci" --model "$work/default/model.zip" --out "$work/scored
 mkdir -p "$out/score"; cp "$work/scored.csv" "$out/score/scored.csv"; printed score
 quiet clv --input "$data/cdnow_sample.csv" --customer-column customer_id --date-column date --amount-column dollar_value \
   --no-invoice-column --keep-nonpositive-price --calibration-end 1997-09-30 --unit weeks --out "$work/cdnow_clv.csv"
-mkdir -p "$out/clv-cdnow"; cp "$work/cdnow_clv.csv" "$out/clv-cdnow/clv.csv"; printed clv-cdnow
+mkdir -p "$out/clv-cdnow"; cp "$work/cdnow_clv.csv" "$out/clv-cdnow/clv.csv"; cp "$work/cdnow_clv.json" "$out/clv-cdnow/clv.json"; printed clv-cdnow
 
 # The scoring API serving the default run's model, asked for every UCI customer at once.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -318,8 +318,22 @@ public static class SegmentationApp
         return days.Count == 0 ? null : Lifetime.Diagnostics.AliveHistory.Of(value.Purchases, days, value.Summary.CalibrationEnd);
     }
 
-    /// <summary>Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with its interval), atomically.</summary>
-    public static void WriteClv(string path, ClvResult result) => ClvCsv.Write(path, result);
+    /// <summary>
+    /// Writes clv.csv (one row per customer: the summary, P(alive), expected purchases and value, lifetime value with
+    /// its interval, who is at risk) and clv.json beside it (the fits as data, metrics.json's "value" shape), each
+    /// atomically; returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteClv(string path, ClvResult result)
+    {
+        var json = ClvJson.PathBeside(path);
+        if (string.Equals(Path.GetFullPath(json), Path.GetFullPath(path), StringComparison.Ordinal))
+        {
+            throw new OptionException(OptionNames.Output, $"'{path}' ends in .json: clv.json is written beside the CSV under that name, so the CSV needs another (clv.csv)");
+        }
+        ClvCsv.Write(path, result);
+        ClvJson.Write(json, result);
+        return [path, json];
+    }
 
     /// <summary>The history a run folder is recorded in by default: history.db in the folder that holds it.</summary>
     public static string HistoryBeside(string runFolder) => RunLayout.HistoryBeside(runFolder);
