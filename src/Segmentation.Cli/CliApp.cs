@@ -16,6 +16,7 @@ public static class CliApp
             SampleCommand.Create(stdout, stderr),
             DownloadCommand.Create(stdout, stderr),
             ExportCommand.Create(stdout, stderr),
+            AudienceCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
         };
 

@@ -50,6 +50,9 @@ public static class OptionNames
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
     public const string WriteBack = nameof(PublishOptions) + "." + nameof(PublishOptions.WriteBack);
     public const string CalibrationEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.CalibrationEnd);
+    public const string AudienceSegment = nameof(Segmentation.Audiences.AudienceRequest) + "." + nameof(Segmentation.Audiences.AudienceRequest.Segment);
+    public const string AudienceEmailColumn = nameof(Segmentation.Audiences.AudienceRequest) + "." + nameof(Segmentation.Audiences.ContactField.Email);
+    public const string AudienceInput = nameof(Segmentation.Audiences.AudienceRequest) + "." + nameof(Segmentation.Audiences.AudienceRequest.Input);
     public const string AtRiskTopShare = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.AtRiskTopShare);
     public const string AtRiskAliveBelow = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.AtRiskAliveBelow);
     public const string HorizonMonths = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.HorizonMonths);

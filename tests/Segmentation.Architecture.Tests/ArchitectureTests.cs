@@ -20,10 +20,10 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// The rooms in the order data flows through them. Lifetime stands before Clustering: it needs only the prepared
-    /// purchases, and a customer's segment row carries its value. The application layer comes last.
+    /// purchases, and a customer's segment row carries its value. Audiences read a published run. The application layer comes last.
     /// </summary>
     public static readonly string[] Rooms =
-        ["Segmentation.Prepare", "Segmentation.Lifetime", "Segmentation.Clustering", "Segmentation.Runs", "Segmentation.Report", "Segmentation.App"];
+        ["Segmentation.Prepare", "Segmentation.Lifetime", "Segmentation.Clustering", "Segmentation.Runs", "Segmentation.Audiences", "Segmentation.Report", "Segmentation.App"];
 
     /// <summary>The foundation serves every room and uses none; the root namespace (the typed errors) belongs to it.</summary>
     private static readonly string[] Foundation = ["Segmentation.Formatting", "Segmentation.Numerics", "Segmentation.IO"];

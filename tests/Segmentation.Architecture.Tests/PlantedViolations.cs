@@ -44,6 +44,11 @@ namespace Segmentation.Runs.Planted
     }
 }
 
+namespace Segmentation.Audiences.Planted
+{
+    internal sealed class UsesTheReport { public Segmentation.Report.ReportModel? Report { get; init; } }
+}
+
 namespace Segmentation.Report.Planted
 {
     internal sealed class UsesTheApplicationLayer { public Segmentation.App.PublishOptions? Publish { get; init; } }

@@ -343,4 +343,11 @@ public static class SegmentationApp
 
     /// <summary>The recorded runs, and the comparison of any two.</summary>
     public static HistoryView History(string path) => new(path);
+
+    /// <summary>
+    /// <c>export-audience</c>: a run's customers of one segment (or at risk of leaving) with their contacts, read from
+    /// the run's input now, in the import format of Klaviyo, Mailchimp, Google Customer Match or Meta custom audiences;
+    /// customers without consent (when the input has a consent column) or without a usable contact are left out and counted.
+    /// </summary>
+    public static Audiences.AudienceResult ExportAudience(Audiences.AudienceRequest request) => Audiences.AudienceExporter.Export(request);
 }

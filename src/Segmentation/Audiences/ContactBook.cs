@@ -1,0 +1,8 @@
+namespace Segmentation.Audiences;
+
+/// <summary>The contacts of the customers asked for, by customer id, and which contact fields the file has.</summary>
+/// <param name="Fields">The contact fields the file carries: an export drops the others.</param>
+internal sealed record ContactBook(IReadOnlyDictionary<string, Contact> ByCustomer, IReadOnlySet<ContactField> Fields)
+{
+    public bool HasConsent => Fields.Contains(ContactField.Consent);
+}
