@@ -25,7 +25,8 @@ namespace Segmentation.Cli.Tests;
 /// lowest tenth of the top fifth by P(alive), whichever is higher: 87 UCI customers where one half named none, CDNOW's
 /// 71 unchanged; clv.csv gains AtRiskOfLeaving; metrics.json says the top share, the threshold applied and whether it
 /// was the relative one); clv-cdnow's console, which names clv.json too, and clv.json itself, new (#30: the fits as
-/// data, metrics.json's value shape).
+/// data, metrics.json's value shape); run-clv's model.json (#30: the run's value fits saved in the model, "value", so
+/// that score and the API value customers; a model without value is written as before).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

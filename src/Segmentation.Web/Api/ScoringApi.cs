@@ -101,10 +101,11 @@ internal static class ScoringApi
             return TooLarge(options);
         }
         if (body is null) return Problems.Field("body", "must be an object with a 'customers' list");
-        if (ScoreValidation.Check(body, options.MaxCustomersPerRequest) is { } error) return Problems.Field(error.Field, error.Reason);
+        if (ScoreValidation.Check(body, options.MaxCustomersPerRequest, model.Model.Value is not null) is { } error) return Problems.Field(error.Field, error.Reason);
         var customers = body.Customers!.Select(c => new RfmValues(c!.CustomerId!, c.Recency!.Value, c.Frequency!.Value, c.Monetary!.Value)).ToList();
+        var values = body.Customers!.Select(c => c!.HasValueFields ? new Lifetime.ValueInput(c.CustomerId!, c.RepeatPurchases!.Value, c.RecencyDays!.Value, c.AgeDays!.Value, c.RepeatValue) : null).ToList();
         var drift = SegmentationApp.Drift(model.Model, customers);
-        return Json(new ScoreResponseBody(model.Score(customers))
+        return Json(new ScoreResponseBody(model.Score(customers, values))
         {
             Drift = DriftBody.Of(drift.Features),
             Warnings = drift.Warning is null ? null : [drift.Warning],

@@ -192,8 +192,8 @@ public static class SegmentationApp
     {
         options ??= PrepareOptions.Default;
         OptionsValidator.Validate(options);
-        var (prepared, check) = ScoringWindow.Prepare(model, o => source.Prepare(o, progress), options, wholeFile);
-        var customers = Scoring.Score(model, prepared);
+        var (prepared, check) = ScoringWindow.Prepare(model, o => source.Prepare(o, progress), ForModel(model, options), wholeFile);
+        var customers = Scored(model, prepared);
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), null) { Check = check };
     }
 
@@ -224,12 +224,22 @@ public static class SegmentationApp
             };
             return new ScoreOutcome(inDatabase.Prepared, [], [], null) { Check = inDatabase.Check, WrittenBack = scored };
         }
-        var (prepared, check) = ScoringWindow.Prepare(model, o => request.Source.Prepare(o, progress), SpillBeside(request.Prepare, request.Output), request.WholeFile);
-        var customers = Scoring.Score(model, prepared);
+        var (prepared, check) = ScoringWindow.Prepare(model, o => request.Source.Prepare(o, progress), ForModel(model, SpillBeside(request.Prepare, request.Output)), request.WholeFile);
+        var customers = Scored(model, prepared);
         SegmentsCsv.WriteCustomers(request.Output, customers);
         var back = Publisher.WriteBackTo(request.WriteBack, request.Source, customers, runId: null, prepared.Rfm.Snapshot);
         return new ScoreOutcome(prepared, customers, model.Profiles(customers), request.Output) { Check = check, WrittenBack = back };
     }
+
+    /// <summary>A model's segments for prepared customers, and their value when the model has value fits (a run with lifetime value).</summary>
+    private static IReadOnlyList<CustomerSegment> Scored(SegmentationModel model, PreparedData prepared)
+    {
+        var customers = Scoring.Score(model, prepared);
+        return model.Value is { } value ? SegmentBuilder.WithValues(customers, SegmentationPipeline.Valued(prepared, value).Customers) : customers;
+    }
+
+    /// <summary>A model with value fits needs each customer's purchase days.</summary>
+    private static PrepareOptions ForModel(SegmentationModel model, PrepareOptions options) => model.Value is null ? options : options with { PurchaseDays = true };
 
     /// <summary>Writes a run's files (customer_segments.csv, segment_profile.csv, metrics.json, model.zip, rfm.csv, data_quality.json) into a folder.</summary>
     public static IReadOnlyList<string> WriteFiles(SegmentationRun run, string folder) => new RunFiles(folder).Write(run);
@@ -350,4 +360,10 @@ public static class SegmentationApp
     /// customers without consent (when the input has a consent column) or without a usable contact are left out and counted.
     /// </summary>
     public static Audiences.AudienceResult ExportAudience(Audiences.AudienceRequest request) => Audiences.AudienceExporter.Export(request);
+
+    /// <summary>
+    /// Customers given by their purchase history in days, valued by a model's value fits (the scoring API's value
+    /// figures); null when the model's run had no lifetime value.
+    /// </summary>
+    public static IReadOnlyList<CustomerValue>? Value(SegmentationModel model, IReadOnlyList<ValueInput> customers) => model.Value?.Value(customers);
 }

@@ -18,6 +18,24 @@ internal static class LifetimeValue
         Check(summary);
         var (purchases, comparison) = options.Model == PurchaseModel.Auto ? PurchaseModels.Choose(summary) : (PurchaseModels.Fit(options.Model, summary), null);
         var spend = GammaGamma.Fit(summary);
+        var (customers, atRisk) = Apply(summary, options, purchases, spend);
+        var (diagnosed, diagnosedFit) = checkedOn ?? (summary, purchases);
+        var validation = diagnosed.HoldoutEnd is null ? null : HoldoutValidator.Validate(diagnosed, diagnosedFit);
+        return new ClvResult(options, summary, purchases, spend, customers, validation)
+        {
+            AtRisk = atRisk,
+            Comparison = comparison,
+            Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(diagnosed, diagnosedFit, options.Seed),
+        };
+    }
+
+    /// <summary>
+    /// Every customer's value under fits already made (a run's own, or a saved <see cref="ValueModel"/>'s): the
+    /// purchase figures once per pattern, lifetime value with its interval, percentile ranks among these customers,
+    /// and who is at risk by the options' rule.
+    /// </summary>
+    public static (CustomerValues Customers, AtRiskRule AtRisk) Apply(BtydSummary summary, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
+    {
         var window = options.WindowDays / summary.Unit.Days();
         var patterns = new Patterns(summary.PatternGroups);
         var clv = Values(summary.Customers, patterns, summary.Unit, options, purchases, spend.Parameters);
@@ -30,15 +48,7 @@ internal static class LifetimeValue
             NextPurchase.Within(purchases, x, tx, t)));
         var ranks = PercentileRanks(clv);
         var atRisk = AtRiskRule.Of(ranks, i => figures[patterns.PatternOf(i)].Alive, options);
-        var customers = new CustomerValues(summary, atRisk, spend.Parameters, summary.PatternGroups, figures, clv, low, high, ranks);
-        var (diagnosed, diagnosedFit) = checkedOn ?? (summary, purchases);
-        var validation = diagnosed.HoldoutEnd is null ? null : HoldoutValidator.Validate(diagnosed, diagnosedFit);
-        return new ClvResult(options, summary, purchases, spend, customers, validation)
-        {
-            AtRisk = atRisk,
-            Comparison = comparison,
-            Diagnostics = Diagnostics.PurchaseDiagnosticsBuilder.Build(diagnosed, diagnosedFit, options.Seed),
-        };
+        return (new CustomerValues(summary, atRisk, spend.Parameters, summary.PatternGroups, figures, clv, low, high, ranks), atRisk);
     }
 
     /// <summary>Refuses, with the reason, a history too thin for the models.</summary>

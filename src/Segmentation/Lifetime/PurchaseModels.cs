@@ -18,6 +18,26 @@ internal static class PurchaseModels
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "auto is a choice among models, not one to fit"),
     };
 
+    /// <summary>The model a fit is of.</summary>
+    public static PurchaseModel Of(PurchaseModelFit fit) => fit switch
+    {
+        BgNbdFit => PurchaseModel.BgNbd,
+        ParetoNbdFit => PurchaseModel.ParetoNbd,
+        MbgNbdFit => PurchaseModel.MbgNbd,
+        BgBbFit => PurchaseModel.BgBb,
+        _ => throw new ArgumentOutOfRangeException(nameof(fit), fit.Model, "a purchase model this version does not know"),
+    };
+
+    /// <summary>A fit made again from its <see cref="PurchaseModelFit.Parameters"/> (a saved value model): the dropout pair null for a no-dropout limit.</summary>
+    public static PurchaseModelFit FromParameters(PurchaseModel model, IReadOnlyList<double?> p, FitDiagnostics diagnostics, TimeUnit unit) => model switch
+    {
+        PurchaseModel.BgNbd => new BgNbdFit(p[0]!.Value, p[1]!.Value, p[2], p[3], diagnostics, unit),
+        PurchaseModel.ParetoNbd => new ParetoNbdFit(p[0]!.Value, p[1]!.Value, p[2], p[3], diagnostics, unit),
+        PurchaseModel.MbgNbd => new MbgNbdFit(p[0]!.Value, p[1]!.Value, p[2], p[3], diagnostics, unit),
+        PurchaseModel.BgBb => new BgBbFit(p[0]!.Value, p[1]!.Value, p[2], p[3], diagnostics, unit),
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "auto is a choice among models, not one to make"),
+    };
+
     public static string Name(PurchaseModel model) => model switch
     {
         PurchaseModel.BgNbd => BgNbd.Name,

@@ -167,6 +167,19 @@ internal static class SegmentationPipeline
         return LifetimeValue.Estimate(history, onHistory with { Model = comparison.Chosen }, (check, chosen)) with { Comparison = comparison };
     }
 
+    /// <summary>
+    /// The prepared customers valued by a saved model's fits, nothing fitted: the summary of their whole history, as a
+    /// run's value is (so that scoring a run's own data gives the run's figures).
+    /// </summary>
+    public static ClvResult Valued(PreparedData prepared, ValueModel model)
+    {
+        if (prepared.PurchaseDays.Count == 0) throw new InvalidOperationException("Valuing needs the purchase days: prepare with PrepareOptions.PurchaseDays.");
+        var summary = BtydSummaryBuilder.Build(prepared.PurchaseDays, prepared.Quality.LastDate!.Value.Date, null, model.Unit, model.Options.InPeriods);
+        var (purchases, spend) = (model.PurchaseFit(), model.SpendFit());
+        var (customers, atRisk) = LifetimeValue.Apply(summary, model.Options, purchases, spend);
+        return new ClvResult(model.Options, summary, purchases, spend, customers, null) { AtRisk = atRisk };
+    }
+
     /// <summary>The stages after the sweep: the chosen fit named, the model, every customer's segment, the profiles.</summary>
     private static SegmentationRun Assemble(PreparedData prepared, SegmentationOptions options, ScalerParameters scaler, double[][] features,
         SweepResult sweep, KChoice choice, IReadOnlyList<StageTiming> timings, ClvResult? value)
@@ -181,8 +194,8 @@ internal static class SegmentationPipeline
         IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, features, fit.Centroids, fit.Probabilities);
         if (value is not null)
         {
-            var byId = value.Customers.ToDictionary(v => v.CustomerId, StringComparer.Ordinal);
-            customers = customers.Select(c => c with { Value = byId.GetValueOrDefault(c.Rfm.CustomerId) }).ToList();
+            customers = SegmentBuilder.WithValues(customers, value.Customers);
+            model = model with { Value = ValueModel.Of(value) };
         }
         var profiles = model.Profiles(customers);
         // The model keeps each segment described by its training figures: scoring and the API say what the segment was.

@@ -35,6 +35,10 @@ public sealed record SegmentationModel(
     [JsonIgnore]
     internal ITransformer? MlNetModel { get; init; }
 
+    /// <summary>The value fits of a run with lifetime value, so that scoring values customers too; null without.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Lifetime.ValueModel? Value { get; init; }
+
     /// <summary>The window and the feature distributions the model was fitted on; null in a model written before they were kept.</summary>
     public TrainingProfile? Training { get; init; }
 

@@ -24,6 +24,13 @@ internal static class SegmentBuilder
         return sums;
     }
 
+    /// <summary>Each customer with their value, by id (a customer the value does not cover keeps none).</summary>
+    public static IReadOnlyList<CustomerSegment> WithValues(IReadOnlyList<CustomerSegment> customers, IReadOnlyList<Lifetime.CustomerValue> values)
+    {
+        var byId = values.ToDictionary(v => v.CustomerId, StringComparer.Ordinal);
+        return [.. customers.Select(c => c with { Value = byId.GetValueOrDefault(c.Rfm.CustomerId) })];
+    }
+
     /// <summary>
     /// A customer is borderline when its second-nearest segment centre is less than this fraction further away than
     /// its own: a small change in its figures would move it.
