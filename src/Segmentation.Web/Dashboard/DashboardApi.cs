@@ -34,6 +34,7 @@ internal static class DashboardApi
         group.MapGet("/chart/{id}.png", (string id, HttpContext c, SessionStore s) =>
             s.Get(c).Run is { } run && ChartImages.Png(id, run.Report) is { } png ? Results.File(png, "image/png") : Results.NotFound());
         group.MapPost("/value", SegmentEndpoints.Value);
+        group.MapGet("/audience", (HttpContext c, SessionStore s, string? segment, bool? atRisk, string? format, bool? hash) => SegmentEndpoints.Audience(s.Get(c), segment, atRisk, format, hash));
         group.MapGet("/alive.png", (HttpContext c, SessionStore s, string? customer) => SegmentEndpoints.AliveHistory(s.Get(c), customer));
         group.MapGet("/runs", RunEndpoints.Runs);
         group.MapPost("/runs/save", RunEndpoints.Save);

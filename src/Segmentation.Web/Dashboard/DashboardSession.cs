@@ -8,7 +8,11 @@ namespace Segmentation.Web.Dashboard;
 /// The run a session looks at: the rule's run with every k's fit, the k on screen with its report model, and where
 /// the transactions came from (an upload's file is gone after its run; its name and what was read from it remain).
 /// </summary>
-internal sealed record SessionRun(SegmentationRun Full, SegmentationRun Shown, ReportModel Report, TransactionSource Source);
+internal sealed record SessionRun(SegmentationRun Full, SegmentationRun Shown, ReportModel Report, TransactionSource Source)
+{
+    /// <summary>The contacts of an upload with e-mail or phone columns, read before the file was deleted, for audiences: this session's only, in memory.</summary>
+    public Audiences.AudienceContacts? Contacts { get; init; }
+}
 
 /// <summary>
 /// One browser's state. Sessions share nothing but the immutable start-up run: what one uploads, no other sees.

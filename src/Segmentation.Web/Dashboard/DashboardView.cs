@@ -39,6 +39,9 @@ internal sealed record DashboardView
     /// <summary>How far to trust the labels: agreement of the two segmentations, borderline and contradicted customers.</summary>
     public string? LabelsNote { get; init; }
 
+    /// <summary>The contact fields of the upload when it has e-mail or phone: the page then offers audiences (null otherwise).</summary>
+    public string? Audiences { get; init; }
+
     /// <summary>High-value customers at risk of leaving, highest value first (the report's list), when the run has lifetime value.</summary>
     public IReadOnlyList<CustomerRow>? AtRisk { get; init; }
 
@@ -83,6 +86,7 @@ internal sealed record DashboardView
             ValueReading = r.Value?.Reading,
             LabelsNote = r.LabelsNote.Length > 0 ? r.LabelsNote : null,
             AtRisk = r.Value?.AtRisk.Select(CustomerRow.Of).ToList(),
+            Audiences = session.Contacts is { } contacts ? string.Join(", ", contacts.Fields.Select(f => f.ToString().ToLowerInvariant())) : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Segmentation.App;
+using Segmentation.Audiences;
 using Segmentation.Clustering.Segments;
 using Segmentation.Lifetime;
 using Segmentation.Reporting;
@@ -90,6 +91,43 @@ internal static class SegmentEndpoints
             return DashboardApi.Message("no such customer in this run", StatusCodes.Status404NotFound);
         }
         return Results.File(ChartImages.AliveHistory(history, value.Purchases.Model), "image/png");
+    }
+
+    /// <summary>
+    /// An audience of the segments on screen (or of the customers at risk) from the upload's contacts, as the tool's
+    /// import file; how many it holds and left out in headers, for the page to say.
+    /// </summary>
+    internal static IResult Audience(DashboardSession session, string? segment, bool? atRisk, string? format, bool? hash)
+    {
+        if (session.Run is not { } run) return DashboardApi.Message("upload a file first", StatusCodes.Status404NotFound);
+        if (run.Contacts is not { } contacts) return DashboardApi.Message("the upload has no e-mail or phone column", StatusCodes.Status404NotFound);
+        if (!Enum.TryParse<AudienceFormat>(format, ignoreCase: true, out var tool) || !Enum.IsDefined(tool)) return DashboardApi.Message("format must be klaviyo, mailchimp, google or meta");
+        try
+        {
+            var (csv, result) = SegmentationApp.Audience(run.Shown, contacts, atRisk == true ? null : segment, atRisk == true, tool, hash == true);
+            var headers = new Dictionary<string, string>
+            {
+                ["X-Audience-Customers"] = result.Selected.ToString(CultureInfo.InvariantCulture),
+                ["X-Audience-Exported"] = result.Exported.ToString(CultureInfo.InvariantCulture),
+                ["X-Audience-No-Contact"] = result.NoContact.ToString(CultureInfo.InvariantCulture),
+                ["X-Audience-No-Consent"] = result.NoConsent.ToString(CultureInfo.InvariantCulture),
+            };
+            return new AudienceFile(System.Text.Encoding.UTF8.GetBytes(csv), result.Path, headers);
+        }
+        catch (OptionException e)
+        {
+            return DashboardApi.Message(e.Reason);
+        }
+    }
+
+    /// <summary>A CSV download with the audience's counts in its headers.</summary>
+    private sealed class AudienceFile(byte[] csv, string name, IReadOnlyDictionary<string, string> headers) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            foreach (var (key, value) in headers) httpContext.Response.Headers[key] = value;
+            return Results.File(csv, "text/csv; charset=utf-8", name).ExecuteAsync(httpContext);
+        }
     }
 
     internal static IResult Download(string file, HttpContext context, SessionStore sessions)

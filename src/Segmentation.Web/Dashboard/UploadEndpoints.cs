@@ -94,12 +94,14 @@ internal static class UploadEndpoints
                 var progress = new Progress(session, upload.Name);
                 var options = SegmentationOptions.Default with { Prepare = PrepareOptions.Default with { Ingest = ingest }, ValueReady = true };
                 var source = TransactionSource.File(upload.Path, upload.Name);
-                var run = await queue.Run(() =>
+                var (run, contacts) = await queue.Run(() =>
                 {
                     session.Job = JobStatus.Reading(upload.Name);
-                    return SegmentationApp.Segment(source, options, progress);
+                    var run = SegmentationApp.Segment(source, options, progress);
+                    // The upload is deleted after its run: contacts for audiences are read now, and kept in this session only.
+                    return (run, SegmentationApp.ReadContacts(run, source));
                 }, fits: true).ConfigureAwait(false);
-                session.Run = new SessionRun(run, run, SegmentationApp.Report(run), source);
+                session.Run = new SessionRun(run, run, SegmentationApp.Report(run), source) { Contacts = contacts };
                 session.Job = JobStatus.Done(upload.Name);
             }
             catch (InputException e) when (e.Header is { Count: > 0 } header)

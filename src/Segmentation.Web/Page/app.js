@@ -116,11 +116,23 @@ function render(view) {
   table($("at-risk"), atRisk.length ? ["Customer", "Segment", "CLV", "P(alive)", "Recency (days)", "Orders"] : [],
     atRisk.map(r => [r.customerId, r.segment, r.clv, r.pAlive, r.recency, r.frequency]), [false, false, true, true, true, true]);
   aliveLinks($("at-risk"), atRisk.map(r => r.customerId));
+  $("at-risk-audience").replaceChildren(...(run.audiences && atRisk.length ? audienceButtons({ atRisk: true }, "the customers at risk") : []));
   table($("profiles"), ["Segment", "Customers", "Share", "Recency (mean / median days)", "Orders (mean / median)", "Spend (mean / median)", "Revenue share",
       ...(valued ? ["Mean CLV", "Share of CLV", "At risk"] : []), "What they are", "Action"],
     run.profiles.map(p => [p.segment, p.customers, p.share, `${p.meanRecency} / ${p.medianRecency}`, `${p.meanFrequency} / ${p.medianFrequency}`,
       `${p.meanMonetary} / ${p.medianMonetary}`, p.revenueShare, ...(valued ? [p.meanClv, p.clvShare, p.atRisk] : []), p.description, p.action]),
     [false, true, true, true, true, true, true, ...(valued ? [true, true, true] : []), false, false]);
+  if (run.audiences) {
+    $("profiles").querySelector("tr").append(el("th", "Audience"));
+    $("profiles").querySelectorAll("tr").forEach((tr, i) => {
+      if (i === 0) return;
+      const cell = el("td");
+      cell.append(...audienceButtons({ segment: run.profiles[i - 1].segment }, run.profiles[i - 1].segment));
+      tr.append(cell);
+    });
+  }
+  $("audience-note").hidden = !run.audiences;
+  $("audience-note").textContent = run.audiences ? `The upload has contact columns (${run.audiences}): each segment can go to Klaviyo, Mailchimp, Google Customer Match or Meta (hashed) as their import file. The contacts stay in this session and in the files you download.` : "";
   const stamp = `k=${run.k}&t=${Date.now()}`;
   const sweepCharts = ["elbow", "information-criteria", "k-distance", "silhouette", "davies-bouldin", "calinski-harabasz"];
   charts($("sweep-charts"), run.charts.filter(c => sweepCharts.includes(c)), stamp);
@@ -209,6 +221,27 @@ async function loadCustomers() {
   $("page").textContent = `page ${data.page} of ${pages} (${data.total.toLocaleString("en")} customers)`;
   $("prev").disabled = data.page <= 1;
   $("next").disabled = data.page >= pages;
+}
+
+// An audience file for a segment or the customers at risk: fetched, its counts said, then saved by the browser.
+function audienceButtons(who, label) {
+  return ["klaviyo", "mailchimp", "google", "meta"].map(format => {
+    const b = el("button", format, "audience");
+    b.title = `${label} as a ${format} import file`;
+    b.onclick = async () => {
+      const response = await fetch("/app/audience?" + new URLSearchParams({ ...who, format, hash: format === "google" }), { credentials: "same-origin" });
+      if (!response.ok) { showError((await response.json().catch(() => ({}))).error || `the server answered ${response.status}`); return; }
+      const h = name => Number(response.headers.get(name) || 0).toLocaleString("en");
+      $("audience-status").textContent = `${label}, ${format}: ${h("X-Audience-Exported")} of ${h("X-Audience-Customers")} customers; left out without consent ${h("X-Audience-No-Consent")}, without a usable contact ${h("X-Audience-No-Contact")}.`;
+      const name = (response.headers.get("Content-Disposition") || "").match(/filename=([^;]+)/)?.[1] || `${format}.csv`;
+      const a = el("a");
+      a.href = URL.createObjectURL(await response.blob());
+      a.download = name.replaceAll('"', "");
+      a.click();
+      URL.revokeObjectURL(a.href);
+    };
+    return b;
+  });
 }
 
 // With lifetime value, a customer's id opens their P(alive) over their history (an image the server draws).

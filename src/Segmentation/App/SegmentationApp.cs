@@ -362,6 +362,33 @@ public static class SegmentationApp
     public static Audiences.AudienceResult ExportAudience(Audiences.AudienceRequest request) => Audiences.AudienceExporter.Export(request);
 
     /// <summary>
+    /// The contacts of a run's customers, read from its file now (the web app, before the upload is deleted), held
+    /// in memory only; null when the source is no file or has no e-mail or phone column.
+    /// </summary>
+    public static Audiences.AudienceContacts? ReadContacts(SegmentationRun run, TransactionSource source)
+    {
+        string? Header(ColumnRole role) => run.Quality.Columns.FirstOrDefault(c => c.Field == ColumnRoles.Word(role))?.Header;
+        if (source.Path is not { } path || Header(ColumnRole.Customer) is not { } customer) return null;
+        Audiences.ContactBook book;
+        try
+        {
+            book = Audiences.ContactReader.Read(path, customer, Header(ColumnRole.Date), run.Customers.Select(c => c.Rfm.CustomerId).ToHashSet(StringComparer.Ordinal),
+                new Dictionary<Audiences.ContactField, string>());
+        }
+        catch (Exception e) when (e is InputException or InvalidDataException or IOException or FormatException)
+        {
+            // The run stands without audiences: its segments never depended on the contact columns.
+            return null;
+        }
+        return book.Fields.Contains(Audiences.ContactField.Email) || book.Fields.Contains(Audiences.ContactField.Phone) ? new Audiences.AudienceContacts(book) : null;
+    }
+
+    /// <summary>An audience of a run in hand (the web app's, at the k on screen) from contacts read at upload: the file's text and its counts.</summary>
+    public static (string Csv, Audiences.AudienceResult Result) Audience(SegmentationRun run, Audiences.AudienceContacts contacts, string? segment, bool atRisk,
+        Audiences.AudienceFormat format, bool hash) =>
+        Audiences.AudienceExporter.Export(CustomersCsv(run.Customers), contacts, segment, atRisk, format, hash);
+
+    /// <summary>
     /// Customers given by their purchase history in days, valued by a model's value fits (the scoring API's value
     /// figures); null when the model's run had no lifetime value.
     /// </summary>

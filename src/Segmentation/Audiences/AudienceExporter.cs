@@ -22,7 +22,8 @@ internal static class AudienceExporter
         }
         var files = new RunFiles(request.Run);
         if (!File.Exists(files.CustomerSegments)) throw new InputException(files.CustomerSegments, "the run folder has no customer_segments.csv");
-        var (members, valued, segments) = Members(files.CustomerSegments, request);
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(files.CustomerSegments);
+        var (members, valued, segments) = Members(reader, request.Segment, request.AtRisk);
         if (request.AtRisk && !valued) throw new InputException(files.CustomerSegments, "the run has no lifetime value: nobody is marked at risk (run it again with lifetime value)");
         if (request.Segment is { } asked && members.Count == 0)
         {
@@ -30,44 +31,73 @@ internal static class AudienceExporter
         }
         var (input, customer, date) = Input(files, request.Input);
         var book = ContactReader.Read(input, customer, date, members.Select(m => m.CustomerId).ToHashSet(StringComparer.Ordinal), request.Columns);
+        var output = request.Output ?? Path.Combine(request.Run, Folder, FileName(Audience(members, request.AtRisk), request.Format));
+        var (header, rows, result) = Build(input, members, valued, book, request.Format, request.Hash, request.AtRisk);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        AudienceWriter.Write(output, header, rows);
+        return result with { Path = output };
+    }
+
+    /// <summary>
+    /// An audience of a run in hand (the web app's; its customers as customer_segments.csv has them), from contacts read at upload: the file's text
+    /// and its counts. A segment the run lacks, or nobody at risk without value, is an <see cref="OptionException"/>.
+    /// </summary>
+    public static (string Csv, AudienceResult Result) Export(string customersCsv, AudienceContacts contacts,
+        string? segment, bool atRisk, AudienceFormat format, bool hash)
+    {
+        if (segment is null == !atRisk) throw new OptionException(OptionNames.AudienceSegment, "name one segment, or ask for the customers at risk of leaving");
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(customersCsv);
+        var (members, valued, segments) = Members(reader, segment, atRisk);
+        if (atRisk && !valued) throw new OptionException(OptionNames.AudienceSegment, "the run has no lifetime value: nobody is marked at risk");
+        if (segment is not null && members.Count == 0) throw new OptionException(OptionNames.AudienceSegment, $"the run has no segment '{segment}'; it has: {string.Join(", ", segments.Select(s => $"'{s}'"))}");
+        var (header, rows, result) = Build("upload", members, valued, contacts.Book, format, hash, atRisk);
+        var text = new StringWriter();
+        AudienceWriter.Write(text, header, rows);
+        return (text.ToString(), result with { Path = FileName(result.Audience, format) });
+    }
+
+    private static string Audience(List<AudienceMember> members, bool atRisk) => atRisk ? "at risk of leaving" : members[0].Segment;
+
+    private static string FileName(string audience, AudienceFormat format) => $"{Slug(audience)}_{format.ToString().ToLowerInvariant()}.csv";
+
+    /// <summary>The rows of an audience and its counts: consent first, then a usable contact.</summary>
+    private static (IReadOnlyList<string> Header, List<string[]> Rows, AudienceResult Result) Build(string input, List<AudienceMember> members, bool valued, ContactBook book,
+        AudienceFormat format, bool hash, bool atRisk)
+    {
         if (!book.Fields.Contains(ContactField.Email) && !book.Fields.Contains(ContactField.Phone))
         {
             throw new InputException(input, "the file has no column recognised as e-mail or phone: name one", option: OptionNames.AudienceEmailColumn);
         }
-        var audience = request.Segment is { } s ? members[0].Segment : "at risk of leaving";
-        var output = request.Output ?? Path.Combine(request.Run, Folder, $"{FileName(audience)}_{request.Format.ToString().ToLowerInvariant()}.csv");
-        var hashed = request.Format == AudienceFormat.Meta || (request.Format == AudienceFormat.Google && request.Hash);
+        var hashed = format == AudienceFormat.Meta || (format == AudienceFormat.Google && hash);
         var (rows, noContact, noConsent) = (new List<string[]>(), 0, 0);
         foreach (var m in members)
         {
             var contact = book.ByCustomer.GetValueOrDefault(m.CustomerId) ?? new Contact(null, null, null, null, null, null, null);
             if (book.HasConsent && contact.Consent != true) { noConsent++; continue; }
-            if (AudienceWriter.Row(request.Format, request.Hash, m, contact, book.Fields, valued) is { } row) rows.Add(row);
+            if (AudienceWriter.Row(format, hash, m, contact, book.Fields, valued) is { } row) rows.Add(row);
             else noContact++;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        AudienceWriter.Write(output, AudienceWriter.Header(request.Format, book.Fields, valued), rows);
-        return new AudienceResult(output, request.Format, audience, members.Count, rows.Count, noContact, noConsent, hashed);
+        return (AudienceWriter.Header(format, book.Fields, valued), rows,
+            new AudienceResult("", format, Audience(members, atRisk), members.Count, rows.Count, noContact, noConsent, hashed));
     }
 
-    private static (List<AudienceMember> Members, bool Valued, List<string> Segments) Members(string path, AudienceRequest request)
+    private static (List<AudienceMember> Members, bool Valued, List<string> Segments) Members(SepReader reader, string? segment, bool atRiskOnly)
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
         var valued = reader.Header.TryIndexOf("AtRiskOfLeaving", out _);
         var (members, segments) = (new List<AudienceMember>(), new List<string>());
         foreach (var row in reader)
         {
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var name in (string[])["CustomerID", SegmentsCsv.ClusterSegmentColumn, "Action", .. valued ? ["CLV", "PAlive", "ExpectedNextPurchase", "AtRiskOfLeaving"] : Array.Empty<string>()])
+            foreach (var column in (string[])["CustomerID", SegmentsCsv.ClusterSegmentColumn, "Action", .. valued ? ["CLV", "PAlive", "ExpectedNextPurchase", "AtRiskOfLeaving"] : Array.Empty<string>()])
             {
-                cells[name] = row.TryGet(name, out var col) ? Csv.ReadField(col.ToString()) : "";
+                cells[column] = row.TryGet(column, out var col) ? Csv.ReadField(col.ToString()) : "";
             }
-            string Cell(string name) => cells.GetValueOrDefault(name, "");
-            var segment = Cell(SegmentsCsv.ClusterSegmentColumn);
-            if (!segments.Contains(segment)) segments.Add(segment);
+            string Cell(string column) => cells.GetValueOrDefault(column, "");
+            var name = Cell(SegmentsCsv.ClusterSegmentColumn);
+            if (!segments.Contains(name)) segments.Add(name);
             var atRisk = valued && Cell("AtRiskOfLeaving") == "yes";
-            var chosen = request.AtRisk ? atRisk : string.Equals(segment, request.Segment, StringComparison.OrdinalIgnoreCase);
-            if (chosen) members.Add(new AudienceMember(Cell("CustomerID"), segment, Cell("Action"), Cell("CLV"), Cell("PAlive"), Cell("ExpectedNextPurchase"), atRisk));
+            var chosen = atRiskOnly ? atRisk : string.Equals(name, segment, StringComparison.OrdinalIgnoreCase);
+            if (chosen) members.Add(new AudienceMember(Cell("CustomerID"), name, Cell("Action"), Cell("CLV"), Cell("PAlive"), Cell("ExpectedNextPurchase"), atRisk));
         }
         return (members, valued, segments);
     }
@@ -88,6 +118,6 @@ internal static class AudienceExporter
     }
 
     /// <summary>A segment's name as a file name: lower case, words joined by underscores, as the targets' lists.</summary>
-    private static string FileName(string name) =>
+    private static string Slug(string name) =>
         string.Join('_', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -50,14 +50,16 @@ internal static class AudienceWriter
         }
     }
 
-    public static void Write(string path, IReadOnlyList<string> header, IEnumerable<string[]> rows) => AtomicFile.WriteText(path, w =>
+    public static void Write(string path, IReadOnlyList<string> header, IEnumerable<string[]> rows) => AtomicFile.WriteText(path, w => Write(w, header, rows));
+
+    public static void Write(TextWriter w, IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
         w.NewLine = "\n";
         w.WriteLine(string.Join(',', header.Select(Csv.Field)));
         // Every value through the CSV guard: a name or an e-mail starting = + - @ is written with an apostrophe, as
         // everywhere we write a CSV. E.164 phones start with +: they are digits, and a tool reads them as text.
         foreach (var row in rows) w.WriteLine(string.Join(',', row.Select(v => v.StartsWith('+') && v.Skip(1).All(char.IsAsciiDigit) ? v : Csv.Field(v))));
-    });
+    }
 
     /// <summary>The contact columns besides the e-mail that Klaviyo and Mailchimp get: those the input has (consent decides who, it is no column).</summary>
     private static IEnumerable<ContactField> Present(IReadOnlySet<ContactField> fields) =>
