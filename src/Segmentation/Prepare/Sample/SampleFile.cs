@@ -19,7 +19,7 @@ internal static class SampleFile
             else
             {
                 var generated = SampleGenerator.Generate(options);
-                SampleGenerator.WriteCsv(writer, generated);
+                SampleGenerator.WriteCsv(writer, generated, options.Contacts);
                 count = generated.Count;
             }
         });

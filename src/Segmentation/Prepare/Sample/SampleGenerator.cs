@@ -113,10 +113,10 @@ internal static class SampleGenerator
     public static string Describe(SampleOptions options) =>
         $"sample data (seed {options.Seed}, {options.Customers.ToString("N0", CultureInfo.InvariantCulture)} customers)";
 
-    /// <summary>Writes rows in the layout of the UCI Online Retail CSV (quoted text, ISO dates).</summary>
-    public static void WriteCsv(TextWriter writer, IEnumerable<Transaction> rows)
+    /// <summary>Writes rows in the layout of the UCI Online Retail CSV (quoted text, ISO dates), with made-up contact columns when asked.</summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<Transaction> rows, bool contacts = false)
     {
-        writer.WriteLine("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country");
+        writer.WriteLine("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country" + (contacts ? ",Email,Phone,Consent" : ""));
         foreach (var r in rows)
         {
             writer.Write(Quote(r.InvoiceNo)); writer.Write(',');
@@ -126,8 +126,18 @@ internal static class SampleGenerator
             writer.Write(r.Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)); writer.Write(',');
             writer.Write(r.UnitPrice?.ToString(CultureInfo.InvariantCulture)); writer.Write(',');
             writer.Write(r.CustomerId); writer.Write(',');
-            writer.WriteLine(Quote(r.Country));
+            writer.Write(Quote(r.Country));
+            if (contacts) writer.Write(Contact(r.CustomerId));
+            writer.WriteLine();
         }
+    }
+
+    /// <summary>A customer's made-up contact cells: a ninth without an e-mail, some in mixed case with blanks, a seventh without consent.</summary>
+    private static string Contact(string? customer)
+    {
+        if (!int.TryParse(customer, CultureInfo.InvariantCulture, out var n)) return ",,,";
+        var email = n % 9 == 0 ? "" : n % 4 == 0 ? $" Customer.{n}@Example.com " : $"customer{n}@example.com";
+        return $",{Quote(email)},+44 7700 900{n % 1000:D3},{(n % 7 == 0 ? "no" : "yes")}";
     }
 
     private static string Quote(string? s) => s is null ? "" : $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
