@@ -16,19 +16,10 @@ internal static class AudienceExporter
 
     public static AudienceResult Export(AudienceRequest request)
     {
-        if (request.Segment is null == !request.AtRisk)
-        {
-            throw new OptionException(OptionNames.AudienceSegment, "name one segment, or ask for the customers at risk of leaving");
-        }
         var files = new RunFiles(request.Run);
         if (!File.Exists(files.CustomerSegments)) throw new InputException(files.CustomerSegments, "the run folder has no customer_segments.csv");
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(files.CustomerSegments);
-        var (members, valued, segments) = Members(reader, request.Segment, request.AtRisk);
-        if (request.AtRisk && !valued) throw new InputException(files.CustomerSegments, "the run has no lifetime value: nobody is marked at risk (run it again with lifetime value)");
-        if (request.Segment is { } asked && members.Count == 0)
-        {
-            throw new OptionException(OptionNames.AudienceSegment, $"the run has no segment '{asked}'; it has: {string.Join(", ", segments.Select(s => $"'{s}'"))}");
-        }
+        var (members, valued) = Chosen(reader, request.Segment, request.AtRisk);
         var (input, customer, date) = Input(files, request.Input);
         var book = ContactReader.Read(input, customer, date, members.Select(m => m.CustomerId).ToHashSet(StringComparer.Ordinal), request.Columns);
         var output = request.Output ?? Path.Combine(request.Run, Folder, FileName(Audience(members, request.AtRisk), request.Format));
@@ -45,15 +36,22 @@ internal static class AudienceExporter
     public static (string Csv, AudienceResult Result) Export(string customersCsv, AudienceContacts contacts,
         string? segment, bool atRisk, AudienceFormat format, bool hash)
     {
-        if (segment is null == !atRisk) throw new OptionException(OptionNames.AudienceSegment, "name one segment, or ask for the customers at risk of leaving");
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(customersCsv);
-        var (members, valued, segments) = Members(reader, segment, atRisk);
-        if (atRisk && !valued) throw new OptionException(OptionNames.AudienceSegment, "the run has no lifetime value: nobody is marked at risk");
-        if (segment is not null && members.Count == 0) throw new OptionException(OptionNames.AudienceSegment, $"the run has no segment '{segment}'; it has: {string.Join(", ", segments.Select(s => $"'{s}'"))}");
+        var (members, valued) = Chosen(reader, segment, atRisk);
         var (header, rows, result) = Build("upload", members, valued, contacts.Book, format, hash, atRisk);
         var text = new StringWriter();
         AudienceWriter.Write(text, header, rows);
         return (text.ToString(), result with { Path = FileName(result.Audience, format) });
+    }
+
+    /// <summary>The customers of one segment, or those at risk; a segment the run lacks, or at risk without value, is refused.</summary>
+    private static (List<AudienceMember> Members, bool Valued) Chosen(SepReader reader, string? segment, bool atRisk)
+    {
+        if (segment is null == !atRisk) throw new OptionException(OptionNames.AudienceSegment, "name one segment, or ask for the customers at risk of leaving");
+        var (members, valued, segments) = Members(reader, segment, atRisk);
+        if (atRisk && !valued) throw new OptionException(OptionNames.AudienceSegment, "the run has no lifetime value, so nobody is marked at risk: name a segment, or run it again with lifetime value");
+        if (segment is not null && members.Count == 0) throw new OptionException(OptionNames.AudienceSegment, $"the run has no segment '{segment}'; it has: {string.Join(", ", segments.Select(s => $"'{s}'"))}");
+        return (members, valued);
     }
 
     private static string Audience(List<AudienceMember> members, bool atRisk) => atRisk ? "at risk of leaving" : members[0].Segment;
