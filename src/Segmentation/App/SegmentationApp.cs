@@ -380,7 +380,7 @@ public static class SegmentationApp
             // The run stands without audiences: its segments never depended on the contact columns.
             return null;
         }
-        return book.Fields.Contains(Audiences.ContactField.Email) || book.Fields.Contains(Audiences.ContactField.Phone) ? new Audiences.AudienceContacts(book) : null;
+        return book.Reaches ? new Audiences.AudienceContacts(book) : null;
     }
 
     /// <summary>An audience of a run in hand (the web app's, at the k on screen) from contacts read at upload: the file's text and its counts.</summary>

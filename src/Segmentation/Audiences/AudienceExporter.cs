@@ -1,6 +1,7 @@
 using System.Text.Json;
 using nietras.SeparatedValues;
 using Segmentation.IO;
+using Segmentation.Prepare.Sources;
 using Segmentation.Runs.Files;
 
 namespace Segmentation.Audiences;
@@ -56,13 +57,13 @@ internal static class AudienceExporter
 
     private static string Audience(List<AudienceMember> members, bool atRisk) => atRisk ? "at risk of leaving" : members[0].Segment;
 
-    private static string FileName(string audience, AudienceFormat format) => $"{Slug(audience)}_{format.ToString().ToLowerInvariant()}.csv";
+    private static string FileName(string audience, AudienceFormat format) => $"{RunFiles.FileNameOf(audience)}_{format.ToString().ToLowerInvariant()}.csv";
 
     /// <summary>The rows of an audience and its counts: consent first, then a usable contact.</summary>
     private static (IReadOnlyList<string> Header, List<string[]> Rows, AudienceResult Result) Build(string input, List<AudienceMember> members, bool valued, ContactBook book,
         AudienceFormat format, bool hash, bool atRisk)
     {
-        if (!book.Fields.Contains(ContactField.Email) && !book.Fields.Contains(ContactField.Phone))
+        if (!book.Reaches)
         {
             throw new InputException(input, "the file has no column recognised as e-mail or phone: name one", option: OptionNames.AudienceEmailColumn);
         }
@@ -106,16 +107,13 @@ internal static class AudienceExporter
         if (!File.Exists(files.DataQuality)) throw new InputException(files.DataQuality, "the run folder has no data_quality.json (the columns it read)");
         using var json = JsonDocument.Parse(File.ReadAllText(files.DataQuality));
         var root = json.RootElement;
-        string? Header(string field) => root.TryGetProperty("columns", out var columns)
-            ? columns.EnumerateArray().FirstOrDefault(c => c.GetProperty("field").GetString() == field) is { ValueKind: JsonValueKind.Object } c ? c.GetProperty("header").GetString() : null
+        // The run's ColumnUse list, as data_quality.json writes it: each field by its word.
+        string? Header(ColumnRole role) => root.TryGetProperty("columns", out var columns)
+            ? columns.EnumerateArray().FirstOrDefault(c => c.GetProperty("field").GetString() == ColumnRoles.Word(role)) is { ValueKind: JsonValueKind.Object } c ? c.GetProperty("header").GetString() : null
             : null;
         var source = root.TryGetProperty("source", out var s) ? s.GetString() : null;
         input ??= source is not null && File.Exists(source) ? source
             : throw new OptionException(OptionNames.AudienceInput, $"the run's input ({source ?? "unknown"}) is not a file here: name the transactions with the contact columns");
-        return (input, Header("customer") ?? throw new InputException(files.DataQuality, "the run did not record its customer column"), Header("date"));
+        return (input, Header(ColumnRole.Customer) ?? throw new InputException(files.DataQuality, "the run did not record its customer column"), Header(ColumnRole.Date));
     }
-
-    /// <summary>A segment's name as a file name: lower case, words joined by underscores, as the targets' lists.</summary>
-    private static string Slug(string name) =>
-        string.Join('_', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

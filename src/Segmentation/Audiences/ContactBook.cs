@@ -5,4 +5,7 @@ namespace Segmentation.Audiences;
 internal sealed record ContactBook(IReadOnlyDictionary<string, Contact> ByCustomer, IReadOnlySet<ContactField> Fields)
 {
     public bool HasConsent => Fields.Contains(ContactField.Consent);
+
+    /// <summary>Whether the file can reach anyone: it has an e-mail or a phone column (an audience needs one).</summary>
+    public bool Reaches => Fields.Contains(ContactField.Email) || Fields.Contains(ContactField.Phone);
 }

@@ -25,7 +25,7 @@ internal static partial class ContactReader
         var date = dateHeader is null ? -1 : ColumnMapping.IndexOf(header, dateHeader);
         var fields = ContactFields.Find(path, header, named);
         // Without an e-mail or a phone there is no audience to make: the rows need not be read.
-        if (!fields.ContainsKey(ContactField.Email) && !fields.ContainsKey(ContactField.Phone)) return new ContactBook(new Dictionary<string, Contact>(), fields.Keys.ToHashSet());
+        if (new ContactBook(new Dictionary<string, Contact>(), fields.Keys.ToHashSet()) is { Reaches: false } unreachable) return unreachable;
         var latest = new Dictionary<string, (DateTime When, long Row, string? Value)[]>(StringComparer.Ordinal);
         var count = Enum.GetValues<ContactField>().Length;
         for (long row = 2; sheet.Read(); row++)

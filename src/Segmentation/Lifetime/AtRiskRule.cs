@@ -22,10 +22,11 @@ public sealed record AtRiskRule(double TopShare, double AliveBelow, bool Relativ
     /// <summary>The rule on customers' lifetime-value percentile ranks and P(alive), in the same order.</summary>
     public static AtRiskRule Of(IReadOnlyList<double> percentiles, Func<int, double> alive, ClvOptions options)
     {
-        var from = 100 * (1 - options.AtRiskTopShare);
-        var cut = options.AtRiskAliveBelow is null ? LowestShareCut(percentiles, alive, from) : 0;
-        var threshold = options.AtRiskAliveBelow ?? Math.Max(ClvOptions.AtRiskAliveBelowDefault, cut);
-        var rule = new AtRiskRule(options.AtRiskTopShare, threshold, options.AtRiskAliveBelow is null && cut > ClvOptions.AtRiskAliveBelowDefault, 0);
+        var rule = new AtRiskRule(options.AtRiskTopShare, options.AtRiskAliveBelow ?? ClvOptions.AtRiskAliveBelowDefault, false, 0);
+        if (options.AtRiskAliveBelow is null && LowestShareCut(percentiles, alive, rule.FromPercentile) is var cut && cut > rule.AliveBelow)
+        {
+            rule = rule with { AliveBelow = cut, Relative = true };
+        }
         var flagged = 0;
         for (var i = 0; i < percentiles.Count; i++) if (rule.Flags(percentiles[i], alive(i))) flagged++;
         return rule with { Customers = flagged };

@@ -37,18 +37,18 @@ internal static class LifetimeValue
     public static (CustomerValues Customers, AtRiskRule AtRisk) Apply(BtydSummary summary, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
     {
         var window = options.WindowDays / summary.Unit.Days();
-        var patterns = new Patterns(summary.PatternGroups);
+        var patterns = summary.PatternGroups;
         var clv = Values(summary.Customers, patterns, summary.Unit, options, purchases, spend.Parameters);
         var (low, high) = Interval(summary.Customers, patterns, summary.Unit, options, purchases, spend) ?? (clv, clv);
-        var figures = patterns.Each((x, tx, t) => new PatternFigures(
+        var figures = Each(patterns, (x, tx, t) => new PatternFigures(
             purchases.ProbabilityAlive(x, tx, t),
             purchases.ProbabilityNoPurchase(window, x, tx, t),
             purchases.ExpectedPurchases(window, x, tx, t),
             NextPurchase.Days(purchases, x, tx, t),
             NextPurchase.Within(purchases, x, tx, t)));
         var ranks = PercentileRanks(clv);
-        var atRisk = AtRiskRule.Of(ranks, i => figures[patterns.PatternOf(i)].Alive, options);
-        return (new CustomerValues(summary, atRisk, spend.Parameters, summary.PatternGroups, figures, clv, low, high, ranks), atRisk);
+        var atRisk = AtRiskRule.Of(ranks, i => figures[patterns.Of(i)].Alive, options);
+        return (new CustomerValues(summary, atRisk, spend.Parameters, patterns, figures, clv, low, high, ranks), atRisk);
     }
 
     /// <summary>Refuses, with the reason, a history too thin for the models.</summary>
@@ -67,37 +67,30 @@ internal static class LifetimeValue
     }
 
     /// <summary>
-    /// Customers with the same (x, t_x, T) have the same purchase figures under any fit: each distinct one is computed
-    /// once (a generated million customers are 224,182 patterns; on the UCI year one-time buyers share theirs by first
-    /// day), in parallel, each on its own, so that the figures do not depend on the number of threads.
+    /// <paramref name="of"/> for each distinct (x, t_x, T) of <paramref name="patterns"/>, in their order. Customers
+    /// with the same pattern have the same purchase figures under any fit: each is computed once (a generated million
+    /// customers are 224,182 patterns; on the UCI year one-time buyers share theirs by first day), in parallel, each on
+    /// its own, so that the figures do not depend on the number of threads.
     /// </summary>
-    private sealed class Patterns(Groups<(int X, double Tx, double T)> groups)
+    private static T[] Each<T>(Groups<(int X, double Tx, double T)> patterns, Func<int, double, double, T> of)
     {
-        public (int X, double Tx, double T)[] Distinct => groups.Keys;
-
-        /// <summary>The pattern of the customer at each index.</summary>
-        public int PatternOf(int customer) => groups.Of(customer);
-
-        /// <summary>The value of <paramref name="of"/> for each distinct pattern, in the order of <see cref="Distinct"/>.</summary>
-        public T[] Each<T>(Func<int, double, double, T> of)
-        {
-            var values = new T[Distinct.Length];
-            Parallel.For(0, values.Length, k => values[k] = of(Distinct[k].X, Distinct[k].Tx, Distinct[k].T));
-            return values;
-        }
+        var distinct = patterns.Keys;
+        var values = new T[distinct.Length];
+        Parallel.For(0, values.Length, k => values[k] = of(distinct[k].X, distinct[k].Tx, distinct[k].T));
+        return values;
     }
 
     /// <summary>
     /// Each customer's value: the expected purchases month by month are their pattern's, computed once per pattern;
     /// the expected value of a purchase is their own (it depends on their spend).
     /// </summary>
-    private static double[] Values(IReadOnlyList<BtydCustomer> customers, Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
+    private static double[] Values(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
     {
         var months = options.HorizonMonths;
         var month = TimeUnits.DaysPerMonth / unit.Days();
         var horizons = Enumerable.Range(1, months).Select(m => m * month).ToArray();
         var discount = Enumerable.Range(1, months).Select(m => Math.Pow(1 + options.MonthlyDiscountRate, m)).ToArray();
-        var distinct = patterns.Distinct;
+        var distinct = patterns.Keys;
         var upTo = new double[distinct.Length * months];
         Parallel.For(0, distinct.Length, k => purchases.ExpectedPurchases(horizons, distinct[k].X, distinct[k].Tx, distinct[k].T, upTo.AsSpan(k * months, months)));
         var values = new double[customers.Count];
@@ -105,7 +98,7 @@ internal static class LifetimeValue
         {
             var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
-            var from = patterns.PatternOf(i) * months;
+            var from = patterns.Of(i) * months;
             var before = 0.0;
             var total = 0.0;
             for (var m = 1; m <= months; m++)
@@ -119,7 +112,7 @@ internal static class LifetimeValue
     }
 
     /// <summary>Each customer's 10th and 90th percentile over the parameter draws; null when there is no interval (the point itself).</summary>
-    private static (double[] Low, double[] High)? Interval(IReadOnlyList<BtydCustomer> customers, Patterns patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
+    private static (double[] Low, double[] High)? Interval(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
     {
         if (options.IntervalDraws <= 0 || purchases.Diagnostics.LogCovariance is not { } pc || spend.Diagnostics.LogCovariance is not { } sc)
         {

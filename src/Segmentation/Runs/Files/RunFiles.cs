@@ -36,15 +36,17 @@ internal sealed record RunFiles(string Folder)
 
     public string Targets => Path.Combine(Folder, "targets");
 
-    /// <summary>One campaign list per segment, named after it (lower case, words joined by underscores).</summary>
+    /// <summary>A segment's name in a file name (a campaign list, an audience): lower case, words joined by underscores.</summary>
+    public static string FileNameOf(string segment) => new string(segment.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()).Trim('_');
+
+    /// <summary>One campaign list per segment, named after it (<see cref="FileNameOf"/>).</summary>
     private List<string> WriteTargets(SegmentationRun run)
     {
         Directory.CreateDirectory(Targets);
         var written = new List<string>();
         foreach (var profile in run.Profiles)
         {
-            var name = new string(profile.Segment.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray()).Trim('_');
-            var path = Path.Combine(Targets, $"{profile.Cluster}_{name}.csv");
+            var path = Path.Combine(Targets, $"{profile.Cluster}_{FileNameOf(profile.Segment)}.csv");
             SegmentsCsv.WriteTargets(path, run.Customers.Where(c => c.Cluster == profile.Cluster).ToList());
             written.Add(path);
         }
