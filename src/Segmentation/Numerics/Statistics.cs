@@ -9,9 +9,20 @@ internal static class Statistics
         return list.Count == 0 ? double.NaN : list.Average();
     }
 
+    /// <summary>
+    /// The values in ascending order, in a new array: Array.Sort, several times faster than LINQ's stable Order
+    /// on the hundreds of thousands of customers' figures, and the same array (equal doubles are indistinguishable).
+    /// </summary>
+    public static double[] Sorted(IEnumerable<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
     public static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = Sorted(values);
         if (sorted.Length == 0) return double.NaN;
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -10,7 +10,7 @@ public sealed record FeatureStatistics(string Feature, int Count, double Mean, d
 {
     internal static FeatureStatistics Of(string feature, double[] values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = Statistics.Sorted(values);
         var n = sorted.Length;
         if (n == 0) return new(feature, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         var mean = sorted.Average();

@@ -47,7 +47,7 @@ internal static class ReportBuilder
         var agree = customers.Count(c => c.Segment == c.Score.Segment) / (double)customers.Count;
         var borderline = customers.Count(c => c.Borderline);
         var contradicting = run.Profiles.Where(p => p.RecencyContradictsName > 0).ToList();
-        var recency = customers.Select(c => (double)c.Rfm.Recency).Order().ToArray();
+        var recency = Statistics.Sorted(customers.Select(c => (double)c.Rfm.Recency));
         var note = $"The cluster segment (ClusterSegment in customer_segments.csv) and the RFM score segment (ScoreSegment) use the same names and agree for {Display.Percent(agree)} of customers; the table of score segments by cluster shows where they part. "
             + $"{Customers(borderline)} ({Display.Percent(borderline / (double)customers.Count)}) are almost as near another segment's centre as their own (Borderline: a small change would move them). ";
         note += contradicting.Count == 0
@@ -249,7 +249,7 @@ internal static class ReportBuilder
             "Frequency" => c.Rfm.Frequency,
             _ => (double)c.Rfm.Monetary,
         };
-        var byCluster = run.Customers.GroupBy(c => c.Cluster).ToDictionary(g => g.Key, g => g.Select(Value).Order().ToArray());
+        var byCluster = run.Customers.GroupBy(c => c.Cluster).ToDictionary(g => g.Key, g => Statistics.Sorted(g.Select(Value)));
         var boxes = run.Profiles
             .Where(p => byCluster.ContainsKey(p.Cluster))
             .Select(p =>

@@ -64,7 +64,7 @@ internal static class PopulationStability
 
     public static FeatureBins Bins(string feature, double[] values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = Statistics.Sorted(values);
         // Deciles, without repeats: frequency is mostly 1, 2 or 3, so several deciles are the same number.
         var edges = Enumerable.Range(1, 9).Select(i => Statistics.Quantile(sorted, i / 10.0)).Distinct().ToArray();
         return new FeatureBins(feature, edges, Shares(edges, values));

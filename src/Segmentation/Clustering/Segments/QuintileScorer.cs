@@ -14,15 +14,23 @@ internal static class QuintileScorer
         var n = values.Count;
         var scores = new int[n];
         if (n == 0) return scores;
-        var distinct = values.Distinct().Order().ToArray();
-        var index = new Dictionary<double, int>(distinct.Length);
-        for (var i = 0; i < distinct.Length; i++) index[distinct[i]] = i;
-        var counts = new long[distinct.Length];
-        foreach (var v in values) counts[index[v]]++;
+        // The distinct values and their counts from one sort; each value's group found by binary search.
+        var sorted = Numerics.Statistics.Sorted(values);
+        var distinct = new List<double>();
+        var counts = new List<long>();
+        foreach (var v in sorted)
+        {
+            if (distinct.Count > 0 && distinct[^1].Equals(v)) counts[^1]++;
+            else
+            {
+                distinct.Add(v);
+                counts.Add(1);
+            }
+        }
         var binOfGroup = Bins(counts);
         for (var i = 0; i < n; i++)
         {
-            var s = binOfGroup[index[values[i]]];
+            var s = binOfGroup[distinct.BinarySearch(values[i])];
             scores[i] = higherIsBetter ? s : 6 - s;
         }
         return scores;

@@ -19,10 +19,23 @@ internal static class RfmScoreSegments
         [SegmentCatalogue.Lost] = ["111", "112", "121", "131", "141", "151"],
     };
 
-    private static readonly Dictionary<string, string> ByCode = Codes
-        .SelectMany(kv => kv.Value.Select(code => (code, kv.Key)))
-        .ToDictionary(t => t.code, t => t.Key, StringComparer.Ordinal);
+    // Indexed by (r - 1) * 25 + (f - 1) * 5 + (m - 1): read once per customer and per profile, so no text is built to look one up.
+    private static readonly string?[] ByScores = Scored();
+
+    private static string?[] Scored()
+    {
+        var names = new string?[125];
+        foreach (var (name, codes) in Codes)
+        {
+            foreach (var code in codes) names[Index(code[0] - '0', code[1] - '0', code[2] - '0')] = name;
+        }
+        return names;
+    }
+
+    private static int Index(int r, int f, int m) => (r - 1) * 25 + (f - 1) * 5 + (m - 1);
 
     public static string Of(int r, int f, int m) =>
-        ByCode.TryGetValue($"{r}{f}{m}", out var name) ? name : throw new ArgumentOutOfRangeException(nameof(r), $"No segment for code {r}{f}{m}.");
+        r is >= 1 and <= 5 && f is >= 1 and <= 5 && m is >= 1 and <= 5 && ByScores[Index(r, f, m)] is { } name
+            ? name
+            : throw new ArgumentOutOfRangeException(nameof(r), $"No segment for code {r}{f}{m}.");
 }

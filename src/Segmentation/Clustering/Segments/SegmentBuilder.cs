@@ -44,7 +44,7 @@ internal static class SegmentBuilder
         double[][] features, double[][] centroids, double[]? probabilities = null)
     {
         var scores = Scores(rfm);
-        var recency = rfm.Customers.Select(c => (double)c.Recency).Order().ToArray();
+        var recency = Statistics.Sorted(rfm.Customers.Select(c => (double)c.Recency));
         var (lowerQuartile, upperQuartile) = (Statistics.Quantile(recency, 0.25), Statistics.Quantile(recency, 0.75));
         return rfm.Customers.Select((c, i) =>
         {
@@ -106,9 +106,12 @@ internal static class SegmentBuilder
         var allRecency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Recency));
         var allFrequency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Frequency));
         var allMonetary = Statistics.Mean(customers.Select(c => (double)c.Rfm.Monetary));
+        // Each segment's customers in one pass, in the customers' order (the sums below add in that order, as before).
+        var byCluster = names.Select(_ => new List<CustomerSegment>()).ToArray();
+        foreach (var c in customers) byCluster[c.Cluster].Add(c);
         return names.Select((d, cluster) =>
         {
-            var assigned = customers.Where(c => c.Cluster == cluster).ToList();
+            var assigned = byCluster[cluster];
             var members = assigned.Select(c => c.Rfm).ToList();
             var probabilities = assigned.Where(c => c.Probability is not null).Select(c => c.Probability!.Value).ToList();
             var seg = members.Sum(m => m.Monetary);
@@ -153,12 +156,19 @@ internal static class SegmentBuilder
     public static IReadOnlyList<ScoreSegmentProfile> ScoreProfiles(IReadOnlyList<CustomerSegment> customers)
     {
         var total = customers.Count;
-        var revenue = customers.Sum(c => c.Rfm.Monetary);
+        var revenue = 0m;
+        // One pass: each customer's score segment looked up once, not once per segment.
+        var bySegment = new Dictionary<string, (int Customers, decimal Revenue)>(StringComparer.Ordinal);
+        foreach (var c in customers)
+        {
+            ref var segment = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bySegment, c.Score.Segment, out _);
+            segment = (segment.Customers + 1, segment.Revenue + c.Rfm.Monetary);
+            revenue += c.Rfm.Monetary;
+        }
         return RfmScoreSegments.Codes.Keys.Select(name =>
         {
-            var members = customers.Where(c => c.Score.Segment == name).ToList();
-            var seg = members.Sum(m => m.Rfm.Monetary);
-            return new ScoreSegmentProfile(name, members.Count, total == 0 ? 0 : members.Count / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
+            var (members, seg) = bySegment.GetValueOrDefault(name);
+            return new ScoreSegmentProfile(name, members, total == 0 ? 0 : members / (double)total, seg, revenue == 0 ? 0 : (double)(seg / revenue));
         }).ToArray();
     }
 }

@@ -103,6 +103,9 @@ internal static class PreparationQuery
 
     private const string Cancellation = "left(invoice, 1) IN ('C', 'c')";
 
+    /// <summary>An aggregate read only from the order rows of <c>lines</c>.</summary>
+    private const string ByOrder = "FILTER (WHERE by_order = 1)";
+
     /// <summary>
     /// The CTEs that match each cancellation to the purchase it cancels (<see cref="CleaningOptions.NetCancellations"/>)
     /// and classify the rows with the cancelled quantity beside each purchase.
@@ -224,16 +227,25 @@ internal static class PreparationQuery
                 .AppendLine("    (quantity - COALESCE(cancelled, 0)) * unit_price AS amount, stock_code, description, country, bad, reason, cancelled FROM cleaned");
             source = "reduced";
         }
+        // An order is a customer's invoice in one month and country; a product a stock code under one description.
+        string[] orderKeys = ["customer", "order_key", "month", "country"], productKeys = ["product", "description"];
         sql.AppendLine("), keyed AS (")
             .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM {source}")
-            // First the rows fold into orders (a customer's invoice in one month and country) and into products, each
-            // split by the rule that removed its rows (most orders have one): the only groups with as many members as
-            // rows, so they carry no more aggregates than they must. Everything else is rolled up from these, far fewer.
+            // Every row goes once into its order and once into its product (a copy per kind, the other kind's keys NULL),
+            // split by the rule that removed it (most orders have one): the only groups with as many members as rows.
+            // One aggregate over both copies, each aggregate filtered to the kind that reads it, costs less than grouping
+            // sets, which compute every aggregate for every set (the row lists for products too: 8.1 -> 6.7 s on 10M
+            // rows). Everything else is rolled up from these, far fewer.
+            .AppendLine("), split AS (")
+            .AppendLine($"  SELECT keyed.*, kinds.by_order, {string.Join(", ", orderKeys.Select(k => $"CASE WHEN kinds.by_order = 1 THEN {k} END AS by_{k}"))},")
+            .AppendLine($"    {string.Join(", ", productKeys.Select(k => $"CASE WHEN kinds.by_order = 0 THEN {k} END AS by_{k}"))}")
+            .AppendLine("  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order)")
             .AppendLine("), lines AS MATERIALIZED (")
-            .AppendLine("  SELECT grouping(product) AS by_order, customer, order_key, month, country, product, description, reason,")
+            .AppendLine($"  SELECT by_order, {string.Join(", ", orderKeys.Concat(productKeys).Select(k => $"by_{k} AS {k}"))}, reason,")
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
-            .AppendLine($"    min(date) AS first_date, max(date) AS last_date, {(net ? "count(cancelled)" : "0")} AS reduced, {d.RowContents(Content)} AS contents")
-            .AppendLine("  FROM keyed GROUP BY GROUPING SETS ((customer, order_key, month, country, reason), (product, description, reason))")
+            .AppendLine($"    min(date) {ByOrder} AS first_date, max(date) {ByOrder} AS last_date, {(net ? $"count(cancelled) {ByOrder}" : "0")} AS reduced,")
+            .AppendLine($"    {d.RowContents(Content)} {ByOrder} AS contents")
+            .AppendLine($"  FROM split GROUP BY by_order, {string.Join(", ", orderKeys.Concat(productKeys).Select(k => "by_" + k))}, reason")
             .AppendLine("), orders AS (")
             // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
             .AppendLine("  SELECT customer, order_key, month, country, COALESCE(country, '(unknown)') AS country_key, reason, rows_in, bad, revenue, quantity,")
@@ -245,12 +257,15 @@ internal static class PreparationQuery
         const string Kept = "FILTER (WHERE reason = 0)";
         string Select(Kind kind, string key, string month, string totals, string detail, string from, string? groupBy, bool withRules = false)
         {
-            var ruleCounts = string.Concat(rules.Select(r => withRules ? $", sum(rows_in) FILTER (WHERE reason = {(int)r})" : ", 0"));
+            var ruleCounts = string.Concat(rules.Select(r => withRules ? $", {Count($"sum(rows_in) FILTER (WHERE reason = {(int)r})")}" : ", 0"));
             return $"SELECT {(int)kind}, {key}, {month}, {totals}, {detail}{ruleCounts} FROM {from}{(groupBy is null ? "" : " GROUP BY " + groupBy)}";
         }
-        var sales = $"sum(rows_in) {Kept}, sum(revenue) {Kept}, sum(quantity) {Kept}";
-        var full = $"sum(rows_in), sum(bad), {sales}, count(DISTINCT order_key) {Kept}, min(first_date) {Kept}, max(last_date) {Kept},"
-            + $" min(first_date), max(last_date), sum(reduced) {Kept}, sum(repeats)";
+        // A sum of counts is a 128-bit integer in DuckDB and a numeric in PostgreSQL: read back as such it costs a
+        // big-integer object per value (0.4 s for the 10M-row file's 300,000 result rows); no count nears 2^63.
+        static string Count(string sum) => $"CAST({sum} AS BIGINT)";
+        var sales = $"{Count($"sum(rows_in) {Kept}")}, sum(revenue) {Kept}, sum(quantity) {Kept}";
+        var full = $"{Count("sum(rows_in)")}, {Count("sum(bad)")}, {sales}, count(DISTINCT order_key) {Kept}, min(first_date) {Kept}, max(last_date) {Kept},"
+            + $" min(first_date), max(last_date), {Count($"sum(reduced) {Kept}")}, {Count("sum(repeats)")}";
         // Typed NULLs: PostgreSQL types a column of a UNION from its first branches, and an untyped NULL is text there.
         const string NoText = "CAST(NULL AS VARCHAR)", NoMonth = "CAST(NULL AS TIMESTAMP)";
         const string NoDates = "CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), 0, 0";

@@ -163,12 +163,16 @@ internal sealed class PreparationResult
 
     private static long Long(DbDataReader reader, C column) => Long(reader, (int)column);
 
-    private static long Long(DbDataReader reader, int column) => Value(reader, column) switch
+    private static long Long(DbDataReader reader, int column)
     {
-        null => 0,
-        BigInteger b => (long)b,
-        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
-    };
+        if (reader.IsDBNull(column)) return 0;
+        if (reader.GetFieldType(column) == typeof(long)) return reader.GetInt64(column);
+        return reader.GetValue(column) switch
+        {
+            BigInteger b => (long)b,
+            var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+        };
+    }
 
     private static decimal Decimal(DbDataReader reader, C column) => Money(Value(reader, (int)column) switch
     {

@@ -1,3 +1,5 @@
+using Segmentation.Numerics;
+
 namespace Segmentation.Runs.Refresh;
 
 /// <summary>Measures of how far two populations or two partitions differ.</summary>
@@ -11,7 +13,7 @@ internal static class DriftMeasures
     /// </summary>
     public static double PsiOfValues(IReadOnlyList<double> expected, IReadOnlyList<double> actual, int bins = 10)
     {
-        var sorted = expected.Order().ToArray();
+        var sorted = Statistics.Sorted(expected);
         var edges = Enumerable.Range(1, bins - 1).Select(b => sorted[(int)Math.Floor((sorted.Length - 1) * b / (double)bins)]).Distinct().ToArray();
         double[] Shares(IReadOnlyList<double> values)
         {
