@@ -18,6 +18,7 @@ using System.Text.Json;
 // --growth FILE.csv (several): ours alone, once each on the CSV and on its Parquet copy (made once, as --parquet-copy does),
 //   and a chart of time and peak memory against rows per format (growth.svg beside the results).
 // --scoring: the scoring API under load against the FastAPI peer, and 20 concurrent uploads (writes SCORING.md).
+// --built: ours from the build output (JIT-compiled at first use) instead of `dotnet publish` (ReadyToRun), the default.
 var inputs = Values("--input").ToList();
 var large = Values("--large").ToList();
 var scale = Values("--ours").ToList();
@@ -34,8 +35,10 @@ var output = Value("--out") ?? Path.Combine("tests", "Segmentation.Benchmarks", 
 var peer = Value("--peer") ?? Path.Combine("..", "shared", "peer", "pandas_sklearn_pipeline.py");
 var python = Value("--python") ?? "/usr/bin/python3";
 var metadata = typeof(Measured).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
-var cli = metadata["Cli"]!;
 if (metadata["Configuration"] != "Release") Console.Error.WriteLine("warning: not a Release build; run with -c Release for figures worth keeping");
+// Ours as it ships: `dotnet publish` (ReadyToRun, see the CLI's project), as the peer runs on Python's compiled bytecode;
+// --built measures the build output instead (JIT-compiled at first use).
+var cli = args.Contains("--built") ? metadata["Cli"]! : PublishedCli(metadata["CliProject"]!, metadata["Configuration"]!);
 
 if (Value("--btyd-scale") is { } btydCustomers)
 {
@@ -58,7 +61,7 @@ var report = new StringBuilder();
 report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").AppendLine()
     .AppendLine($"Regenerate: `dotnet run -c Release --project tests/Segmentation.Benchmarks -- {string.Join(" ", inputs.Select(i => "--input " + i).Concat(scale.Select(i => "--ours " + i)).Concat(rates.Select(i => "--ingest-rate " + i)).Concat(sweeps.Select(i => "--sweep " + i)).Concat(methods.Select(i => "--methods " + i)).Concat(clvCosts.Select(i => "--clv-cost " + i)).Concat(growth.Select(i => "--growth " + i)).Concat(large.Select(i => "--large " + i)))}{(Value("--peer-timeout") is { } minutes ? " --peer-timeout " + minutes : "")} --repetitions {repetitions}`").AppendLine()
     .AppendLine(Machine()).AppendLine()
-    .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes; stage times are measured inside each process,")
+    .AppendLine($"Each figure is the median of {repetitions} runs; ours and the peer's alternate. Both run as fresh processes, ours as `dotnet publish` makes it (ReadyToRun), the peer on Python's compiled bytecode; stage times are measured inside each process,")
     .AppendLine("\"process wall\" includes start-up (the .NET runtime and JIT; Python and its imports). Both do the same work: ingest, standard cleaning, RFM, log1p + standard scaling,")
     .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics (ours without its stability refits, which the peer has none of), and writing outputs;")
     .AppendLine("ours also counts duplicates, aggregates sales, names segments, scores RFM, and saves the model.")
@@ -263,6 +266,17 @@ static double EngineLimit(string csv, Func<string[], string> select)
         times.Add(clock.Elapsed.TotalSeconds);
     }
     return Segmentation.Numerics.Statistics.Median(times);
+}
+
+// The CLI published into a folder of the benchmark's own (once per benchmark run: a publish of an unchanged build takes seconds).
+static string PublishedCli(string project, string configuration)
+{
+    var folder = Path.Combine(AppContext.BaseDirectory, "published-cli");
+    using var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", configuration, "-o", folder, "--nologo", "-v", "quiet"]) { RedirectStandardOutput = true })!;
+    publish.StandardOutput.ReadToEnd();
+    publish.WaitForExit();
+    if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish {project} failed ({publish.ExitCode})");
+    return Path.Combine(folder, "Segmentation.Cli.dll");
 }
 
 // Typed as pandas writes a frame it read from this CSV: integers, floats (CustomerID too, for its empty cells), timestamps.
