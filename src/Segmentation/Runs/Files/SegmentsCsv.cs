@@ -26,7 +26,16 @@ internal static class SegmentsCsv
     {
         var columns = CustomerColumns.For(customers);
         w.WriteLine(string.Join(',', columns.Select(c => c.Name)));
-        foreach (var c in customers) w.WriteLine(string.Join(',', columns.Select(column => Cell(column.Table.Type, column.Value(c)))));
+        // Cell by cell into the writer: no joined line, no enumerator per customer (147k customers: 0.5 s of the outputs).
+        foreach (var c in customers)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (i > 0) w.Write(',');
+                w.Write(Cell(columns[i].Table.Type, columns[i].Value(c)));
+            }
+            w.WriteLine();
+        }
     }
 
     /// <summary>A value in the CSV's form: invariant numbers, yes/no, days as yyyy-MM-dd, text guarded and quoted.</summary>
