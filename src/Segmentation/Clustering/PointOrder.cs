@@ -11,11 +11,17 @@ internal sealed class PointOrder
 {
     private const int Bits = 10;
 
+    private readonly PointColumns _seedColumns;
+    private readonly PointColumns? _orderedColumns;
+
     private PointOrder(double[] points, double[] ordered, int[] order)
     {
         Points = points;
         Ordered = ordered;
         Order = order;
+        // Both layouts by coordinate as well, once for every seeding and fit (see KMeans.Fit).
+        _seedColumns = new PointColumns(points);
+        _orderedColumns = KMeans.ColumnsOf(ordered);
     }
 
     /// <summary>The points in their own order (row-major), which seeding draws from.</summary>
@@ -70,13 +76,13 @@ internal sealed class PointOrder
     public KMeans.Result Fit(int k, int seed, int maxIterations) => Fit(Seed(k, seed), maxIterations);
 
     /// <summary>The k-means++ centres (row-major) a fit of <paramref name="k"/> clusters with <paramref name="seed"/> starts from.</summary>
-    public double[] Seed(int k, int seed) => KMeans.Seed(Points, Order.Length, k, new Random(seed));
+    public double[] Seed(int k, int seed) => KMeans.Seed(Points, _seedColumns, k, new Random(seed));
 
     /// <summary>A fit from the given centres (row-major), labels in the points' order.</summary>
     public KMeans.Result Fit(double[] initialCentres, int maxIterations)
     {
         var n = Order.Length;
-        var result = KMeans.Fit(Ordered, initialCentres, maxIterations);
+        var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations);
         var labels = new int[n];
         for (var i = 0; i < n; i++) labels[Order[i]] = result.Labels[i];
         return result with { Labels = labels };

@@ -21,8 +21,8 @@ public sealed class KMeansTests(RealDataFixture data)
         {
             var centres = KMeans.Seed(points, points.Length / KMeans.Dim, k, new Random(seed));
 
-            var vector = KMeans.Fit(points, centres, 300, vectorised: true);
-            var scalar = KMeans.Fit(points, centres, 300, vectorised: false);
+            var vector = KMeans.Fit(points, new PointColumns(points), centres, 300);
+            var scalar = KMeans.Fit(points, null, centres, 300);
 
             Assert.Equal(scalar.Labels, vector.Labels);
             Assert.Equal(scalar.Centres, vector.Centres);
