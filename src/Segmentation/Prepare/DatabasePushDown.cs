@@ -22,10 +22,12 @@ internal static class DatabasePushDown
         var relation = SourceRelation.Bind(name, input.From, columns,
             i => new SourceColumn(SqlDialect.Quote(schema[i].Name), schema[i].IsText ? ColumnKind.Text : ColumnKind.Typed));
         using var engine = connection is DuckDBConnection duckDb ? PreparationStatement.Engine(options, duckDb) : null;
-        var dialect = engine is null ? SqlDialect.PostgreSql : SqlDialect.DuckDb;
         try
         {
-            var (result, rules, _) = PreparationStatement.Run(connection, dialect, relation, options, [], progress, rows: null);
+            PreparationResult result;
+            IReadOnlyList<DropReason> rules;
+            if (engine is null) (result, rules) = PreparationStatement.Run(connection, SqlDialect.PostgreSql, relation, options);
+            else (result, rules, _) = PreparationStatement.Run(engine, relation, options, [], progress, rows: null);
             if (result.BadRows > 0) return new EngineRead.RowReadersNeeded("a value does not parse");
             return new EngineRead.Prepared(PreparedDataBuilder.Build(result, name, rules, badRows: null, options, columns.Uses()) with { Timings = [new StageTiming("prepare", started.Elapsed)] });
         }

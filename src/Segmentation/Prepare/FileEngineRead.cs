@@ -49,7 +49,7 @@ internal static class FileEngineRead
         }
         try
         {
-            var (result, rules, _) = PreparationStatement.Run(engine.Connection, SqlDialect.DuckDb, relation, options, parameters, progress, rows);
+            var (result, rules, _) = PreparationStatement.Run(engine, relation, options, parameters, progress, rows);
             // A value that does not parse: the row readers read the file again and name it (or skip it, as asked).
             if (result.BadRows > 0) return new EngineRead.RowReadersNeeded("a value does not parse");
             return new EngineRead.Prepared(PreparedDataBuilder.Build(result, path, rules, badRows: null, options, columns.Uses()) with { Timings = [new StageTiming("prepare", started.Elapsed)] });

@@ -62,7 +62,7 @@ internal static class Preparation
             Column("customer"), mapping.Invoice is null ? null : Column("invoice"), Column("date"),
             lineAmounts ? null : Column("quantity"), lineAmounts ? null : Column("unit_price"), Column("amount"),
             Column("stock_code"), Column("description"), Column("country"));
-        var (result, rules, elapsed) = PreparationStatement.Run(engine.Connection, SqlDialect.DuckDb, relation, options, [], progress: null, appended);
+        var (result, rules, elapsed) = PreparationStatement.Run(engine, relation, options, [], progress: null, appended);
         return PreparedDataBuilder.Build(result, relation.Name, rules, stream.BadRows, options, stream.Columns.Uses()) with
         {
             Timings = [new StageTiming("ingest", ingest), new StageTiming("prepare", elapsed)],

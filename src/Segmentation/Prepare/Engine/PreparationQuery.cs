@@ -131,25 +131,38 @@ internal static class PreparationQuery
             .AppendLine($"  SELECT priced.*, cancelled, {reason} AS reason FROM priced LEFT JOIN netted ON {string.Join(" AND ", purchase.Select(c => $"netted_{c} = {c}"))}");
     }
 
-    /// <summary>
-    /// The statement: one row per kind and key (see <see cref="Columns"/>), over every row, or over the rows of one
-    /// <paramref name="part"/> of the customers.
-    /// </summary>
-    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, Part? part = null, bool purchaseDays = false)
+    /// <summary>A key column's value as the statement compares it: trimmed text, a whole number's ".0" dropped.</summary>
+    private static string Key(SqlDialect d, SourceColumn c)
     {
-        string Key(SourceColumn c)
-        {
-            if (c.Kind == ColumnKind.Ready) return c.Sql;
-            var text = Text(c);
-            // 17850.0 (a float column, a workbook's number) is the customer 17850.
-            return $"CASE WHEN {text} LIKE '%.%' THEN regexp_replace({text}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE {text} END";
-        }
-        string Text(SourceColumn c) => c.Kind switch
-        {
-            ColumnKind.Ready => c.Sql,
-            ColumnKind.Text => d.Trimmed(c.Sql),
-            _ => d.Trimmed(d.AsText(c.Sql)),
-        };
+        if (c.Kind == ColumnKind.Ready) return c.Sql;
+        var text = Text(d, c);
+        // 17850.0 (a float column, a workbook's number) is the customer 17850.
+        return $"CASE WHEN {text} LIKE '%.%' THEN regexp_replace({text}, '^(-?[0-9]+)\\.0+$', '\\1') ELSE {text} END";
+    }
+
+    private static string Text(SqlDialect d, SourceColumn c) => c.Kind switch
+    {
+        ColumnKind.Ready => c.Sql,
+        ColumnKind.Text => d.Trimmed(c.Sql),
+        _ => d.Trimmed(d.AsText(c.Sql)),
+    };
+
+    /// <summary>The column of <see cref="Staging"/> that holds a row's part; the folder of each part's rows is named by it.</summary>
+    public const string PartColumn = "__segmentation_part";
+
+    /// <summary>
+    /// The source's rows as they are, only the columns the statement reads, each with the part of the customers it
+    /// falls in (0 to <paramref name="parts"/> - 1, by the key the statement groups customers by, so that a customer's
+    /// rows are all in one part): what an input prepared in parts is staged as (see <see cref="PreparationStatement.InParts"/>).
+    /// </summary>
+    public static string Staging(SqlDialect d, SourceRelation s, int parts) =>
+        $"SELECT {string.Join(", ", s.Columns().Select(c => c.Sql).Distinct())}, {d.PartOf(Key(d, s.Customer), parts)} AS {PartColumn} FROM {s.From}";
+
+    /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>), over every row of the relation.</summary>
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, bool purchaseDays = false)
+    {
+        string Key(SourceColumn c) => PreparationQuery.Key(d, c);
+        string Text(SourceColumn c) => PreparationQuery.Text(d, c);
         string Number(SourceColumn c) => c.Kind switch
         {
             ColumnKind.Ready => c.Sql,
@@ -201,8 +214,7 @@ internal static class PreparationQuery
             .AppendLine($"    {OrNull(s.Country, Text)} AS country")
             .AppendLine($"  FROM {s.From}")
             .AppendLine("), priced AS (")
-            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed")
-            .AppendLine(part is { } p ? $"  WHERE {d.PartOf("customer", p.Count)} = {p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+            .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed");
         var net = cleaning.NetCancellations;
         if (net) AppendNetting(sql, d, cleaning, reason);
         else sql.AppendLine("), classified AS (").AppendLine($"  SELECT priced.*, {reason} AS reason FROM priced");

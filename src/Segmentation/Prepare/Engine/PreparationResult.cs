@@ -44,7 +44,7 @@ internal sealed class PreparationResult
     public DateTime? LastAny { get; private set; }
 
     /// <summary>
-    /// The rows of the statement run over each part of the customers in turn (see <see cref="Part"/>): a customer's
+    /// The rows of the statement run over each part of the customers in turn (see <see cref="PreparationStatement.InParts"/>): a customer's
     /// rows are all in one part, so customers are read as they come and everything else adds up.
     /// </summary>
     public static PreparationResult Read(IEnumerable<DbDataReader> parts, IReadOnlyList<DropReason> rules, bool hasInvoices)

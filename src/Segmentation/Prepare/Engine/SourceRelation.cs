@@ -36,6 +36,10 @@ internal sealed record SourceRelation(
     SourceColumn? Description,
     SourceColumn? Country)
 {
+    /// <summary>The columns the statement reads, in the order of the fields.</summary>
+    public IEnumerable<SourceColumn> Columns() =>
+        new[] { Customer, Invoice, Date, Quantity, UnitPrice, Amount, StockCode, Description, Country }.OfType<SourceColumn>();
+
     /// <summary>Binds a source's columns by the mapping: <paramref name="column"/> gives the SQL and kind of the header's i-th column.</summary>
     public static SourceRelation Bind(string name, string from, ResolvedColumns columns, Func<int, SourceColumn> column)
     {

@@ -46,7 +46,7 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Which of <paramref name="parts"/> parts (0 to parts - 1) a key's rows fall in; a missing key has a part too.
-    /// Only the embedded engine prepares an input in parts (see <see cref="Part"/>): a database server runs it whole.
+    /// Only the embedded engine prepares an input in parts (see <see cref="PreparationStatement.InParts"/>): a database server runs it whole.
     /// </summary>
     public virtual string PartOf(string key, int parts) => throw new NotSupportedException($"{Name} prepares an input whole, never in parts");
 
