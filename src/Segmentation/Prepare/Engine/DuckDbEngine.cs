@@ -73,7 +73,8 @@ internal sealed class DuckDbEngine : IDisposable
     /// </remarks>
     public IReadOnlyList<string?> Stage(string select, IEnumerable<(string Name, object? Value)> parameters, string partColumn, int parts)
     {
-        var folder = Path.Combine(_spill, $"staged-{parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        // One staging at a time: a retry in more parts replaces the last one's files.
+        var folder = Path.Combine(_spill, "staged");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(_spill);
         using (var command = Command($"COPY ({select}) TO $staged (FORMAT parquet, PARTITION_BY ({partColumn}), COMPRESSION zstd)", [.. parameters, ("staged", folder)]))
