@@ -34,7 +34,7 @@ internal static class KMeans
     public static bool Vectorised => Vector256.IsHardwareAccelerated;
 
     public static Result Fit(double[] points, int k, int seed, int maxIterations) =>
-        Fit(points, Seed(points, points.Length / Dim, k, new Random(seed)), maxIterations);
+        Fit(points, Seed(points, k, new Random(seed)), maxIterations);
 
     /// <summary>A fit that starts from the given centres (row-major) instead of seeding its own.</summary>
     public static Result Fit(double[] points, double[] initialCentres, int maxIterations) => Fit(points, ColumnsOf(points), initialCentres, maxIterations);
@@ -107,7 +107,7 @@ internal static class KMeans
     /// pass, four to a vector: each candidate's potential is still summed in point order, the same bits as one
     /// candidate at a time.
     /// </summary>
-    internal static double[] Seed(double[] points, int n, int k, Random random) => Seed(points, new PointColumns(points), k, random);
+    internal static double[] Seed(double[] points, int k, Random random) => Seed(points, new PointColumns(points), k, random);
 
     /// <param name="columns">The same points by coordinate: made once for the many seedings of a sweep.</param>
     internal static double[] Seed(double[] points, PointColumns columns, int k, Random random)

@@ -19,7 +19,7 @@ public sealed class KMeansTests(RealDataFixture data)
         // identical points, where distances tie.
         foreach (var points in new[] { KMeansSweep.Flatten(data.Run.Features), Repeated(1_003, seed) })
         {
-            var centres = KMeans.Seed(points, points.Length / KMeans.Dim, k, new Random(seed));
+            var centres = KMeans.Seed(points, k, new Random(seed));
 
             var vector = KMeans.Fit(points, new PointColumns(points), centres, 300);
             var scalar = KMeans.Fit(points, null, centres, 300);
@@ -40,24 +40,23 @@ public sealed class KMeansTests(RealDataFixture data)
     {
         var points = KMeansSweep.Flatten(data.Run.Features);
 
-        Assert.Equal(OneCandidateAtATime(points, k, new Random(seed)), KMeans.Seed(points, points.Length / KMeans.Dim, k, new Random(seed)));
+        Assert.Equal(OneCandidateAtATime(points, k, new Random(seed)), KMeans.Seed(points, k, new Random(seed)));
     }
 
     [Fact]
     public void A_seeding_holds_the_seedings_of_smaller_k_with_as_many_candidates()
     {
         var points = KMeansSweep.Flatten(data.Run.Features);
-        var n = points.Length / KMeans.Dim;
         var groups = Enumerable.Range(2, 19).GroupBy(KMeans.Trials).ToList();
         Assert.True(groups.Count >= 3, "k = 2..20 spans several numbers of candidates");
 
         foreach (var group in groups)
         {
-            var largest = KMeans.Seed(points, n, group.Max(), new Random(11));
-            foreach (var k in group) Assert.Equal(KMeans.Seed(points, n, k, new Random(11)), largest[..(k * KMeans.Dim)]);
+            var largest = KMeans.Seed(points, group.Max(), new Random(11));
+            foreach (var k in group) Assert.Equal(KMeans.Seed(points, k, new Random(11)), largest[..(k * KMeans.Dim)]);
         }
         // Where the number of candidates differs, so do the draws after the first centre.
-        Assert.NotEqual(KMeans.Seed(points, n, 7, new Random(11)), KMeans.Seed(points, n, 8, new Random(11))[..(7 * KMeans.Dim)]);
+        Assert.NotEqual(KMeans.Seed(points, 7, new Random(11)), KMeans.Seed(points, 8, new Random(11))[..(7 * KMeans.Dim)]);
     }
 
     /// <summary>Points on a coarse grid, each drawn about four times: many exact ties.</summary>

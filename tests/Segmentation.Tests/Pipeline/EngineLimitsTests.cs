@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Segmentation.App;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Engine;
-using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Pipeline;
 
@@ -49,14 +48,10 @@ public sealed class EngineLimitsTests(RealDataFixture data) : IDisposable
     [Fact]
     public void An_input_prepared_in_parts_is_staged_in_the_spill_folder_gives_the_same_result_and_leaves_nothing_there()
     {
-        var path = TestPaths.RealFile("online_retail.csv.gz");
+        var (path, relation, source) = UciEngineInput.Csv();
         var spill = Directory.CreateDirectory(_dir.File("spill")).FullName;
         var recorder = new Recorder();
         var options = PrepareOptions.Default with { SpillFolder = spill, EnginePollInterval = TimeSpan.FromMilliseconds(10) };
-        IReadOnlyList<string> header;
-        using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
-        var (from, column) = DuckDbEngine.Csv(header.Count);
-        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
         // As many rows as two parts of the engine's memory hold (the UCI file's are fewer: it is told more).
         var rows = PreparationStatement.RowsPerMegabyte * options.EngineMemoryMegabytes + 1;
         Assert.Equal(2, PreparationStatement.PartsFor(rows, options.EngineMemoryMegabytes));
@@ -65,7 +60,7 @@ public sealed class EngineLimitsTests(RealDataFixture data) : IDisposable
         IReadOnlyList<DropReason> rules;
         using (var engine = PreparationStatement.Engine(options))
         {
-            (result, rules, _) = PreparationStatement.Run(engine, relation, options, [("path", path), ("delim", ","), ("compression", "gzip")], recorder, rows);
+            (result, rules, _) = PreparationStatement.Run(engine, relation, options, source, recorder, rows);
             Assert.NotEmpty(Directory.EnumerateFileSystemEntries(spill));
         }
         var prepared = PreparedDataBuilder.Build(result, path, rules, badRows: null, options, []);

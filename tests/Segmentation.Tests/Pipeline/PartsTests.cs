@@ -1,6 +1,5 @@
 using Segmentation.Prepare;
 using Segmentation.Prepare.Engine;
-using Segmentation.Prepare.Sources;
 
 namespace Segmentation.Tests.Pipeline;
 
@@ -13,14 +12,9 @@ public sealed class PartsTests
 {
     private static PreparationResult Prepare(CleaningOptions cleaning, int parts)
     {
-        var path = TestPaths.RealFile("online_retail.csv.gz");
-        IReadOnlyList<string> header;
-        using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
-        var (from, column) = DuckDbEngine.Csv(header.Count);
-        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
+        var (_, relation, source) = UciEngineInput.Csv();
         var options = PrepareOptions.Default with { Cleaning = cleaning };
         using var engine = PreparationStatement.Engine(options);
-        (string, object?)[] source = [("path", path), ("delim", ","), ("compression", "gzip")];
         return parts == 1
             ? PreparationStatement.Run(engine, relation, options, source, progress: null, rows: null).Result
             : PreparationStatement.InParts(engine, relation, options, source, parts, PreparationQuery.Rules(relation, cleaning));
