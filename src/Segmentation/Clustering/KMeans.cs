@@ -9,8 +9,9 @@ namespace Segmentation.Clustering;
 /// iterations until the labels stop changing or the centres move less than the tolerance, then a last assignment
 /// so that the labels are the nearest centres. Hamerly's bounds (an upper bound on each point's distance to its
 /// centre, a lower bound on the distance to any other) skip the distance computations that cannot change a label:
-/// after the first few iterations most points cost one comparison. Single-threaded and a pure function of
-/// (points, k, seed): restarts and parallelism are the sweep's.
+/// after the first few iterations most points cost one comparison, and a block of four whose margin the centres'
+/// moves cannot yet have used up costs one for the four (<see cref="Drift"/>). Single-threaded and a pure function
+/// of (points, k, seed): restarts and parallelism are the sweep's.
 /// </summary>
 /// <remarks>
 /// Points are a row-major array of <c>n</c> rows of <see cref="Dim"/> doubles (the scaled R, F and M). Sums run in
@@ -46,16 +47,17 @@ internal static class KMeans
     /// The same points by coordinate (<see cref="ColumnsOf"/>): four points at a time (the same results anywhere; faster
     /// where <see cref="Vectorised"/>); null, one. Made once for the many fits of a sweep: a copy per fit cost 3.5 MB at 147k points.
     /// </param>
-    internal static Result Fit(double[] points, PointColumns? columns, double[] initialCentres, int maxIterations)
+    /// <param name="buffers">The fit's working arrays, for <paramref name="points"/>' count (null: its own). The result's labels are then the buffers' until their next fit.</param>
+    internal static Result Fit(double[] points, PointColumns? columns, double[] initialCentres, int maxIterations, FitBuffers? buffers = null)
     {
         var n = points.Length / Dim;
         var k = initialCentres.Length / Dim;
         var tolerance = RelativeTolerance * MeanVariance(points, n);
         var centres = (double[])initialCentres.Clone();
-        var labels = new int[n];
-        var upper = new double[n];
-        var lower = new double[n];
-        AssignAll(points, columns, n, centres, k, labels, upper, lower);
+        buffers ??= new FitBuffers(n);
+        var (labels, upper, lower, limits) = (buffers.Labels, buffers.Upper, buffers.Lower, buffers.Limits);
+        var drift = new Drift(k);
+        AssignAll(points, columns, n, centres, k, labels, upper, lower, limits, drift);
         // Each cluster's sum and count, kept up to date as points change clusters: a centre costs O(k), not O(n).
         var sums = new double[k * Dim];
         var counts = new int[k];
@@ -82,14 +84,14 @@ internal static class KMeans
             if (!changed && !relocated) break;
             if (relocated)
             {
-                AssignAll(points, columns, n, centres, k, labels, upper, lower);
+                AssignAll(points, columns, n, centres, k, labels, upper, lower, limits, drift);
                 Sum(points, n, labels, sums, counts);
                 changed = true;
                 continue;
             }
             // Centres that moved less than the tolerance end the fit, after this last assignment to them.
             var last = total <= tolerance;
-            changed = Assign(points, columns, n, centres, k, labels, upper, lower, halfGap, shift, sums, counts);
+            changed = Assign(points, columns, n, centres, k, labels, upper, lower, limits, halfGap, shift, drift, sums, counts);
             if (last) break;
         }
         return new Result(centres, labels, Inertia(points, n, centres, labels), iterations);
@@ -110,17 +112,18 @@ internal static class KMeans
     internal static double[] Seed(double[] points, int k, Random random) => Seed(points, new PointColumns(points), k, random);
 
     /// <param name="columns">The same points by coordinate: made once for the many seedings of a sweep.</param>
-    internal static double[] Seed(double[] points, PointColumns columns, int k, Random random)
+    /// <param name="buffers">Working arrays for the points' count (null: its own); their bounds are overwritten.</param>
+    internal static double[] Seed(double[] points, PointColumns columns, int k, Random random, FitBuffers? buffers = null)
     {
         var n = columns.Count;
         var centres = new double[k * Dim];
         var trials = Trials(k);
         var first = random.Next(n);
         Array.Copy(points, first * Dim, centres, 0, Dim);
-        var closest = new double[n];
+        buffers ??= new FitBuffers(n);
+        var (closest, cumulative) = (buffers.Upper, buffers.Lower);
         var potential = 0.0;
         for (var i = 0; i < n; i++) potential += closest[i] = SquaredDistance(points, i, centres, 0);
-        var cumulative = new double[n];
         var ids = new int[trials];
         var potentials = new double[trials];
         for (var c = 1; c < k; c++)
@@ -155,7 +158,7 @@ internal static class KMeans
         var c1 = Vector256.Create(columns.X1[id[0]], columns.X1[id[1]], columns.X1[id[2]], columns.X1[id[3]]);
         var c2 = Vector256.Create(columns.X2[id[0]], columns.X2[id[1]], columns.X2[id[2]], columns.X2[id[3]]);
         var total = Vector256<double>.Zero;
-        for (var i = 0; i < closest.Length; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
             var d0 = Vector256.Create(columns.X0[i]) - c0;
             var d1 = Vector256.Create(columns.X1[i]) - c1;
@@ -178,9 +181,13 @@ internal static class KMeans
         return lo;
     }
 
-    /// <summary>Every point against every centre: exact labels and tight bounds.</summary>
-    private static void AssignAll(double[] points, PointColumns? columns, int n, double[] centres, int k, int[] labels, double[] upper, double[] lower)
+    /// <summary>Every point against every centre: exact labels and tight bounds, measured from centres that have not moved yet.</summary>
+    private static void AssignAll(double[] points, PointColumns? columns, int n, double[] centres, int k, int[] labels, double[] upper, double[] lower,
+        double[] limits, Drift drift)
     {
+        drift.Reset();
+        // Every block looked at in the next assignment.
+        Array.Clear(limits);
         var i = 0;
         if (columns is not null)
         {
@@ -199,10 +206,11 @@ internal static class KMeans
     /// Hamerly's assignment after the centres moved by <paramref name="shift"/>: each point's centre may now be
     /// farther by its shift, any other nearer by the largest other shift. A point whose upper bound is still below
     /// both its lower bound and half the gap from its centre to the nearest other cannot have a nearer centre and is
-    /// not looked at. Returns whether a label changed; the sums and counts follow every change.
+    /// not looked at. The bounds are kept as they were last measured, less the drift since (see <see cref="Drift"/>),
+    /// so that a point not looked at costs no write. Returns whether a label changed; the sums and counts follow every change.
     /// </summary>
-    private static bool Assign(double[] points, PointColumns? columns, int n, double[] centres, int k, int[] labels, double[] upper, double[] lower, double[] halfGap,
-        double[] shift, double[] sums, int[] counts)
+    private static bool Assign(double[] points, PointColumns? columns, int n, double[] centres, int k, int[] labels, double[] upper, double[] lower,
+        double[] limits, double[] halfGap, double[] shift, Drift drift, double[] sums, int[] counts)
     {
         for (var c = 0; c < k; c++)
         {
@@ -210,19 +218,17 @@ internal static class KMeans
             for (var o = 0; o < k; o++) if (o != c) min = Math.Min(min, SquaredDistance(centres, c, centres, o));
             halfGap[c] = 0.5 * Math.Sqrt(min);
         }
-        var largest = 0;
-        for (var c = 1; c < k; c++) if (shift[c] > shift[largest]) largest = c;
-        var second = 0.0;
-        for (var c = 0; c < k; c++) if (c != largest) second = Math.Max(second, shift[c]);
+        drift.Add(shift);
+        var (away, toward) = (drift.Away, drift.Toward);
 
         var changed = false;
         var i = 0;
-        if (columns is not null) (i, changed) = AssignVectors(columns, n, centres, k, labels, upper, lower, halfGap, shift, largest, second, sums, counts);
+        if (columns is not null) (i, changed) = AssignVectors(columns, n, centres, k, labels, upper, lower, limits, halfGap, drift, sums, counts);
         for (; i < n; i++)
         {
             var a = labels[i];
-            var u = upper[i] + shift[a];
-            var l = lower[i] - (a == largest ? second : shift[largest]);
+            var u = upper[i] + away[a];
+            var l = lower[i] - toward[a];
             var bound = Math.Max(halfGap[a], l);
             if (u > bound)
             {
@@ -234,11 +240,12 @@ internal static class KMeans
                     {
                         Move(points[i * Dim], points[i * Dim + 1], points[i * Dim + 2], i, a, label, sums, counts, labels);
                         changed = true;
+                        a = label;
                     }
+                    lower[i] = l + toward[a];
                 }
+                upper[i] = u - away[a];
             }
-            upper[i] = u;
-            lower[i] = l;
         }
         return changed;
     }
@@ -267,28 +274,31 @@ internal static class KMeans
     /// <summary>
     /// <see cref="Assign"/>'s loop four points at a time, as far as whole vectors go: each point's bounds moved, then,
     /// where a bound fails, the distance to its centre, then, where that fails too, the nearest centre, every lane
-    /// computed as the scalar loop computes it. Labels that change update the sums in point order. Returns where the
-    /// scalar loop goes on and whether a label changed.
+    /// computed as the scalar loop computes it. Labels that change update the sums in point order. A block of four
+    /// whose smallest margin (bound less upper bound) the centres cannot have used up since it was measured, each
+    /// iteration taking at most twice the largest shift (<see cref="Drift.Reach"/>), is passed over whole: every lane
+    /// would pass. Returns where the scalar loop goes on and whether a label changed.
     /// </summary>
     private static (int Next, bool Changed) AssignVectors(PointColumns columns, int n, double[] centres, int k, int[] labels,
-        double[] upper, double[] lower, double[] halfGap, double[] shift, int largest, double second, double[] sums, int[] counts)
+        double[] upper, double[] lower, double[] limits, double[] halfGap, Drift drift, double[] sums, int[] counts)
     {
         var changed = false;
-        var largestShift = Vector256.Create(shift[largest]);
-        var secondShift = Vector256.Create(second);
-        var largestLabel = Vector256.Create((long)largest);
+        var reach = drift.Reach;
         int i;
         ref var label0 = ref MemoryMarshal.GetArrayDataReference(labels);
-        ref var shift0 = ref MemoryMarshal.GetArrayDataReference(shift);
+        ref var away0 = ref MemoryMarshal.GetArrayDataReference(drift.Away);
+        ref var toward0 = ref MemoryMarshal.GetArrayDataReference(drift.Toward);
         ref var gap0 = ref MemoryMarshal.GetArrayDataReference(halfGap);
+        ref var limit0 = ref MemoryMarshal.GetArrayDataReference(limits);
         for (i = 0; i + PointColumns.Width <= n; i += PointColumns.Width)
         {
+            ref var limit = ref Unsafe.Add(ref limit0, i / PointColumns.Width);
+            if (reach < limit) continue;
             int a0 = Unsafe.Add(ref label0, i), a1 = Unsafe.Add(ref label0, i + 1), a2 = Unsafe.Add(ref label0, i + 2), a3 = Unsafe.Add(ref label0, i + 3);
-            var a = Vector256.Create(a0, a1, a2, (long)a3);
-            var u = Vector256.LoadUnsafe(ref upper[0], (nuint)i)
-                + Vector256.Create(Unsafe.Add(ref shift0, a0), Unsafe.Add(ref shift0, a1), Unsafe.Add(ref shift0, a2), Unsafe.Add(ref shift0, a3));
-            var l = Vector256.LoadUnsafe(ref lower[0], (nuint)i) - Vector256.ConditionalSelect(Vector256.Equals(a, largestLabel).AsDouble(), secondShift, largestShift);
-            var bound = Vector256.Max(Vector256.Create(Unsafe.Add(ref gap0, a0), Unsafe.Add(ref gap0, a1), Unsafe.Add(ref gap0, a2), Unsafe.Add(ref gap0, a3)), l);
+            var away = Gather(ref away0, a0, a1, a2, a3);
+            var u = Vector256.LoadUnsafe(ref upper[0], (nuint)i) + away;
+            var l = Vector256.LoadUnsafe(ref lower[0], (nuint)i) - Gather(ref toward0, a0, a1, a2, a3);
+            var bound = Vector256.Max(Gather(ref gap0, a0, a1, a2, a3), l);
             var loose = Vector256.GreaterThan(u, bound);
             if (loose != Vector256<double>.Zero)
             {
@@ -302,20 +312,35 @@ internal static class KMeans
                     var (label, best, next) = Nearest(columns, i, centres, k);
                     u = Vector256.ConditionalSelect(far, Vector256.Sqrt(best), u);
                     l = Vector256.ConditionalSelect(far, Vector256.Sqrt(next), l);
+                    var a = Vector256.Create(a0, a1, a2, (long)a3);
                     var moved = far.AsInt64() & ~Vector256.Equals(label, a);
-                    for (var mask = moved.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                    if (moved != Vector256<long>.Zero)
                     {
-                        var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
-                        Move(columns.X0[i + lane], columns.X1[i + lane], columns.X2[i + lane], i + lane, (int)a[lane], (int)label[lane], sums, counts, labels);
+                        for (var mask = moved.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                        {
+                            var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                            Move(columns.X0[i + lane], columns.X1[i + lane], columns.X2[i + lane], i + lane, (int)a[lane], (int)label[lane], sums, counts, labels);
+                        }
                         changed = true;
+                        // The far lanes' new labels, the others' unchanged: their bounds are now kept against their new centres' drift.
+                        (a0, a1, a2, a3) = (Unsafe.Add(ref label0, i), Unsafe.Add(ref label0, i + 1), Unsafe.Add(ref label0, i + 2), Unsafe.Add(ref label0, i + 3));
+                        away = Gather(ref away0, a0, a1, a2, a3);
                     }
+                    Vector256.ConditionalSelect(far, l + Gather(ref toward0, a0, a1, a2, a3), Vector256.LoadUnsafe(ref lower[0], (nuint)i)).StoreUnsafe(ref lower[0], (nuint)i);
+                    bound = Vector256.Max(Gather(ref gap0, a0, a1, a2, a3), l);
                 }
+                Vector256.ConditionalSelect(loose, u - away, Vector256.LoadUnsafe(ref upper[0], (nuint)i)).StoreUnsafe(ref upper[0], (nuint)i);
             }
-            u.StoreUnsafe(ref upper[0], (nuint)i);
-            l.StoreUnsafe(ref lower[0], (nuint)i);
+            var margin = bound - u;
+            limit = reach + 0.5 * Math.Min(Math.Min(margin[0], margin[1]), Math.Min(margin[2], margin[3]));
         }
         return (i, changed);
     }
+
+    /// <summary>The values of <paramref name="first"/>'s array at four indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Gather(ref double first, int a0, int a1, int a2, int a3) =>
+        Vector256.Create(Unsafe.Add(ref first, a0), Unsafe.Add(ref first, a1), Unsafe.Add(ref first, a2), Unsafe.Add(ref first, a3));
 
     /// <summary>The nearest and second-nearest squared distances of four points and the nearest centre, ties to the lower index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

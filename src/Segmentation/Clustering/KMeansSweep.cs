@@ -75,7 +75,9 @@ internal static class KMeansSweep
     /// </summary>
     internal static int[] Range(double[][] features, ClusteringOptions options)
     {
-        var distinct = features.Select(f => (f[0], f[1], f[2])).Distinct().Count();
+        var seen = new HashSet<(double, double, double)>(features.Length);
+        foreach (var f in features) seen.Add((f[0], f[1], f[2]));
+        var distinct = seen.Count;
         var kMax = Math.Min(options.KMax, distinct);
         var kMin = Math.Min(options.KMin, kMax);
         if (kMax < 2) throw new TooFewDistinctCustomersException(features.Length, distinct);

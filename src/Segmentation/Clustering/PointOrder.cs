@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Segmentation.Clustering;
 
 /// <summary>
@@ -13,6 +15,9 @@ internal sealed class PointOrder
 
     private readonly PointColumns _seedColumns;
     private readonly PointColumns? _orderedColumns;
+
+    // The working arrays of the fits and seedings that run at one time, each lent to one of them (see FitBuffers).
+    private readonly ConcurrentBag<FitBuffers> _buffers = [];
 
     private PointOrder(double[] points, double[] ordered, int[] order)
     {
@@ -37,9 +42,13 @@ internal sealed class PointOrder
     {
         var n = points.Length / KMeans.Dim;
         var codes = Codes(points, n);
-        var order = Enumerable.Range(0, n).ToArray();
-        // Ties by index: the order, and so every fit, is a pure function of the points.
-        Array.Sort(order, (a, b) => codes[a] != codes[b] ? codes[a].CompareTo(codes[b]) : a.CompareTo(b));
+        // Each code (30 bits) with its index below it: one sort of numbers, ties by index, so that the order, and so
+        // every fit, is a pure function of the points (a comparison delegate took 85 ms at 147k points).
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++) keys[i] = codes[i] << 32 | (uint)i;
+        Array.Sort(keys);
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = (int)(uint)keys[i];
         return new PointOrder(points, KMeansSweep.Gather(points, order), order);
     }
 
@@ -56,16 +65,14 @@ internal sealed class PointOrder
             scale[j] = hi > lo ? (1 << Bits) / (hi - lo) : 0;
         }
         var codes = new ulong[n];
+        Span<ulong> cells = stackalloc ulong[KMeans.Dim];
         for (var i = 0; i < n; i++)
         {
+            for (var j = 0; j < KMeans.Dim; j++) cells[j] = (ulong)Math.Min((1 << Bits) - 1, (points[i * KMeans.Dim + j] - min[j]) * scale[j]);
             ulong code = 0;
             for (var b = Bits - 1; b >= 0; b--)
             {
-                for (var j = 0; j < KMeans.Dim; j++)
-                {
-                    var cell = (ulong)Math.Min((1 << Bits) - 1, (points[i * KMeans.Dim + j] - min[j]) * scale[j]);
-                    code = (code << 1) | ((cell >> b) & 1);
-                }
+                for (var j = 0; j < KMeans.Dim; j++) code = (code << 1) | ((cells[j] >> b) & 1);
             }
             codes[i] = code;
         }
@@ -76,15 +83,27 @@ internal sealed class PointOrder
     public KMeans.Result Fit(int k, int seed, int maxIterations) => Fit(Seed(k, seed), maxIterations);
 
     /// <summary>The k-means++ centres (row-major) a fit of <paramref name="k"/> clusters with <paramref name="seed"/> starts from.</summary>
-    public double[] Seed(int k, int seed) => KMeans.Seed(Points, _seedColumns, k, new Random(seed));
+    public double[] Seed(int k, int seed)
+    {
+        var buffers = Rent();
+        try { return KMeans.Seed(Points, _seedColumns, k, new Random(seed), buffers); }
+        finally { _buffers.Add(buffers); }
+    }
 
     /// <summary>A fit from the given centres (row-major), labels in the points' order.</summary>
     public KMeans.Result Fit(double[] initialCentres, int maxIterations)
     {
         var n = Order.Length;
-        var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations);
-        var labels = new int[n];
-        for (var i = 0; i < n; i++) labels[Order[i]] = result.Labels[i];
-        return result with { Labels = labels };
+        var buffers = Rent();
+        try
+        {
+            var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations, buffers);
+            var labels = new int[n];
+            for (var i = 0; i < n; i++) labels[Order[i]] = result.Labels[i];
+            return result with { Labels = labels };
+        }
+        finally { _buffers.Add(buffers); }
     }
+
+    private FitBuffers Rent() => _buffers.TryTake(out var buffers) ? buffers : new FitBuffers(Order.Length);
 }

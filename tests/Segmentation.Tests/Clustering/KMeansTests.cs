@@ -32,6 +32,23 @@ public sealed class KMeansTests(RealDataFixture data)
     }
 
     [Theory]
+    [MemberData(nameof(Fits))]
+    public void Bounded_assignments_give_the_labels_of_every_point_searched_every_iteration(int k, int seed)
+    {
+        // The bounds (Hamerly's, carried by the drift since they were measured, and passed over four points at a
+        // time) only decide which points are looked at: a fit must end where plain Lloyd ends. The UCI customers have
+        // no exact ties, where the two may keep different labels.
+        var points = KMeansSweep.Flatten(data.Run.Features);
+        var centres = KMeans.Seed(points, k, new Random(seed));
+
+        var fit = KMeans.Fit(points, centres, 300);
+        var (labels, iterations) = PlainLloyd(points, centres, 300);
+
+        Assert.Equal(labels, fit.Labels);
+        Assert.Equal(iterations, fit.Iterations);
+    }
+
+    [Theory]
     [InlineData(2, 42)]
     [InlineData(4, 1)]
     [InlineData(10, 45)]
@@ -64,6 +81,50 @@ public sealed class KMeansTests(RealDataFixture data)
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, n * KMeans.Dim).Select(_ => (double)random.Next(6))];
+    }
+
+    /// <summary>
+    /// Lloyd's iterations with every point measured against every centre, stopping as scikit-learn does: when the
+    /// labels stop changing, or after the assignment to centres that moved less than the tolerance.
+    /// </summary>
+    private static (int[] Labels, int Iterations) PlainLloyd(double[] points, double[] initialCentres, int maxIterations)
+    {
+        const int D = KMeans.Dim;
+        var n = points.Length / D;
+        var k = initialCentres.Length / D;
+        var variance = Enumerable.Range(0, D).Average(j =>
+        {
+            var column = Enumerable.Range(0, n).Select(i => points[i * D + j]).ToArray();
+            var mean = column.Average();
+            return column.Average(v => Square(v - mean));
+        });
+        var tolerance = KMeans.RelativeTolerance * variance;
+        int[] Nearest(double[] centres) => [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, k)
+            .MinBy(c => Square(points[i * D] - centres[c * D]) + Square(points[i * D + 1] - centres[c * D + 1]) + Square(points[i * D + 2] - centres[c * D + 2])))];
+
+        var centres = initialCentres;
+        var labels = Nearest(centres);
+        var changed = true;
+        var iterations = 0;
+        while (iterations < maxIterations)
+        {
+            iterations++;
+            var next = new double[k * D];
+            for (var c = 0; c < k; c++)
+            {
+                var members = Enumerable.Range(0, n).Where(i => labels[i] == c).ToArray();
+                Assert.NotEmpty(members); // an emptied cluster is relocated, which this plain loop does not do
+                for (var j = 0; j < D; j++) next[c * D + j] = members.Average(i => points[i * D + j]);
+            }
+            var shift = Enumerable.Range(0, k * D).Sum(x => Square(next[x] - centres[x]));
+            centres = next;
+            if (!changed) break;
+            var moved = Nearest(centres);
+            changed = !moved.SequenceEqual(labels);
+            labels = moved;
+            if (shift <= tolerance) break;
+        }
+        return (labels, iterations);
     }
 
     /// <summary>Greedy k-means++ as scikit-learn writes it: each candidate measured in a pass of its own.</summary>
