@@ -159,8 +159,6 @@ internal sealed class PreparationResult
         _countries.OrderByDescending(c => c.Revenue).ThenBy(c => c.Key, StringComparer.Ordinal).ToArray(),
         _products.OrderByDescending(p => p.Revenue).ThenBy(p => p.Key, StringComparer.Ordinal).Take(SalesSummary.TopProductCount).ToArray());
 
-    private static object? Value(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetValue(column);
-
     private static long Long(DbDataReader reader, C column) => Long(reader, (int)column);
 
     private static long Long(DbDataReader reader, int column)
@@ -174,24 +172,37 @@ internal sealed class PreparationResult
         };
     }
 
-    private static decimal Decimal(DbDataReader reader, C column) => Money(Value(reader, (int)column) switch
+    private static decimal Decimal(DbDataReader reader, C column)
     {
-        null => 0m,
-        BigInteger b => (decimal)b,
-        var v => Convert.ToDecimal(v, CultureInfo.InvariantCulture),
-    });
+        var i = (int)column;
+        if (reader.IsDBNull(i)) return Money(0m);
+        // The typed read where the provider has one: the boxed value and its conversion cost more than the rest of the row.
+        if (reader.GetFieldType(i) == typeof(decimal)) return Money(reader.GetDecimal(i));
+        return Money(reader.GetValue(i) switch
+        {
+            BigInteger b => (decimal)b,
+            var v => Convert.ToDecimal(v, CultureInfo.InvariantCulture),
+        });
+    }
 
     // Engines hand sums back at different scales (DuckDB drops trailing zeros: 15.3; PostgreSQL keeps the column's:
     // 15.300): the same sum is written the same way from every source, at least its two places of money (15.30) and
     // more only where a digit needs them. Dividing by 1.000... and adding 0.00 change the scale, never the value.
-    private static decimal Money(decimal value) => value / 1.0000000000000000000000000000m + 0.00m;
+    // A value of two places or fewer has no trailing zero beyond them to drop (the division is the dear part).
+    private static decimal Money(decimal value) => value.Scale <= 2 ? value + 0.00m : value / 1.0000000000000000000000000000m + 0.00m;
 
-    private static DateTime? Date(DbDataReader reader, C column) => Value(reader, (int)column) switch
+    private static DateTime? Date(DbDataReader reader, C column)
     {
-        null => null,
-        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Unspecified),
-        var v => Convert.ToDateTime(v, CultureInfo.InvariantCulture),
-    };
+        var i = (int)column;
+        if (reader.IsDBNull(i)) return null;
+        var value = reader.GetFieldType(i) == typeof(DateTime) ? reader.GetDateTime(i) : Convert.ToDateTime(reader.GetValue(i), CultureInfo.InvariantCulture);
+        return DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+    }
 
-    private static string? Text(DbDataReader reader, C column) => Value(reader, (int)column) as string;
+    private static string? Text(DbDataReader reader, C column)
+    {
+        var i = (int)column;
+        if (reader.IsDBNull(i)) return null;
+        return reader.GetFieldType(i) == typeof(string) ? reader.GetString(i) : reader.GetValue(i) as string;
+    }
 }

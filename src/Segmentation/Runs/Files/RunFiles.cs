@@ -19,15 +19,19 @@ internal sealed record RunFiles(string Folder)
     /// <summary>Writes every output of <paramref name="run"/> and returns the paths written.</summary>
     public IReadOnlyList<string> Write(SegmentationRun run)
     {
-        // Independent files: saving the ML.NET model (mostly first-use cost) overlaps with the rest.
+        // Independent files, written side by side: the customers' file (the largest) on its own, the model (mostly
+        // first-use cost) with the RFM table, the small ones together.
         Parallel.Invoke(
-            () => ModelFile.Save(Model, run.Model),
+            () => SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers),
             () =>
             {
-                SegmentsCsv.WriteCustomers(CustomerSegments, run.Customers);
+                ModelFile.Save(Model, run.Model);
+                RfmCsv.Write(Rfm, run.Rfm);
+            },
+            () =>
+            {
                 SegmentsCsv.WriteProfile(SegmentProfile, run.Profiles);
                 Json.Write(Metrics, RunMetrics.From(run));
-                RfmCsv.Write(Rfm, run.Rfm);
                 Json.Write(DataQuality, run.Quality);
             });
         if (run.Value is null) return [CustomerSegments, SegmentProfile, Metrics, Model, Rfm, DataQuality];
