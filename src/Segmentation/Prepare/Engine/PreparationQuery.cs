@@ -101,7 +101,8 @@ internal static class PreparationQuery
     /// <summary>The columns whose values make two rows the same row.</summary>
     private static readonly string[] Content = ["customer", "invoice", "date", "quantity", "unit_price", "amount", "stock_code", "description", "country"];
 
-    private const string Cancellation = "left(invoice, 1) IN ('C', 'c')";
+    // starts_with compares in place; left() made a string of every row's first letter (0.6 s of CPU at 10M rows).
+    private const string Cancellation = "(starts_with(invoice, 'C') OR starts_with(invoice, 'c'))";
 
     /// <summary>An aggregate read only from the order rows of <c>lines</c>.</summary>
     private const string ByOrder = "FILTER (WHERE by_order = 1)";
@@ -242,7 +243,8 @@ internal static class PreparationQuery
         // An order is a customer's invoice in one month and country; a product a stock code under one description.
         string[] orderKeys = ["customer", "order_key", "month", "country"], productKeys = ["product", "description"];
         sql.AppendLine("), keyed AS (")
-            .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product FROM {source}")
+            .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product,")
+            .AppendLine($"    {d.RowKey(Content)} AS row_key FROM {source}")
             // Every row goes once into its order and once into its product (a copy per kind, the other kind's keys NULL),
             // split by the rule that removed it (most orders have one): the only groups with as many members as rows.
             // One aggregate over both copies, each aggregate filtered to the kind that reads it, costs less than grouping
@@ -256,7 +258,7 @@ internal static class PreparationQuery
             .AppendLine($"  SELECT by_order, {string.Join(", ", orderKeys.Concat(productKeys).Select(k => $"by_{k} AS {k}"))}, reason,")
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
             .AppendLine($"    min(date) {ByOrder} AS first_date, max(date) {ByOrder} AS last_date, {(net ? $"count(cancelled) {ByOrder}" : "0")} AS reduced,")
-            .AppendLine($"    {d.RowContents(Content)} {ByOrder} AS contents")
+            .AppendLine($"    {d.RowContents("row_key")} {ByOrder} AS contents")
             .AppendLine($"  FROM split GROUP BY by_order, {string.Join(", ", orderKeys.Concat(productKeys).Select(k => "by_" + k))}, reason")
             .AppendLine("), orders AS (")
             // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.

@@ -36,10 +36,16 @@ internal abstract class SqlDialect
     public abstract string Timestamp(string typed);
 
     /// <summary>
-    /// An aggregate over a group's rows from which <see cref="DistinctRows"/> counts the distinct contents: for
-    /// counting exact repeats, which always fall in the same order.
+    /// A value two rows share when their <paramref name="columns"/> are the same (and, for a hash, by a small chance
+    /// otherwise): computed once for each row, before the rows are copied per kind (which doubled its cost).
     /// </summary>
-    public abstract string RowContents(IReadOnlyList<string> columns);
+    public abstract string RowKey(IReadOnlyList<string> columns);
+
+    /// <summary>
+    /// An aggregate over a group's <see cref="RowKey"/>s from which <see cref="DistinctRows"/> counts the distinct
+    /// contents: for counting exact repeats, which always fall in the same order.
+    /// </summary>
+    public abstract string RowContents(string rowKey);
 
     /// <summary>How many distinct rows the <see cref="RowContents"/> of a group hold.</summary>
     public abstract string DistinctRows(string contents);
@@ -76,7 +82,8 @@ internal abstract class SqlDialect
         // 64 bits: at 10 million distinct rows the chance that two of them share a hash (and one repeat is
         // miscounted) is about 3 in a million. A list per order, deduplicated after grouping, costs a third of
         // what count(DISTINCT) does inside grouping sets (13.5 s against 18.6 s for the whole statement on 10M rows).
-        public override string RowContents(IReadOnlyList<string> columns) => $"list(hash({string.Join(", ", columns)}))";
+        public override string RowKey(IReadOnlyList<string> columns) => $"hash({string.Join(", ", columns)})";
+        public override string RowContents(string rowKey) => $"list({rowKey})";
         public override string DistinctRows(string contents) => $"list_unique({contents})";
 
         public override string PartOf(string key, int parts) => $"hash(COALESCE({key}, '')) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
@@ -100,7 +107,8 @@ internal abstract class SqlDialect
         public override string TryTimestamp(string text) => $"CASE WHEN {text} ~ '{DatePattern}' THEN CAST({text} AS timestamp) END";
         public override string Timestamp(string typed) => $"CAST({typed} AS timestamp)";
 
-        public override string RowContents(IReadOnlyList<string> columns) => $"count(DISTINCT md5(CAST(ROW({string.Join(", ", columns)}) AS text)))";
+        public override string RowKey(IReadOnlyList<string> columns) => $"md5(CAST(ROW({string.Join(", ", columns)}) AS text))";
+        public override string RowContents(string rowKey) => $"count(DISTINCT {rowKey})";
         public override string DistinctRows(string contents) => contents;
     }
 }
