@@ -1,10 +1,10 @@
 namespace Segmentation.Clustering;
 
 /// <summary>
-/// The per-point working arrays of one k-means fit (labels, Hamerly's two bounds and the blocks' limits), lent to the fits of a sweep one
-/// after another (<see cref="PointOrder"/>); a fit's seeding borrows the two bounds. A fit that allocated its own took 3 MB of fresh large-object memory at 147k points, and this
-/// machine pays a page fault for every 4 KB of it: on 90 serial fits a third of their time (4.5 s against 3.0 s
-/// with the memory kept, #28).
+/// The per-point working arrays of one k-means fit (labels, Hamerly's two bounds, the blocks' limits), lent to the
+/// fits of a sweep one after another (<see cref="PointOrder"/>); a seeding borrows the two bounds. A fit that
+/// allocated its own took 3 MB of fresh memory at 147k points, and this host pays dearly for first touching a page:
+/// 90 serial fits took 3.1-4.3 s with their own arrays against 2.3-3.3 s with lent ones, alternating (#28).
 /// </summary>
 internal sealed class FitBuffers
 {
@@ -15,6 +15,14 @@ internal sealed class FitBuffers
         Lower = new double[count];
         Limits = new double[count / PointColumns.Width];
     }
+
+    /// <summary>The given buffers, which must be for <paramref name="count"/> points (a search or a result over their whole length would run past them); new ones when none are given.</summary>
+    public static FitBuffers For(FitBuffers? buffers, int count) => buffers switch
+    {
+        null => new FitBuffers(count),
+        _ when buffers.Labels.Length == count => buffers,
+        _ => throw new ArgumentException($"buffers for {buffers.Labels.Length} points lent to a fit of {count}", nameof(buffers)),
+    };
 
     public int[] Labels { get; }
     public double[] Upper { get; }

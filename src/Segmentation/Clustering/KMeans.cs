@@ -54,7 +54,7 @@ internal static class KMeans
         var k = initialCentres.Length / Dim;
         var tolerance = RelativeTolerance * MeanVariance(points, n);
         var centres = (double[])initialCentres.Clone();
-        buffers ??= new FitBuffers(n);
+        buffers = FitBuffers.For(buffers, n);
         var (labels, upper, lower, limits) = (buffers.Labels, buffers.Upper, buffers.Lower, buffers.Limits);
         var drift = new Drift(k);
         AssignAll(points, columns, n, centres, k, labels, upper, lower, limits, drift);
@@ -120,7 +120,7 @@ internal static class KMeans
         var trials = Trials(k);
         var first = random.Next(n);
         Array.Copy(points, first * Dim, centres, 0, Dim);
-        buffers ??= new FitBuffers(n);
+        buffers = FitBuffers.For(buffers, n);
         var (closest, cumulative) = (buffers.Upper, buffers.Lower);
         var potential = 0.0;
         for (var i = 0; i < n; i++) potential += closest[i] = SquaredDistance(points, i, centres, 0);

@@ -26,6 +26,35 @@ public sealed class PointOrderTests(RealDataFixture data)
     }
 
     [Fact]
+    public void Fits_that_reuse_the_working_arrays_of_earlier_ones_find_what_fresh_ones_find()
+    {
+        // One order serves every fit of a sweep and lends them its arrays (labels, bounds, block limits) one after
+        // another: nothing a fit leaves in them may reach the next, whatever its k.
+        var points = Segmentation.Clustering.KMeansSweep.Flatten(data.Run.Features);
+        var shared = PointOrder.Of(points);
+        (int K, int Seed)[] fits = [(10, 1), (3, 2), (7, 3), (2, 4), (10, 5)];
+
+        foreach (var (k, seed) in fits)
+        {
+            var reused = shared.Fit(k, seed, 300);
+            var fresh = PointOrder.Of(points).Fit(k, seed, 300);
+            Assert.Equal(fresh.Labels, reused.Labels);
+            Assert.Equal(fresh.Centres, reused.Centres);
+            Assert.Equal(fresh.Iterations, reused.Iterations);
+        }
+    }
+
+    [Fact]
+    public void Working_arrays_for_another_number_of_points_are_refused()
+    {
+        var points = Segmentation.Clustering.KMeansSweep.Flatten(data.Run.Features);
+        var centres = KMeans.Seed(points, 3, new Random(1));
+
+        var e = Assert.Throws<ArgumentException>(() => KMeans.Fit(points, null, centres, 300, new FitBuffers(points.Length / KMeans.Dim - 1)));
+        Assert.Contains("lent to a fit of", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_order_is_a_permutation_that_keeps_neighbours_together()
     {
         var points = Segmentation.Clustering.KMeansSweep.Flatten(data.Run.Features);
