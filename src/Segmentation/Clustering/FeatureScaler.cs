@@ -55,7 +55,7 @@ internal static class FeatureScaler
             std[j] = variance > 0 ? Math.Sqrt(variance) : 1;
         }
         var scaler = new ScalerParameters(log1p, mean, std);
-        // From the reshaped columns: Apply would reshape every value again (a third of this stage at 147k customers).
+        // From the reshaped columns, which Apply would compute again for every customer.
         var features = new double[n][];
         for (var i = 0; i < n; i++) features[i] = [scaler.Standardise(columns[0][i], 0), scaler.Standardise(columns[1][i], 1), scaler.Standardise(columns[2][i], 2)];
         return (scaler, features);

@@ -43,7 +43,8 @@ internal sealed class PointOrder
         var n = points.Length / KMeans.Dim;
         var codes = Codes(points, n);
         // Each code (30 bits) with its index below it: one sort of numbers, ties by index, so that the order, and so
-        // every fit, is a pure function of the points (a comparison delegate took 85 ms at 147k points).
+        // every fit, is a pure function of the points (with a comparison delegate the whole order took 85 ms at 147k
+        // points, so 55-70 ms).
         var keys = new ulong[n];
         for (var i = 0; i < n; i++) keys[i] = codes[i] << 32 | (uint)i;
         Array.Sort(keys);
