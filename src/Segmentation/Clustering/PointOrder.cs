@@ -84,27 +84,23 @@ internal sealed class PointOrder
     public KMeans.Result Fit(int k, int seed, int maxIterations) => Fit(Seed(k, seed), maxIterations);
 
     /// <summary>The k-means++ centres (row-major) a fit of <paramref name="k"/> clusters with <paramref name="seed"/> starts from.</summary>
-    public double[] Seed(int k, int seed)
-    {
-        var buffers = Rent();
-        try { return KMeans.Seed(Points, _seedColumns, k, new Random(seed), buffers); }
-        finally { _buffers.Add(buffers); }
-    }
+    public double[] Seed(int k, int seed) => WithBuffers(buffers => KMeans.Seed(Points, _seedColumns, k, new Random(seed), buffers));
 
     /// <summary>A fit from the given centres (row-major), labels in the points' order.</summary>
-    public KMeans.Result Fit(double[] initialCentres, int maxIterations)
+    public KMeans.Result Fit(double[] initialCentres, int maxIterations) => WithBuffers(buffers =>
     {
-        var n = Order.Length;
-        var buffers = Rent();
-        try
-        {
-            var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations, buffers);
-            var labels = new int[n];
-            for (var i = 0; i < n; i++) labels[Order[i]] = result.Labels[i];
-            return result with { Labels = labels };
-        }
+        var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations, buffers);
+        // The result's labels are the buffers': copied out, in the points' order, before the buffers go back.
+        var labels = new int[Order.Length];
+        for (var i = 0; i < labels.Length; i++) labels[Order[i]] = result.Labels[i];
+        return result with { Labels = labels };
+    });
+
+    /// <summary>Lends a seeding or fit working arrays of this order's size: a free set if there is one, else new ones, given back after.</summary>
+    private T WithBuffers<T>(Func<FitBuffers, T> use)
+    {
+        var buffers = _buffers.TryTake(out var free) ? free : new FitBuffers(Order.Length);
+        try { return use(buffers); }
         finally { _buffers.Add(buffers); }
     }
-
-    private FitBuffers Rent() => _buffers.TryTake(out var buffers) ? buffers : new FitBuffers(Order.Length);
 }
