@@ -73,7 +73,7 @@ internal static class PreparationStatement
         const string Staged = "part";
         step?.Invoke(0, 0.5);
         var staged = engine.Stage(PreparationQuery.Staging(SqlDialect.DuckDb, relation, parts), source, PreparationQuery.PartColumn, parts);
-        var part = relation with { From = DuckDbEngine.StagedPart(Staged) };
+        var part = PreparationQuery.Staged(relation, DuckDbEngine.StagedPart(Staged));
         IEnumerable<DbDataReader> Results()
         {
             for (var p = 0; p < parts; p++)

@@ -152,18 +152,39 @@ internal static class PreparationQuery
     public const string PartColumn = "__segmentation_part";
 
     /// <summary>
-    /// The source's rows as they are, only the columns the statement reads, each with the part of the customers it
-    /// falls in (0 to <paramref name="parts"/> - 1, by the key the statement groups customers by, so that a customer's
-    /// rows are all in one part): what an input prepared in parts is staged as (see <see cref="PreparationStatement.InParts"/>).
+    /// The source's rows with each field as the statement reads it (<see cref="Fields"/>: keys trimmed, numbers and dates
+    /// typed, NULL where a value does not parse), each with the part it falls in (0 to <paramref name="parts"/> - 1): what an
+    /// input prepared in parts is staged as (see <see cref="PreparationStatement.InParts"/>), read back by <see cref="Staged"/>.
     /// </summary>
-    public static string Staging(SqlDialect d, SourceRelation s, int parts) =>
-        $"SELECT {string.Join(", ", s.Columns().Select(c => c.Sql).Distinct())}, {d.PartOf(Key(d, s.Customer), parts)} AS {PartColumn} FROM {s.From}";
-
-    /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>), over every row of the relation.</summary>
-    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, bool purchaseDays = false)
+    /// <remarks>
+    /// A customer's rows are all in one part. The rows without a customer, which no rule keeps, are spread by their contents
+    /// (identical rows together, for the repeat count): in one part, they made it twice the others (the 10M-row CSV's
+    /// 2M of them). Typed once here, a part's statement has nothing left to parse, and Parquet stores a date or a decimal for
+    /// less than its text: on the 10M-row CSV the staging took 5.25 s against 6.40 s for the text as read.
+    /// </remarks>
+    public static string Staging(SqlDialect d, SourceRelation s, int parts)
     {
-        string Key(SourceColumn c) => PreparationQuery.Key(d, c);
-        string Text(SourceColumn c) => PreparationQuery.Text(d, c);
+        var fields = Fields(d, s).Where(f => f.Column is not null).ToList();
+        return $"SELECT *, {d.PartOf("customer", d.RowKey([.. fields.Select(f => f.Name)]), parts)} AS {PartColumn}"
+            + $" FROM (SELECT {string.Join(", ", fields.Select(f => $"{f.Value} AS {f.Name}"))} FROM {s.From})";
+    }
+
+    /// <summary>The relation that reads rows staged by <see cref="Staging"/> from <paramref name="from"/>: every field ready as it was staged.</summary>
+    public static SourceRelation Staged(SourceRelation s, string from)
+    {
+        SourceColumn? Ready(SourceColumn? c, string name) => c is null ? null : new SourceColumn(name, ColumnKind.Ready);
+        return new SourceRelation(s.Name, from, Ready(s.Customer, "customer")!, Ready(s.Invoice, "invoice"), Ready(s.Date, "date")!,
+            Ready(s.Quantity, "quantity"), Ready(s.UnitPrice, "unit_price"), Ready(s.Amount, "amount_value"),
+            Ready(s.StockCode, "stock_code"), Ready(s.Description, "description"), Ready(s.Country, "country"));
+    }
+
+    /// <summary>
+    /// Each field of the statement's rows, named, with the source column it comes from (null where the source has none)
+    /// and its value as the statement compares it: keys trimmed with a whole number's ".0" dropped, numbers exact
+    /// decimals, dates timestamps, NULL where a value does not parse (counted as bad).
+    /// </summary>
+    private static IReadOnlyList<(string Name, SourceColumn? Column, string Value)> Fields(SqlDialect d, SourceRelation s)
+    {
         string Number(SourceColumn c) => c.Kind switch
         {
             ColumnKind.Ready => c.Sql,
@@ -176,8 +197,24 @@ internal static class PreparationQuery
             ColumnKind.Text => d.TryTimestamp(c.Sql),
             _ => d.Timestamp(c.Sql),
         };
-        string OrNull(SourceColumn? c, Func<SourceColumn, string> f) => c is null ? "NULL" : f(c);
+        (string, SourceColumn?, string) Field(string name, SourceColumn? c, Func<SourceColumn, string> value) => (name, c, c is null ? "NULL" : value(c));
+        return
+        [
+            Field("customer", s.Customer, c => Key(d, c)),
+            Field("invoice", s.Invoice, c => Key(d, c)),
+            Field("date", s.Date, Date),
+            Field("quantity", s.Quantity, Number),
+            Field("unit_price", s.UnitPrice, Number),
+            Field("amount_value", s.Amount, Number),
+            Field("stock_code", s.StockCode, c => Key(d, c)),
+            Field("description", s.Description, c => Text(d, c)),
+            Field("country", s.Country, c => Text(d, c)),
+        ];
+    }
 
+    /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>), over every row of the relation.</summary>
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, bool purchaseDays = false)
+    {
         var amount = s.Amount is not null ? "amount_value" : "quantity * unit_price";
         var bad = new List<string> { "date IS NULL" };
         if (s.Amount is not null) bad.Add("amount_value IS NULL");
@@ -203,16 +240,8 @@ internal static class PreparationQuery
         var order = s.Invoice is null ? "date" : "COALESCE(invoice, '#' || CAST(date AS VARCHAR))";
 
         var sql = new StringBuilder();
-        sql.AppendLine("WITH typed AS (").AppendLine("  SELECT")
-            .AppendLine($"    {Key(s.Customer)} AS customer,")
-            .AppendLine($"    {OrNull(s.Invoice, Key)} AS invoice,")
-            .AppendLine($"    {Date(s.Date)} AS date,")
-            .AppendLine($"    {OrNull(s.Quantity, Number)} AS quantity,")
-            .AppendLine($"    {OrNull(s.UnitPrice, Number)} AS unit_price,")
-            .AppendLine($"    {OrNull(s.Amount, Number)} AS amount_value,")
-            .AppendLine($"    {OrNull(s.StockCode, Key)} AS stock_code,")
-            .AppendLine($"    {OrNull(s.Description, Text)} AS description,")
-            .AppendLine($"    {OrNull(s.Country, Text)} AS country")
+        sql.AppendLine("WITH typed AS (")
+            .AppendLine($"  SELECT {string.Join(", ", Fields(d, s).Select(f => $"{f.Value} AS {f.Name}"))}")
             .AppendLine($"  FROM {s.From}")
             .AppendLine("), priced AS (")
             .AppendLine($"  SELECT typed.*, {amount} AS amount, {string.Join(" OR ", bad)} AS bad FROM typed");

@@ -11,7 +11,7 @@ internal enum ColumnKind
     /// <summary>Typed by the source (a Parquet double, a database's integer or timestamp): converted, never parsed.</summary>
     Typed,
 
-    /// <summary>Already the engine's value (rows the row readers parsed and appended): used as it is.</summary>
+    /// <summary>Already the engine's value (rows the row readers parsed and appended, rows staged typed): used as it is.</summary>
     Ready,
 }
 

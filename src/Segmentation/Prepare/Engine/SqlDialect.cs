@@ -51,10 +51,11 @@ internal abstract class SqlDialect
     public abstract string DistinctRows(string contents);
 
     /// <summary>
-    /// Which of <paramref name="parts"/> parts (0 to parts - 1) a key's rows fall in; a missing key has a part too.
+    /// Which of <paramref name="parts"/> parts (0 to parts - 1) a row falls in: by its <paramref name="key"/>, or where
+    /// that is missing, by <paramref name="otherwise"/> (a <see cref="RowKey"/>, so that identical rows stay together).
     /// Only the embedded engine prepares an input in parts (see <see cref="PreparationStatement.InParts"/>): a database server runs it whole.
     /// </summary>
-    public virtual string PartOf(string key, int parts) => throw new NotSupportedException($"{Name} prepares an input whole, never in parts");
+    public virtual string PartOf(string key, string otherwise, int parts) => throw new NotSupportedException($"{Name} prepares an input whole, never in parts");
 
     private sealed class DuckDbDialect : SqlDialect
     {
@@ -86,7 +87,8 @@ internal abstract class SqlDialect
         public override string RowContents(string rowKey) => $"list({rowKey})";
         public override string DistinctRows(string contents) => $"list_unique({contents})";
 
-        public override string PartOf(string key, int parts) => $"hash(COALESCE({key}, '')) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        public override string PartOf(string key, string otherwise, int parts) =>
+            $"(CASE WHEN {key} IS NULL THEN {otherwise} ELSE hash({key}) END) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
