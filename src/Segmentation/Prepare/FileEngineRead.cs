@@ -41,7 +41,7 @@ internal static class FileEngineRead
         }
         else
         {
-            var (from, column) = DuckDbEngine.Csv(header.Count);
+            var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: format == InputFormat.CsvGzip);
             relation = SourceRelation.Bind(path, from, columns, column);
             parameters.Add(("delim", ingest.Delimiter.ToString()));
             parameters.Add(("compression", format == InputFormat.CsvGzip ? "gzip" : "none"));

@@ -11,7 +11,7 @@ internal static class UciEngineInput
         var path = TestPaths.RealFile("online_retail.csv.gz");
         IReadOnlyList<string> header;
         using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
-        var (from, column) = DuckDbEngine.Csv(header.Count);
+        var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: true);
         var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
         return (path, relation, [("path", path), ("delim", ","), ("compression", "gzip")]);
     }
