@@ -296,9 +296,7 @@ static string ParquetCopy(string csv)
                 'Quantity': 'BIGINT', 'InvoiceDate': 'TIMESTAMP', 'UnitPrice': 'DOUBLE', 'CustomerID': 'DOUBLE', 'Country': 'VARCHAR'{"}"}))
             TO '{scratch.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)
             """;
-        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("path", csv));
-        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("delim", ","));
-        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("compression", "none"));
+        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("csv", csv));
         command.ExecuteNonQuery();
     }
     File.Move(scratch, parquet);
