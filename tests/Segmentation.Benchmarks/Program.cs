@@ -262,7 +262,6 @@ static double EngineLimit(string csv, Func<string[], string> select)
         command.CommandText = string.Format(CultureInfo.InvariantCulture, select(names), read);
         command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("path", csv));
         command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("delim", ","));
-        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("compression", "none"));
         var clock = Stopwatch.StartNew();
         command.ExecuteScalar();
         times.Add(clock.Elapsed.TotalSeconds);

@@ -44,12 +44,13 @@ internal static class FileEngineRead
             var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: format == InputFormat.CsvGzip);
             relation = SourceRelation.Bind(path, from, columns, column);
             parameters.Add(("delim", ingest.Delimiter.ToString()));
-            parameters.Add(("compression", format == InputFormat.CsvGzip ? "gzip" : "none"));
             rows = EstimatedRows(path, format);
         }
         try
         {
-            var (result, rules, _) = PreparationStatement.Run(engine, relation, options, parameters, progress, rows);
+            // The engine reads a Parquet file by positioned reads, which leave its descriptor's position at 0 (seen).
+            var (result, rules, _) = PreparationStatement.Run(engine, relation, options, parameters, progress, rows,
+                format == InputFormat.Parquet ? null : new FileReadPosition(path));
             // A value that does not parse: the row readers read the file again and name it (or skip it, as asked).
             if (result.BadRows > 0) return new EngineRead.RowReadersNeeded("a value does not parse");
             return new EngineRead.Prepared(PreparedDataBuilder.Build(result, path, rules, badRows: null, options, columns.Uses()) with { Timings = [new StageTiming("prepare", started.Elapsed)] });

@@ -21,17 +21,22 @@ internal static class PreparationStatement
     /// engine failures fall back to, would append every row to the same engine and run out too.
     /// </summary>
     /// <param name="source">The values the relation's FROM clause reads (a file's path, its delimiter).</param>
+    /// <param name="read">The file the engine reads in order (a CSV or CSV.gz): how far it has read it is how far the work in hand has come.</param>
     public static (PreparationResult Result, IReadOnlyList<DropReason> Rules, TimeSpan Elapsed) Run(DuckDbEngine engine,
-        SourceRelation relation, PrepareOptions options, IReadOnlyList<(string, object?)> source, IProgress<ReadProgress>? progress, long? rows)
+        SourceRelation relation, PrepareOptions options, IReadOnlyList<(string, object?)> source, IProgress<ReadProgress>? progress, long? rows,
+        FileReadPosition? read = null)
     {
         var rules = PreparationQuery.Rules(relation, options.CleaningInForce);
         var started = Stopwatch.StartNew();
         var parts = PartsFor(rows, options.EngineMemoryMegabytes);
         // How far the statement has come, as a share of the work in hand (a part's, the staging's), is reported
-        // as a share of the whole.
-        var (done, share) = (0.0, 1.0);
-        using var polling = progress is null ? null : EngineProgress(engine.Connection, options.EnginePollInterval,
-            fraction => progress.Report(ReadProgress.OfFraction(done + share * fraction)));
+        // as a share of the whole, and never less than was reported before (the file closes when it has been read).
+        var (done, share, reported) = (0.0, 1.0, 0.0);
+        using var polling = progress is null ? null : EngineProgress(engine.Connection, read, options.EnginePollInterval, fraction =>
+        {
+            reported = Math.Max(reported, done + share * fraction);
+            progress.Report(ReadProgress.OfFraction(reported));
+        });
         void Step(double from, double width) => (done, share) = (from, width);
         PreparationResult Execute(int n) => n == 1
             ? PreparationResult.Read(Once(engine.Connection, SqlDialect.DuckDb, relation, options, source), rules, relation.Invoice is not null)
@@ -111,10 +116,11 @@ internal static class PreparationStatement
 
     public static bool IsOutOfMemory(DuckDBException e) => e.ErrorType == DuckDB.NET.Native.DuckDBErrorType.OutOfMemory;
 
-    /// <summary>Reports how far the engine's statement has come while it runs.</summary>
-    private static EnginePolling EngineProgress(DuckDBConnection engine, TimeSpan interval, Action<double> report) => new(() =>
+    /// <summary>Reports how far the engine's statement has come while it runs: by its read of the file while that is open, else by the engine's count.</summary>
+    private static EnginePolling EngineProgress(DuckDBConnection engine, FileReadPosition? read, TimeSpan interval, Action<double> report) => new(() =>
     {
-        if (engine.GetQueryProgress().Percentage is var percent and >= 0) report(percent / 100);
+        if (read?.Fraction() is { } fraction) report(fraction);
+        else if (engine.GetQueryProgress().Percentage is var percent and >= 0) report(percent / 100);
     }, interval);
 
     public static DuckDbEngine Engine(PrepareOptions options, DuckDBConnection? database = null) =>

@@ -13,6 +13,6 @@ internal static class UciEngineInput
         using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
         var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: true);
         var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
-        return (path, relation, [("path", path), ("delim", ","), ("compression", "gzip")]);
+        return (path, relation, [("path", path), ("delim", ",")]);
     }
 }

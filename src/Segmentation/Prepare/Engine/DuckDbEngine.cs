@@ -35,18 +35,17 @@ internal sealed class DuckDbEngine : IDisposable
     public DuckDBConnection Connection { get; }
 
     /// <summary>
-    /// The bytes DuckDB reads a plain CSV in at a time: its default maximum line, so no line it read before is refused
-    /// now. Its default buffer (16 lines' worth, 32 MB) gave the UCI file's 52 MB to one thread, and a fresh buffer's pages
-    /// cost a fault each on first touch: at 2 MB the 10M-row statement took 6.4-7.1 s against 7.0-7.6 s (alternating, four
-    /// each), the bare read 1.09 s against 1.53 s. A gzipped file keeps the default: with small buffers the engine
-    /// reported no progress on it at all (the progress test failed), though its statement ran faster (0.53 s against 0.73 s on UCI).
+    /// The bytes DuckDB reads a CSV in at a time: its default maximum line, so no line it read before is refused now.
+    /// Its default buffer (16 lines' worth, 32 MB) gave the UCI file's 52 MB to one thread, and a fresh buffer's pages
+    /// cost a fault each on first touch: at 2 MB the 10M-row statement took 6.4-7.1 s against 7.0-7.6 s (alternating,
+    /// four each), the bare read 1.09 s against 1.53 s, the UCI CSV.gz statement 0.53 s against 0.73 s.
     /// </summary>
     private const int CsvBufferBytes = 2 << 20;
 
-    /// <summary>A CSV or CSV.gz file read by DuckDB with the header the row readers resolved; every column as text.</summary>
-    /// <remarks>Its parameters: $path, $delim (one character) and $compression ("gzip" or "none").</remarks>
+    /// <summary>A CSV or CSV.gz file read by DuckDB in order, with the header the row readers resolved; every column as text.</summary>
+    /// <remarks>Its parameters: $path and $delim (one character).</remarks>
     public static (string From, Func<int, SourceColumn> Column) Csv(int columns, bool gzipped) =>
-        ($"read_csv($path, header = true, auto_detect = false, delim = $delim, quote = '\"', escape = '\"', compression = $compression{(gzipped ? "" : $", buffer_size = {CsvBufferBytes}")}, columns = {{{string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'"))}}})",
+        ($"read_csv($path, header = true, auto_detect = false, delim = $delim, quote = '\"', escape = '\"', compression = '{(gzipped ? "gzip" : "none")}', buffer_size = {CsvBufferBytes}, columns = {{{string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'"))}}})",
             i => new SourceColumn($"c{i}", ColumnKind.Text));
 
     /// <summary>The names and types of a Parquet file's columns.</summary>

@@ -170,16 +170,12 @@ internal static class PreparationQuery
     }
 
     /// <summary>The relation that reads rows staged by <see cref="Staging"/> from <paramref name="from"/>: every field ready as it was staged.</summary>
-    public static SourceRelation Staged(SourceRelation s, string from)
-    {
-        SourceColumn? Ready(SourceColumn? c, string name) => c is null ? null : new SourceColumn(name, ColumnKind.Ready);
-        return new SourceRelation(s.Name, from, Ready(s.Customer, "customer")!, Ready(s.Invoice, "invoice"), Ready(s.Date, "date")!,
-            Ready(s.Quantity, "quantity"), Ready(s.UnitPrice, "unit_price"), Ready(s.Amount, "amount_value"),
-            Ready(s.StockCode, "stock_code"), Ready(s.Description, "description"), Ready(s.Country, "country"));
-    }
+    public static SourceRelation Staged(SourceRelation s, string from) =>
+        SourceRelation.OfFields(s.Name, from, [.. Fields(SqlDialect.DuckDb, s).Select(f => f.Column is null ? null : new SourceColumn(f.Name, ColumnKind.Ready))]);
 
     /// <summary>
-    /// Each field of the statement's rows, named, with the source column it comes from (null where the source has none)
+    /// Each field of the statement's rows in the order of the relation's (see <see cref="SourceRelation.Columns"/>), named,
+    /// with the source column it comes from (null where the source has none)
     /// and its value as the statement compares it: keys trimmed with a whole number's ".0" dropped, numbers exact
     /// decimals, dates timestamps, NULL where a value does not parse (counted as bad).
     /// </summary>

@@ -41,11 +41,14 @@ internal sealed record SourceRelation(
         new[] { Customer, Invoice, Date, Quantity, UnitPrice, Amount, StockCode, Description, Country }.OfType<SourceColumn>();
 
     /// <summary>Binds a source's columns by the mapping: <paramref name="column"/> gives the SQL and kind of the header's i-th column.</summary>
-    public static SourceRelation Bind(string name, string from, ResolvedColumns columns, Func<int, SourceColumn> column)
-    {
-        SourceColumn? At(int i) => i < 0 ? null : column(i);
-        return new SourceRelation(name, from,
-            At(columns.Customer)!, At(columns.Invoice), At(columns.Date)!, At(columns.Quantity), At(columns.UnitPrice),
-            At(columns.Amount), At(columns.StockCode), At(columns.Description), At(columns.Country));
-    }
+    public static SourceRelation Bind(string name, string from, ResolvedColumns columns, Func<int, SourceColumn> column) =>
+        OfFields(name, from, [.. new[]
+        {
+            columns.Customer, columns.Invoice, columns.Date, columns.Quantity, columns.UnitPrice,
+            columns.Amount, columns.StockCode, columns.Description, columns.Country,
+        }.Select(i => i < 0 ? null : column(i))]);
+
+    /// <summary>A relation from its columns in the order of the fields (as <see cref="Columns"/> lists them), null where the source has none.</summary>
+    public static SourceRelation OfFields(string name, string from, IReadOnlyList<SourceColumn?> fields) =>
+        new(name, from, fields[0]!, fields[1], fields[2]!, fields[3], fields[4], fields[5], fields[6], fields[7], fields[8]);
 }
