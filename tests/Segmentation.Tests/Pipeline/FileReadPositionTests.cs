@@ -67,6 +67,19 @@ public sealed class FileReadPositionTests : IDisposable
     }
 
     [Fact]
+    public void A_file_named_through_a_link_is_found_by_the_file_it_reaches()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var path = File(1000);
+        var folder = Directory.CreateSymbolicLink(_dir.File("linked"), _dir.Path).FullName;
+        var position = new FileReadPosition(Path.Combine(folder, "input.csv"));
+        using var reader = new SequentialReader(path);
+        reader.Read(300);
+
+        Assert.Equal(0.3, position.Fraction());
+    }
+
+    [Fact]
     public void A_file_no_descriptor_is_open_on_has_no_position()
     {
         Assert.Null(new FileReadPosition(File(1000)).Fraction());

@@ -17,13 +17,14 @@ internal sealed class FileReadPosition(string path)
 {
     private const string Descriptors = "/proc/self/fd";
 
-    private readonly string _path = Path.GetFullPath(path);
+    /// <summary>The file's path as the kernel names its descriptors: links anywhere on the way resolved.</summary>
+    private readonly string? _path = KernelPath(path);
     private readonly long _size = new FileInfo(path).Length;
 
     /// <summary>The fraction of the file read (0 to 1), by the furthest of the descriptors open on it; null when none is.</summary>
     public double? Fraction()
     {
-        if (!OperatingSystem.IsLinux() || _size == 0 || !Directory.Exists(Descriptors)) return null;
+        if (_path is null || _size == 0) return null;
         long? furthest = null;
         foreach (var descriptor in Directory.EnumerateFileSystemEntries(Descriptors))
         {
@@ -42,6 +43,25 @@ internal sealed class FileReadPosition(string path)
             }
         }
         return furthest is { } read ? Math.Min(1, read / (double)_size) : null;
+    }
+
+    /// <summary>The path a descriptor of our own on the file links to; null off Linux or when the file cannot be opened.</summary>
+    private static string? KernelPath(string path)
+    {
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(Descriptors)) return null;
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            return new FileInfo(Path.Combine(Descriptors, handle.DangerousGetHandle().ToString(CultureInfo.InvariantCulture))).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The "pos:" line of a descriptor's fdinfo.</summary>
