@@ -27,11 +27,11 @@ internal static class QuintileScorer
             else counts.Add(1);
         }
         var binOfGroup = Bins(counts);
-        for (int p = 0, group = -1; p < n; p++)
+        // The groups lie one after the other in the sorted run, each as long as its count.
+        for (int group = 0, p = 0; group < counts.Count; group++)
         {
-            if (p == 0 || !sorted[p - 1].Equals(sorted[p])) group++;
-            var s = binOfGroup[group];
-            scores[position[p]] = higherIsBetter ? s : 6 - s;
+            var s = higherIsBetter ? binOfGroup[group] : 6 - binOfGroup[group];
+            for (var end = p + counts[group]; p < end; p++) scores[position[p]] = s;
         }
         return scores;
     }

@@ -16,6 +16,7 @@ namespace Segmentation.Prepare.Engine;
 internal sealed class FileReadPosition(string path)
 {
     private const string Descriptors = "/proc/self/fd";
+    private const string DescriptorDetails = "/proc/self/fdinfo";
 
     /// <summary>The file's path as the kernel names its descriptors: links anywhere on the way resolved.</summary>
     private readonly string? _path = KernelPath(path);
@@ -32,7 +33,7 @@ internal sealed class FileReadPosition(string path)
             try
             {
                 if (new FileInfo(descriptor).LinkTarget != _path) continue;
-                var position = Position(Path.Combine("/proc/self/fdinfo", Path.GetFileName(descriptor)));
+                var position = Position(Path.Combine(DescriptorDetails, Path.GetFileName(descriptor)));
                 if (position is { } p) furthest = Math.Max(furthest ?? 0, p);
             }
             catch (IOException)
