@@ -23,12 +23,35 @@ internal static class Csv
 
     private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
+    private const string RoundTrip = "R", DayFormat = "yyyy-MM-dd", DateFormat = "yyyy-MM-dd HH:mm:ss";
+
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
     /// <summary>An undefined figure (the mean of a segment with no customer) is an empty field, not "NaN".</summary>
-    public static string Number(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
-    public static string Day(DateTime value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Number(double value) => double.IsNaN(value) ? "" : value.ToString(RoundTrip, CultureInfo.InvariantCulture);
+    public static string Day(DateTime value) => value.ToString(DayFormat, CultureInfo.InvariantCulture);
     public static string YesNo(bool value) => value ? "yes" : "no";
-    public static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Date(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    // The same forms written straight into a writer, for the files with a row per customer: a string per cell
+    // cost about as much as the rest of writing them.
+    public static void Write(TextWriter writer, int value) => Write(writer, value, default);
+    public static void Write(TextWriter writer, long value) => Write(writer, value, default);
+    public static void Write(TextWriter writer, decimal value) => Write(writer, value, default);
+
+    public static void Write(TextWriter writer, double value)
+    {
+        if (!double.IsNaN(value)) Write(writer, value, RoundTrip);
+    }
+
+    public static void WriteDay(TextWriter writer, DateTime value) => Write(writer, value, DayFormat);
+    public static void WriteDate(TextWriter writer, DateTime value) => Write(writer, value, DateFormat);
+
+    private static void Write<T>(TextWriter writer, T value, ReadOnlySpan<char> format) where T : ISpanFormattable
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture)) writer.Write(buffer[..written]);
+        else writer.Write(value.ToString(format.ToString(), CultureInfo.InvariantCulture));
+    }
 }

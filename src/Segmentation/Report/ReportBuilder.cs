@@ -249,12 +249,15 @@ internal static class ReportBuilder
             "Frequency" => c.Rfm.Frequency,
             _ => (double)c.Rfm.Monetary,
         };
-        var byCluster = run.Customers.GroupBy(c => c.Cluster).ToDictionary(g => g.Key, g => Statistics.Sorted(g.Select(Value)));
+        // Each segment's values gathered in one pass over the customers (a grouping per feature cost 0.1 s at 949k customers).
+        var byCluster = new List<double>[run.Profiles.Count];
+        foreach (var p in run.Profiles) byCluster[p.Cluster] = new List<double>(p.Customers);
+        foreach (var c in run.Customers) byCluster[c.Cluster].Add(Value(c));
         var boxes = run.Profiles
-            .Where(p => byCluster.ContainsKey(p.Cluster))
+            .Where(p => byCluster[p.Cluster].Count > 0)
             .Select(p =>
             {
-                var v = byCluster[p.Cluster];
+                var v = Statistics.Sorted(byCluster[p.Cluster]);
                 return new BoxStatistics(p.Cluster, p.Segment, v.Length,
                     Statistics.Quantile(v, FeatureBoxes.LowQuantile), Statistics.Quantile(v, 0.25), Statistics.Quantile(v, 0.5),
                     Statistics.Quantile(v, 0.75), Statistics.Quantile(v, FeatureBoxes.HighQuantile));

@@ -14,9 +14,23 @@ internal static class QuintileScorer
         var n = values.Count;
         var scores = new int[n];
         if (n == 0) return scores;
+        var copy = values.ToArray();
+        int Of(int bin) => higherIsBetter ? bin : 6 - bin;
+        if (Numerics.WholeNumbers.Histogram(copy) is var (min, histogram))
+        {
+            // Whole numbers in a narrow range (days, orders): each value present is a group, in ascending order, unsorted.
+            var bins = Bins([.. histogram.Where(c => c > 0).Select(c => (long)c)]);
+            var scoreOf = new int[histogram.Length];
+            for (int v = 0, group = 0; v < histogram.Length; v++)
+            {
+                if (histogram[v] > 0) scoreOf[v] = Of(bins[group++]);
+            }
+            for (var i = 0; i < n; i++) scores[i] = scoreOf[(long)copy[i] - min];
+            return scores;
+        }
         // One sort of the values with their positions: the distinct values' counts from the sorted run, then each
         // position's bin from the same run (a binary search per value took as long as the sort at 316k customers).
-        var sorted = values.ToArray();
+        var sorted = copy;
         var position = new int[n];
         for (var i = 0; i < n; i++) position[i] = i;
         Array.Sort(sorted, position);
@@ -30,7 +44,7 @@ internal static class QuintileScorer
         // The groups lie one after the other in the sorted run, each as long as its count.
         for (int group = 0, p = 0; group < counts.Count; group++)
         {
-            var s = higherIsBetter ? binOfGroup[group] : 6 - binOfGroup[group];
+            var s = Of(binOfGroup[group]);
             for (var end = p + counts[group]; p < end; p++) scores[position[p]] = s;
         }
         return scores;

@@ -138,10 +138,7 @@ internal static class SegmentBuilder
                 Revenue = seg,
                 RevenueShare = revenue == 0 ? 0 : (double)(seg / revenue),
                 Centroid = centroidsOriginal[cluster],
-                TopCountries = members.GroupBy(m => m.Country ?? "(unknown)")
-                    .Select(g => new CountryCount(g.Key, g.Count()))
-                    .OrderByDescending(g => g.Customers).ThenBy(g => g.Country, StringComparer.Ordinal)
-                    .Take(3).ToArray(),
+                TopCountries = TopCountries(members),
                 ConfidentShare = probabilities.Count == 0 ? null : probabilities.Count(p => p >= SegmentProfile.ConfidentProbability) / (double)probabilities.Count,
                 MeanProbability = probabilities.Count == 0 ? null : probabilities.Average(),
                 MeanClv = valued ? Statistics.Mean(assigned.Select(c => c.Value!.Clv)) : null,
@@ -151,6 +148,17 @@ internal static class SegmentBuilder
                 RecencyContradictsName = assigned.Count(c => c.RecencyContradictsName),
             };
         }).ToArray();
+    }
+
+    /// <summary>The three countries with the most of <paramref name="members"/>, ties by name.</summary>
+    private static CountryCount[] TopCountries(IEnumerable<CustomerRfm> members)
+    {
+        // Counted in place: grouping gathered every member into a list per country first (0.45 s at 949k customers).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in members) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, m.Country ?? "(unknown)", out _)++;
+        return [.. counts.Select(c => new CountryCount(c.Key, c.Value))
+            .OrderByDescending(c => c.Customers).ThenBy(c => c.Country, StringComparer.Ordinal)
+            .Take(3)];
     }
 
     public static IReadOnlyList<ScoreSegmentProfile> ScoreProfiles(IReadOnlyList<CustomerSegment> customers)

@@ -16,12 +16,12 @@ internal static class RfmCsv
         foreach (var c in table.Customers)
         {
             writer.Write(Csv.Field(c.CustomerId)); writer.Write(',');
-            writer.Write(Csv.Number(c.Recency)); writer.Write(',');
-            writer.Write(Csv.Number(c.Frequency)); writer.Write(',');
-            writer.Write(Csv.Number(c.Monetary)); writer.Write(',');
-            writer.Write(Csv.Date(c.FirstPurchase)); writer.Write(',');
-            writer.Write(Csv.Date(c.LastPurchase)); writer.Write(',');
-            writer.Write(Csv.Number(c.Lines)); writer.Write(',');
+            Csv.Write(writer, c.Recency); writer.Write(',');
+            Csv.Write(writer, c.Frequency); writer.Write(',');
+            Csv.Write(writer, c.Monetary); writer.Write(',');
+            Csv.WriteDate(writer, c.FirstPurchase); writer.Write(',');
+            Csv.WriteDate(writer, c.LastPurchase); writer.Write(',');
+            Csv.Write(writer, c.Lines); writer.Write(',');
             writer.WriteLine(Csv.Field(c.Country));
         }
     }

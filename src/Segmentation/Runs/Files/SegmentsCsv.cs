@@ -32,25 +32,29 @@ internal static class SegmentsCsv
             for (var i = 0; i < columns.Count; i++)
             {
                 if (i > 0) w.Write(',');
-                w.Write(Cell(columns[i].Table.Type, columns[i].Value(c)));
+                WriteCell(w, columns[i].Table.Type, columns[i].Value(c));
             }
             w.WriteLine();
         }
     }
 
     /// <summary>A value in the CSV's form: invariant numbers, yes/no, days as yyyy-MM-dd, text guarded and quoted.</summary>
-    private static string Cell(ColumnType type, object? value) => value switch
+    private static void WriteCell(TextWriter w, ColumnType type, object? value)
     {
-        null => "",
-        string text => Csv.Field(text),
-        int n => Csv.Number(n),
-        long n => Csv.Number(n),
-        decimal d => Csv.Number(d),
-        double d => Csv.Number(d),
-        bool b => Csv.YesNo(b),
-        DateTime t => type == ColumnType.Day ? Csv.Day(t) : Csv.Date(t),
-        _ => throw new ArgumentException($"no CSV form for {value.GetType().Name}", nameof(value)),
-    };
+        switch (value)
+        {
+            case null: break;
+            case string text: w.Write(Csv.Field(text)); break;
+            case int n: Csv.Write(w, n); break;
+            case long n: Csv.Write(w, n); break;
+            case decimal d: Csv.Write(w, d); break;
+            case double d: Csv.Write(w, d); break;
+            case bool b: w.Write(Csv.YesNo(b)); break;
+            case DateTime t when type == ColumnType.Day: Csv.WriteDay(w, t); break;
+            case DateTime t: Csv.WriteDate(w, t); break;
+            default: throw new ArgumentException($"no CSV form for {value.GetType().Name}", nameof(value));
+        }
+    }
 
     /// <summary>The columns a run with lifetime value adds (their window, horizon and at-risk rule are in metrics.json's "value").</summary>
     public static string ValueColumns => CustomerColumns.ValueHeader;
