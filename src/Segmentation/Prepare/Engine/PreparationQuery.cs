@@ -268,7 +268,7 @@ internal static class PreparationQuery
         }
         // An order is a customer's invoice in one month and country; a product a stock code under one description.
         string[] orderKeys = ["customer", "order_key", "month", "country"], productKeys = ["product", "description"];
-        // The product's keys share the first of the order's columns (text both): the fewer columns grouped on, the
+        // A product's two keys share the order's first two columns (text both): the fewer columns grouped on, the
         // cheaper each of the row copies is (7.18 s against 7.50 s for the 10M-row statement, medians of four).
         var keys = orderKeys.Select((k, i) => $"CASE WHEN kinds.by_order = 1 THEN {k} {(i < productKeys.Length ? $"ELSE {productKeys[i]} " : "")}END AS key{i}");
         var keyColumns = string.Join(", ", orderKeys.Select((_, i) => $"key{i}"));
