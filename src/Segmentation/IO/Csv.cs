@@ -23,7 +23,10 @@ internal static class Csv
 
     private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    private const string RoundTrip = "R", DayFormat = "yyyy-MM-dd", DateFormat = "yyyy-MM-dd HH:mm:ss";
+    private const string RoundTrip = "R", DateFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>How a day is written (<see cref="Day"/>), and so read back from a run's files.</summary>
+    public const string DayFormat = "yyyy-MM-dd";
 
     public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

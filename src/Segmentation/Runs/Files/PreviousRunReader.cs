@@ -28,7 +28,7 @@ internal static class PreviousRunReader
             try
             {
                 var since = hasSince && row["SegmentSince"].Span.Length > 0
-                    ? DateTime.ParseExact(row["SegmentSince"].Span, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    ? DateTime.ParseExact(row["SegmentSince"].Span, Csv.DayFormat, CultureInfo.InvariantCulture)
                     : snapshot;
                 customers.Add(new PreviousCustomer(
                     new SegmentMigration.Labelled(Csv.ReadField(row["CustomerID"].ToString()), int.Parse(row["Cluster"].Span, CultureInfo.InvariantCulture), row[segmentColumn].ToString(),
