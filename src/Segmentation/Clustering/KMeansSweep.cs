@@ -7,9 +7,6 @@ namespace Segmentation.Clustering;
 /// </summary>
 internal static class KMeansSweep
 {
-    /// <summary>Inertias within this relative difference are the same partition, told apart by rounding only.</summary>
-    private const double SameInertia = 1e-9;
-
     /// <param name="report">Told how far the fits and the stability resamples have come, in words.</param>
     public static SweepResult Run(double[][] features, ClusteringOptions options, Action<string>? report = null)
     {
@@ -27,12 +24,12 @@ internal static class KMeansSweep
         // first centres (see KMeans.Trials). Made by the first fit that needs it; the largest k's fits run first.
         var seedings = ks.GroupBy(KMeans.Trials).SelectMany(g => Enumerable.Range(0, restarts).Select(r => (Trials: g.Key, Restart: r, K: g.Max())))
             .ToDictionary(s => (s.Trials, s.Restart), s => new Lazy<double[]>(() => fitPoints.Seed(s.K, options.Seed + s.Restart)));
-        var results = new KMeans.Result[tasks.Length];
+        var kept = new KeptFits(fitPoints.Order.Length);
         var done = 0;
         Parallel.For(0, tasks.Length, parallel, t =>
         {
             var (k, restart) = tasks[t];
-            results[t] = fitPoints.Fit(seedings[(KMeans.Trials(k), restart)].Value[..(k * KMeans.Dim)], options.MaxIterations);
+            kept.Offer(k, restart, fitPoints.Fit(seedings[(KMeans.Trials(k), restart)].Value[..(k * KMeans.Dim)], options.MaxIterations, kept.Labels()));
             report?.Invoke($"k-means for k = {ks[0]}..{ks[^1]}: {Interlocked.Increment(ref done)} of {tasks.Length} fits");
         });
         report?.Invoke($"measuring silhouette, Davies-Bouldin and Calinski-Harabasz for {ks.Length} k");
@@ -43,22 +40,16 @@ internal static class KMeansSweep
         Parallel.For(0, ks.Length, parallel, i =>
         {
             var k = ks[i];
-            // The lowest inertia; restarts within a part in a billion of it reached the same partition (their inertias
-            // differ by rounding alone, which the order of a sum can change) and the first of them is kept, as
-            // scikit-learn keeps the first restart of a clustering.
-            var ofK = Enumerable.Range(0, tasks.Length).Where(t => tasks[t].K == k).ToArray();
-            var lowest = ofK.Min(t => results[t].Inertia);
-            var best = ofK.Where(t => results[t].Inertia <= lowest * (1 + SameInertia)).MinBy(t => tasks[t].Restart);
-            var result = results[best];
+            var (restart, result) = kept.Best(k);
             // A fit on a sample: every customer is then assigned to the nearest of its centres.
             var labels = fitRows is null ? result.Labels : Distances.NearestAll(points, result.Centres);
-            fits[i] = Canonical(k, options.Seed + tasks[best].Restart, result.Centres, labels, features);
+            fits[i] = Canonical(k, options.Seed + restart, result.Centres, labels, features);
             var f = fits[i];
             // The indices measure the partition, as scikit-learn's do: from its clusters' means, which differ from
             // the centres by the last assignment's moves (or by the sample, when the fits saw one).
             var (silhouette, daviesBouldin, calinskiHarabasz) = ClusterQuality.Indices(features, f.Labels, k,
                 Distances.Means(features, f.Labels, f.Centroids), sample.Indices, threads: 1);
-            metrics[i] = new KMetrics(k, f.Inertia, silhouette, daviesBouldin, calinskiHarabasz, tasks[best].Restart, options.Seed + tasks[best].Restart);
+            metrics[i] = new KMetrics(k, f.Inertia, silhouette, daviesBouldin, calinskiHarabasz, restart, options.Seed + restart);
         });
         if (options.StabilityResamples > 0)
         {

@@ -87,11 +87,13 @@ internal sealed class PointOrder
     public double[] Seed(int k, int seed) => WithBuffers(buffers => KMeans.Seed(Points, _seedColumns, k, new Random(seed), buffers));
 
     /// <summary>A fit from the given centres (row-major), labels in the points' order.</summary>
-    public KMeans.Result Fit(double[] initialCentres, int maxIterations) => WithBuffers(buffers =>
+    /// <param name="labels">The array to write the labels into, one per point (null: a new one).</param>
+    public KMeans.Result Fit(double[] initialCentres, int maxIterations, int[]? labels = null) => WithBuffers(buffers =>
     {
         var result = KMeans.Fit(Ordered, _orderedColumns, initialCentres, maxIterations, buffers);
         // The result's labels are the buffers': copied out, in the points' order, before the buffers go back.
-        var labels = new int[Order.Length];
+        labels ??= new int[Order.Length];
+        if (labels.Length != Order.Length) throw new ArgumentException($"labels for {labels.Length} points lent to a fit of {Order.Length}", nameof(labels));
         for (var i = 0; i < labels.Length; i++) labels[Order[i]] = result.Labels[i];
         return result with { Labels = labels };
     });
