@@ -4,6 +4,7 @@ using K = Segmentation.Prepare.Engine.PreparationQuery.Kind;
 using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
+using Segmentation.Numerics;
 
 namespace Segmentation.Prepare.Engine;
 
@@ -24,7 +25,8 @@ internal sealed class PreparationResult
     public IReadOnlyList<PurchaseDay> PurchaseDays() =>
         [.. _days.OrderBy(d => d.CustomerId, StringComparer.Ordinal).ThenBy(d => d.Day)];
 
-    private sealed record CustomerRow(string Id, int Orders, decimal Monetary, DateTime First, DateTime Last, int Lines, string? Country);
+    // A value, not an object: read in the engine's order and gathered in the table's, the rows are one array.
+    private readonly record struct CustomerRow(string Id, int Orders, decimal Monetary, DateTime First, DateTime Last, int Lines, string? Country);
 
     public long RowsIn { get; private set; }
 
@@ -52,6 +54,9 @@ internal sealed class PreparationResult
         var result = new PreparationResult { _rules = new long[Enum.GetValues<DropReason>().Length] };
         // A customer's country and a product's name: the first in ordinal order among the kept rows' values.
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);
+        // One string per country name, however many customers it is the country of.
+        var countryNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string name) => System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countryNames, name, out _) ??= name;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var products = new Dictionary<string, Totals>(StringComparer.Ordinal);
         var months = new Dictionary<string, Totals>(StringComparer.Ordinal);
@@ -83,7 +88,7 @@ internal sealed class PreparationResult
                             Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), null));
                         break;
                     case K.CustomerCountry when kept > 0 && Text(reader, C.Key) is { } id && Text(reader, C.Detail) is { } country:
-                        KeepFirst(countries, id, country);
+                        KeepFirst(countries, id, Shared(country));
                         break;
                     case K.ProductDescription:
                         if (kept == 0 || Text(reader, C.Key) is not { } product) break;
@@ -147,16 +152,19 @@ internal sealed class PreparationResult
     public RfmTable Rfm(DateTime? snapshot)
     {
         var asOf = snapshot ?? (LastKept ?? throw new InvalidOperationException("No rows were kept.")).Date.AddDays(1);
-        // Made in the table's order, each with a copy of its id and one string per country: the rows then lie in memory
-        // in the order every later pass reads them. Made in the engine's order and sorted after, each was a cache miss
-        // away from the last (writing rfm.csv at 949k customers: see RESULTS.md, ninth session).
-        var countries = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Country(string? country) => country is null ? null
-            : System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countries, country, out _) ??= country;
-        var rows = _customers
-            .OrderBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => new CustomerRfm(new string(c.Id), (int)Math.Floor((asOf - c.Last).TotalDays), c.Orders, c.Monetary, c.First, c.Last, c.Lines, Country(c.Country)))
-            .ToArray();
+        // Made in the table's order, each with a copy of its id: the rows then lie in memory in the order every later
+        // pass reads them. Made in the engine's order and sorted after, each was a cache miss away from the last
+        // (see RESULTS.md, ninth session).
+        var customers = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_customers);
+        var ids = new string[customers.Length];
+        for (var i = 0; i < ids.Length; i++) ids[i] = customers[i].Id;
+        var order = OrdinalOrder.Of(ids);
+        var rows = new CustomerRfm[order.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var c = customers[order[i]];
+            rows[i] = new CustomerRfm(new string(c.Id), (int)Math.Floor((asOf - c.Last).TotalDays), c.Orders, c.Monetary, c.First, c.Last, c.Lines, c.Country);
+        }
         return new RfmTable(asOf, rows);
     }
 
