@@ -12,7 +12,7 @@ namespace Segmentation.Clustering;
 internal sealed class KeptFits(int points)
 {
     /// <summary>Inertias within this relative difference are the same partition, told apart by rounding only.</summary>
-    public const double SameInertia = 1e-9;
+    private const double SameInertia = 1e-9;
 
     private readonly ConcurrentBag<int[]> _free = [];
     private readonly Dictionary<int, List<(int Restart, KMeans.Result Result)>> _candidates = [];
