@@ -283,7 +283,8 @@ internal static class PreparationQuery
             // else is rolled up from these, far fewer.
             .AppendLine("), split AS (")
             .AppendLine($"  SELECT keyed.*, kinds.by_order, {string.Join(", ", keys)}")
-            .AppendLine("  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order)")
+            // A product is read for its kept sales alone: a removed row's copy for its product would be grouped for nothing.
+            .AppendLine("  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order) WHERE kinds.by_order = 1 OR reason = 0")
             .AppendLine("), lines AS MATERIALIZED (")
             .AppendLine($"  SELECT by_order, {keyColumns}, reason,")
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
