@@ -39,7 +39,7 @@ public static class SegmentPdfReport
             new("Share of CLV", 1.5f, Align.Right), new("At risk", 1.2f, Align.Right)];
         d.Table(bySegment, r.Profiles.Select(p => (IReadOnlyList<string>)[p.Segment, Display.Count(p.Customers), money((decimal)(p.MeanClv ?? 0)),
             Display.Percent(p.ClvShare ?? 0), Display.Count(p.AtRisk ?? 0)]));
-        d.Chart(ChartIds.AliveByRecency, 220, "Every customer's probability of still being a customer against the days since their last purchase.", PdfCharts.AliveByRecency(r));
+        d.Chart(ChartIds.AliveByRecency, 220, $"{r.PlottedWho} by the probability of still being a customer against the days since the last purchase.", PdfCharts.AliveByRecency(r));
         d.Heading("The customers worth most");
         TableColumn[] customers = [new("Customer", 1.6f), new("Segment", 2.4f), new("CLV", 1.8f, Align.Right), new("80% interval", 3, Align.Right), new("P(alive)", 1.3f, Align.Right),
             new("Next purchase", 1.9f, Align.Right)];
@@ -253,7 +253,7 @@ public static class SegmentPdfReport
         {
             d.Chart(ChartIds.Box(boxes.Feature), 170, BoxCaption(boxes), PdfCharts.Distribution(boxes));
         }
-        d.Chart(ChartIds.Scatter, 330, "Every customer by orders and spend (log scales), coloured by segment.", PdfCharts.FrequencyVsMonetary(r));
+        d.Chart(ChartIds.Scatter, 330, $"{r.PlottedWho} by orders and spend (log scales), coloured by segment.", PdfCharts.FrequencyVsMonetary(r));
     }
 
     /// <summary>The one caption of a box plot, shared with the HTML report.</summary>

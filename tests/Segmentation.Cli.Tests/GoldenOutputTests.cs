@@ -26,7 +26,9 @@ namespace Segmentation.Cli.Tests;
 /// 71 unchanged; clv.csv gains AtRiskOfLeaving; metrics.json says the top share, the threshold applied and whether it
 /// was the relative one); clv-cdnow's console, which names clv.json too, and clv.json itself, new (#30: the fits as
 /// data, metrics.json's value shape); run-clv's model.json (#30: the run's value fits saved in the model, "value", so
-/// that score and the API value customers; a model without value is written as before).
+/// that score and the API value customers; a model without value is written as before); run-clv's reports once more
+/// (#28: the P(alive) chart's caption reads "Every customer by the probability...", the form the point charts' captions
+/// share now that a large run draws a sample of its customers and says so).
 /// </summary>
 [Trait(Tier.Name, Tier.Full)]
 public sealed class GoldenOutputTests

@@ -50,4 +50,30 @@ public sealed partial class HtmlReportTests(ReportFixture report)
         Assert.Equal(Math.Min(500, report.Run.Customers.Count), rows);
         Assert.InRange(filtered, 1, 5);
     }
+
+    [Fact]
+    public async Task Beyond_its_limits_a_report_draws_a_sample_and_points_to_the_customer_file_instead_of_listing()
+    {
+        var capped = Segmentation.Report.ReportBuilder.Build(report.Run, ReportFixture.Settings with { PlottedCustomers = 1_000, ListedCustomers = 1_000 });
+        var path = Path.Combine(report.Folder, "capped.html");
+        File.WriteAllText(path, Segmentation.Reporting.Html.HtmlReport.Render(capped));
+        var html = File.ReadAllText(path);
+        var sampled = $"A random 1,000 of the {report.Run.Customers.Count:N0} customers (each segment in proportion, seed {capped.Quality.Seed}) ";
+
+        Assert.Equal(1_000, capped.Plotted.Count);
+        Assert.DoesNotContain("customers-data", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:text/csv", html, StringComparison.Ordinal);
+        Assert.Contains("too many to list in this page: every one, with its segment, is in the customer file written with this report", html, StringComparison.Ordinal);
+        Assert.Contains(sampled, html, StringComparison.Ordinal);
+        // Beside plotly.js, which every page inlines, the page is less than half of the one that lists and draws everyone.
+        var plotly = Segmentation.Reporting.Html.HtmlReport.PlotlyScript.Length;
+        Assert.InRange(html.Length - plotly, 0, (File.ReadAllText(report.Html).Length - plotly) / 2);
+        var scatter = Segmentation.Reporting.SegmentPdfReport.Compose(capped).Blocks.OfType<Segmentation.Reporting.Pdf.ChartBlock>().Single(c => c.Id == Segmentation.Reporting.Charts.ChartIds.Scatter);
+        Assert.Contains(sampled, scatter.Caption, StringComparison.Ordinal);
+
+        await using var page = await ChromiumPage.Open(path);
+        var (plots, drawn) = await page.Charts();
+        Assert.Empty(page.Errors);
+        Assert.Equal(plots, drawn);
+    }
 }

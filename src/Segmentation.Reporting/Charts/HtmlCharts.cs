@@ -49,7 +49,7 @@ public static class HtmlCharts
         {
             return GenericChart.combine(r.Profiles.Select(p =>
             {
-                var members = r.Members(p.Cluster).Where(c => c.Value is not null).ToArray();
+                var members = r.PlottedIn(p.Cluster).Where(c => c.Value is not null).ToArray();
                 return PlotlyChart.Point<int, double, string>(x: members.Select(c => c.Rfm.Recency).ToArray(), y: members.Select(c => c.Value!.ProbabilityAlive).ToArray(),
                     Name: p.Segment, MarkerColor: Color.fromHex(SegmentPalette.Of(p.Cluster)), MultiText: members.Select(c => c.Rfm.CustomerId).ToArray());
             }))
@@ -108,7 +108,7 @@ public static class HtmlCharts
     private static GenericChart Scatter2D(ReportModel r) =>
         GenericChart.combine(r.Profiles.Select(p =>
         {
-            var members = r.Members(p.Cluster).ToArray();
+            var members = r.PlottedIn(p.Cluster).ToArray();
             return PlotlyChart.Point<double, double, string>(
                 x: members.Select(c => (double)c.Rfm.Frequency).ToArray(),
                 y: members.Select(c => Math.Max((double)c.Rfm.Monetary, 1)).ToArray(),
@@ -118,11 +118,11 @@ public static class HtmlCharts
         .WithXAxisStyle<double, double, string>(TitleText: "orders (log scale)", AxisType: StyleParam.AxisType.Log)
         .WithYAxisStyle<double, double, string>(TitleText: "spend (log scale)", AxisType: StyleParam.AxisType.Log).WithSize(900, 520);
 
-    /// <summary>Every customer in recency, frequency and monetary (log scales for the last two), coloured by segment.</summary>
+    /// <summary>The plotted customers in recency, frequency and monetary (log scales for the last two), coloured by segment.</summary>
     public static GenericChart Rfm3D(ReportModel r) => Styled(
         GenericChart.combine(r.Profiles.Select(p =>
         {
-            var members = r.Members(p.Cluster).ToArray();
+            var members = r.PlottedIn(p.Cluster).ToArray();
             return PlotlyChart.Scatter3D<int, double, double, string>(
                 x: members.Select(c => c.Rfm.Recency).ToArray(),
                 y: members.Select(c => Math.Log10(Math.Max(c.Rfm.Frequency, 1))).ToArray(),

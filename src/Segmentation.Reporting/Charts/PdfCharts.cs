@@ -150,7 +150,7 @@ public static class PdfCharts
     {
         foreach (var p in report.Profiles)
         {
-            var members = report.Members(p.Cluster).ToArray();
+            var members = report.PlottedIn(p.Cluster).ToArray();
             var xs = members.Select(c => LogTicks.Log(Math.Max(c.Rfm.Frequency, 1))).ToArray();
             var ys = members.Select(c => LogTicks.Log(Math.Max((double)c.Rfm.Monetary, 1))).ToArray();
             var points = plot.Add.ScatterPoints(xs, ys, SegmentPalette.Color(p.Cluster).WithAlpha(0.55));
@@ -170,12 +170,12 @@ public static class PdfCharts
         plot.YLabel("monetary (log scale)");
     };
 
-    /// <summary>Every customer's P(alive) against their recency, coloured by segment.</summary>
+    /// <summary>The plotted customers' P(alive) against their recency, coloured by segment.</summary>
     public static Action<ScottPlot.Plot> AliveByRecency(ReportModel report) => plot =>
     {
         foreach (var p in report.Profiles)
         {
-            var members = report.Members(p.Cluster).Where(c => c.Value is not null).ToArray();
+            var members = report.PlottedIn(p.Cluster).Where(c => c.Value is not null).ToArray();
             var points = plot.Add.ScatterPoints(members.Select(c => (double)c.Rfm.Recency).ToArray(), members.Select(c => c.Value!.ProbabilityAlive).ToArray(),
                 SegmentPalette.Color(p.Cluster).WithAlpha(0.55));
             points.MarkerSize = 2.5f;

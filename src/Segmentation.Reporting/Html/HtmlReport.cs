@@ -36,7 +36,9 @@ public static class HtmlReport
         html.Append("<nav>").AppendJoin(" ", sections.Select(s => $"<a href=\"#{Anchor(s)}\">{E(s)}</a>")).Append("</nav>\n<main>\n");
         foreach (var block in doc.Blocks) Append(html, block, report, ref charts);
         Explore(html, report, ref charts);
-        html.Append("</main>\n<script>").Append(TableScript).Append("</script>\n</body>\n</html>\n");
+        html.Append("</main>\n");
+        if (report.ListsCustomers) html.Append("<script>").Append(TableScript).Append("</script>\n");
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -85,8 +87,15 @@ public static class HtmlReport
     {
         html.Append("<h2 id=\"").Append(Anchor("Explore the customers")).Append("\">Explore the customers</h2>\n");
         html.Append("<figure>").Append(ChartHtml.Fragment(HtmlCharts.Rfm3D(report), $"chart-{++charts}"))
-            .Append("<figcaption>Every customer in RFM space: recency (days), log10 orders, log10 spend. Drag to turn; click a segment in the legend to hide it.</figcaption></figure>\n");
+            .Append("<figcaption>").Append(E(report.PlottedWho))
+            .Append(" in RFM space: recency (days), log10 orders, log10 spend. Drag to turn; click a segment in the legend to hide it.</figcaption></figure>\n");
 
+        if (!report.ListsCustomers)
+        {
+            html.Append("<p class=\"note\">").Append(Display.Count(report.Customers.Count))
+                .Append(" customers are too many to list in this page: every one, with its segment, is in the customer file written with this report (customer_segments.csv).</p>\n");
+            return;
+        }
         var dataUri = "data:text/csv;charset=utf-8;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(SegmentationApp.CustomersCsv(report.Customers)));
         html.Append("<p><a class=\"download\" download=\"customer_segments.csv\" href=\"").Append(dataUri).Append("\">Download the labelled customers (customer_segments.csv, ")
             .Append(Display.Count(report.Customers.Count)).Append(" rows)</a></p>\n");

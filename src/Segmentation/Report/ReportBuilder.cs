@@ -36,6 +36,7 @@ internal static class ReportBuilder
             MethodsVerdict = run.Methods is { } methods ? MethodsVerdict(methods) : null,
             LabelsNote = LabelsNote(run),
             Value = run.Value is { } value ? ValueSection(run, value, settings) : null,
+            Plotted = PlotSample.Of(run.Customers, settings.PlottedCustomers, run.Sweep.Seed),
         };
     }
 

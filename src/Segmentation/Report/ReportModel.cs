@@ -44,8 +44,24 @@ public sealed record ReportModel(
     /// <summary>Lifetime value, when the run estimated it (<c>--clv</c>); null otherwise.</summary>
     public ValueReport? Value { get; init; }
 
-    /// <summary>The customers of one segment (for charts that draw every customer).</summary>
-    public IEnumerable<CustomerSegment> Members(int cluster) => Customers.Where(c => c.Cluster == cluster);
+    /// <summary>
+    /// The customers the point charts draw: every one, or a sample of <see cref="ReportSettings.PlottedCustomers"/>
+    /// (see <see cref="PlotSample"/>).
+    /// </summary>
+    public IReadOnlyList<CustomerSegment> Plotted { get => _plotted ?? Customers; init => _plotted = value; }
+
+    private readonly IReadOnlyList<CustomerSegment>? _plotted;
+
+    /// <summary>The plotted customers of one segment.</summary>
+    public IEnumerable<CustomerSegment> PlottedIn(int cluster) => Plotted.Where(c => c.Cluster == cluster);
+
+    /// <summary>Whom the point charts draw, as their captions begin: "Every customer", or the sample and how it was drawn.</summary>
+    public string PlottedWho => Plotted.Count == Customers.Count
+        ? "Every customer"
+        : $"A random {Formatting.Display.Count(Plotted.Count)} of the {Formatting.Display.Count(Customers.Count)} customers (each segment in proportion, seed {Quality.Seed})";
+
+    /// <summary>Whether the HTML report lists every customer (<see cref="ReportSettings.ListedCustomers"/>).</summary>
+    public bool ListsCustomers => Customers.Count <= Settings.ListedCustomers;
 }
 
 /// <summary>The executive summary's figures and sentences.</summary>
