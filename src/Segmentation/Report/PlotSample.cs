@@ -4,8 +4,8 @@ namespace Segmentation.Report;
 
 /// <summary>
 /// The customers a point chart draws: all of them up to a limit, else a seeded random sample of that many, each
-/// segment in proportion to its size and none left out, in the customers' own order. At 949,000 customers the HTML
-/// report drew every one three times over: 311 MB that took 21 s to write and that a browser hardly opens.
+/// segment in proportion to its size and none left out, in the customers' own order. A million points are no more
+/// legible than twenty thousand: at 949,000 customers the PDF took 3 s to draw them, and the HTML carried each twice.
 /// </summary>
 internal static class PlotSample
 {
