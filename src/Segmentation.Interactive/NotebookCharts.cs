@@ -23,16 +23,25 @@ public static class NotebookCharts
         _ => (double)c.Monetary,
     }).Select(v => log ? Math.Log10(Math.Max(v, 1)) : v).ToArray();
 
+    /// <summary>The bins of <see cref="Histogram"/>, the same for its interactive chart and its PNG twin.</summary>
+    public const int HistogramBins = 40;
+
+    /// <summary>
+    /// A feature's distribution over the customers in <see cref="HistogramBins"/> bins, counted here once for both
+    /// twins: the interactive chart carries 40 bars, not every customer's value for plotly.js to bin (a million values
+    /// in the notebook, binned otherwise than the PNG).
+    /// </summary>
     public static Figure Histogram(RfmTable rfm, string feature, bool log = false)
     {
         var values = Values(rfm, feature, log);
         var axis = log ? $"log10({feature})" : feature;
-        var chart = HtmlCharts.Styled(PlotlyChart.Histogram<double, double, string>(X: values, Name: feature)
+        var histogram = ScottPlot.Statistics.Histogram.WithBinCount(HistogramBins, values);
+        var width = histogram.FirstBinSize;
+        var chart = HtmlCharts.Styled(PlotlyChart.Column<double, double, string>(values: histogram.Counts.Select(c => (double)c).ToArray(), Keys: histogram.Bins.Select(b => b + width / 2).ToArray(), Name: feature, Width: width)
             .WithXAxisStyle<double, double, string>(TitleText: axis)
             .WithYAxisStyle<double, double, string>(TitleText: "customers").WithSize(800, 320));
         return new Figure(chart, new StaticImage(ChartImages.Png(plot =>
         {
-            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(40, values);
             plot.Add.Histogram(histogram);
             plot.XLabel(axis);
             plot.YLabel("customers");
