@@ -47,6 +47,8 @@ public static class OptionNames
     public const string AsOf = nameof(PrepareOptions) + "." + nameof(PrepareOptions.AsOf);
     public const string Output = nameof(PublishOptions) + "." + nameof(PublishOptions.Folder);
     public const string CurrencyCode = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.CurrencyCode);
+    public const string PlottedCustomers = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.PlottedCustomers);
+    public const string ListedCustomers = nameof(Report.ReportSettings) + "." + nameof(Report.ReportSettings.ListedCustomers);
     public const string KeepPrevious = nameof(PublishOptions) + "." + nameof(PublishOptions.KeepPrevious);
     public const string WriteBack = nameof(PublishOptions) + "." + nameof(PublishOptions.WriteBack);
     public const string CalibrationEnd = nameof(Segmentation.Lifetime.ClvOptions) + "." + nameof(Segmentation.Lifetime.ClvOptions.CalibrationEnd);

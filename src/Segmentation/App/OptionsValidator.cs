@@ -4,6 +4,7 @@ using Segmentation.Lifetime;
 using Segmentation.Prepare;
 using Segmentation.Prepare.Sample;
 using Segmentation.Prepare.Sources;
+using Segmentation.Report;
 using Segmentation.Runs;
 
 namespace Segmentation.App;
@@ -58,6 +59,14 @@ public static class OptionsValidator
     public static void Validate(PublishOptions o)
     {
         if (o.KeepPrevious is < 0 or > 1_000) throw new OptionException(OptionNames.KeepPrevious, $"must be between 0 and 1,000 (got {o.KeepPrevious})");
+        Validate(o.Report);
+    }
+
+    public static void Validate(ReportSettings o)
+    {
+        // A point chart with no point, or a listing of nobody, says nothing: at least one of each.
+        if (o.PlottedCustomers < 1) throw new OptionException(OptionNames.PlottedCustomers, $"must be at least 1 (got {o.PlottedCustomers})");
+        if (o.ListedCustomers < 1) throw new OptionException(OptionNames.ListedCustomers, $"must be at least 1 (got {o.ListedCustomers})");
     }
 
     public static void Validate(IngestOptions o)

@@ -84,8 +84,11 @@ public static class SegmentationApp
     }
 
     /// <summary>The report model of a run: what the PDF, the HTML, the CLI summary and the notebooks show.</summary>
-    public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null) =>
-        ReportBuilder.Build(run, settings, refresh);
+    public static ReportModel Report(SegmentationRun run, ReportSettings? settings = null, RefreshResult? refresh = null)
+    {
+        if (settings is not null) OptionsValidator.Validate(settings);
+        return ReportBuilder.Build(run, settings, refresh);
+    }
 
     /// <summary><c>run</c>: segments a source and publishes the run folder, its reports and its history row.</summary>
     public static RunOutcome Run(RunRequest request, IReportRenderer? renderer = null, IProgress<ReadProgress>? progress = null)
