@@ -97,29 +97,65 @@ internal static class SegmentBuilder
         return r.Select((_, i) => new RfmScore(r[i], f[i], m[i])).ToArray();
     }
 
+    /// <remarks>
+    /// One pass over the customers gathers every segment's figures: at 949k customers the LINQ queries per segment
+    /// (each following every customer's references again) took 0.7-0.8 s, most of it waiting on memory. Every sum
+    /// still adds in the customers' order, as the queries did, so the profiles are the same to the last bit.
+    /// </remarks>
     public static IReadOnlyList<SegmentProfile> Profiles(IReadOnlyList<CustomerSegment> customers, IReadOnlyList<SegmentDefinition> names, double[][] centroidsOriginal)
     {
         var total = customers.Count;
-        var revenue = customers.Sum(c => c.Rfm.Monetary);
-        var valued = customers.Count > 0 && customers.All(c => c.Value is not null);
-        var allValue = valued ? customers.Sum(c => c.Value!.Clv) : 0;
-        var allRecency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Recency));
-        var allFrequency = Statistics.Mean(customers.Select(c => (double)c.Rfm.Frequency));
-        var allMonetary = Statistics.Mean(customers.Select(c => (double)c.Rfm.Monetary));
-        // Each segment's customers in one pass, in the customers' order (the sums below add in that order, as before).
-        var byCluster = names.Select(_ => new List<CustomerSegment>()).ToArray();
-        foreach (var c in customers) byCluster[c.Cluster].Add(c);
+        var k = names.Count;
+        var sizes = new int[k];
+        foreach (var c in customers) sizes[c.Cluster]++;
+        var (recency, frequency, monetary) = (new double[k][], new double[k][], new double[k][]);
+        var countries = new Dictionary<string, int>[k];
+        for (var s = 0; s < k; s++) (recency[s], frequency[s], monetary[s], countries[s]) = (new double[sizes[s]], new double[sizes[s]], new double[sizes[s]], new(StringComparer.Ordinal));
+        var (filled, revenues) = (new int[k], new decimal[k]);
+        var (recencySums, frequencySums, monetarySums) = (new double[k], new double[k], new double[k]);
+        var (probabilityCounts, probabilitySums, confident) = (new int[k], new double[k], new int[k]);
+        var (clvSums, atRisk, borderline, contradicting) = (new double[k], new int[k], new int[k], new int[k]);
+        var (revenue, allValue, allRecency, allFrequency, allMonetary) = (0m, 0.0, 0.0, 0.0, 0.0);
+        var valued = total > 0;
+        foreach (var c in customers)
+        {
+            var (rfm, s) = (c.Rfm, c.Cluster);
+            var (r, f, m) = ((double)rfm.Recency, (double)rfm.Frequency, (double)rfm.Monetary);
+            var i = filled[s]++;
+            (recency[s][i], frequency[s][i], monetary[s][i]) = (r, f, m);
+            (recencySums[s], frequencySums[s], monetarySums[s]) = (recencySums[s] + r, frequencySums[s] + f, monetarySums[s] + m);
+            (allRecency, allFrequency, allMonetary) = (allRecency + r, allFrequency + f, allMonetary + m);
+            revenues[s] += rfm.Monetary;
+            revenue += rfm.Monetary;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countries[s], rfm.Country ?? "(unknown)", out _)++;
+            if (c.Probability is { } p)
+            {
+                probabilityCounts[s]++;
+                probabilitySums[s] += p;
+                if (p >= SegmentProfile.ConfidentProbability) confident[s]++;
+            }
+            if (c.Value is { } value)
+            {
+                clvSums[s] += value.Clv;
+                allValue += value.Clv;
+                if (value.AtRiskOfLeaving) atRisk[s]++;
+            }
+            else valued = false;
+            if (c.Borderline) borderline[s]++;
+            if (c.RecencyContradictsName) contradicting[s]++;
+        }
+        if (!valued) allValue = 0;
+        (allRecency, allFrequency, allMonetary) = total == 0 ? (double.NaN, double.NaN, double.NaN) : (allRecency / total, allFrequency / total, allMonetary / total);
         return names.Select((d, cluster) =>
         {
-            var assigned = byCluster[cluster];
-            var members = assigned.Select(c => c.Rfm).ToList();
-            var probabilities = assigned.Where(c => c.Probability is not null).Select(c => c.Probability!.Value).ToList();
-            var seg = members.Sum(m => m.Monetary);
-            var (recency, frequency, monetary) = (Statistics.Mean(members.Select(m => (double)m.Recency)),
-                Statistics.Mean(members.Select(m => (double)m.Frequency)), Statistics.Mean(members.Select(m => (double)m.Monetary)));
+            var size = sizes[cluster];
+            var (meanRecency, meanFrequency, meanMonetary) = size == 0
+                ? (double.NaN, double.NaN, double.NaN)
+                : (recencySums[cluster] / size, frequencySums[cluster] / size, monetarySums[cluster] / size);
             var description = d == SegmentCatalogue.Unclustered
                 ? d.Description
-                : SegmentDescriber.Describe(recency, frequency, monetary, allRecency, allFrequency, allMonetary);
+                : SegmentDescriber.Describe(meanRecency, meanFrequency, meanMonetary, allRecency, allFrequency, allMonetary);
+            var probabilities = probabilityCounts[cluster];
             return new SegmentProfile
             {
                 Cluster = cluster,
@@ -127,39 +163,34 @@ internal static class SegmentBuilder
                 Description = description,
                 Actions = d.Actions,
                 Priority = d.Priority,
-                Customers = members.Count,
-                Share = total == 0 ? 0 : members.Count / (double)total,
-                MeanRecency = recency,
-                MedianRecency = Statistics.Median(members.Select(m => (double)m.Recency)),
-                MeanFrequency = frequency,
-                MedianFrequency = Statistics.Median(members.Select(m => (double)m.Frequency)),
-                MeanMonetary = monetary,
-                MedianMonetary = Statistics.Median(members.Select(m => (double)m.Monetary)),
-                Revenue = seg,
-                RevenueShare = revenue == 0 ? 0 : (double)(seg / revenue),
+                Customers = size,
+                Share = total == 0 ? 0 : size / (double)total,
+                MeanRecency = meanRecency,
+                MedianRecency = Statistics.Median(recency[cluster]),
+                MeanFrequency = meanFrequency,
+                MedianFrequency = Statistics.Median(frequency[cluster]),
+                MeanMonetary = meanMonetary,
+                MedianMonetary = Statistics.Median(monetary[cluster]),
+                Revenue = revenues[cluster],
+                RevenueShare = revenue == 0 ? 0 : (double)(revenues[cluster] / revenue),
                 Centroid = centroidsOriginal[cluster],
-                TopCountries = TopCountries(members),
-                ConfidentShare = probabilities.Count == 0 ? null : probabilities.Count(p => p >= SegmentProfile.ConfidentProbability) / (double)probabilities.Count,
-                MeanProbability = probabilities.Count == 0 ? null : probabilities.Average(),
-                MeanClv = valued ? Statistics.Mean(assigned.Select(c => c.Value!.Clv)) : null,
-                ClvShare = valued ? (allValue > 0 ? assigned.Sum(c => c.Value!.Clv) / allValue : 0) : null,
-                AtRisk = valued ? assigned.Count(c => c.Value!.AtRiskOfLeaving) : null,
-                Borderline = assigned.Count(c => c.Borderline),
-                RecencyContradictsName = assigned.Count(c => c.RecencyContradictsName),
+                TopCountries = TopCountries(countries[cluster]),
+                ConfidentShare = probabilities == 0 ? null : confident[cluster] / (double)probabilities,
+                MeanProbability = probabilities == 0 ? null : probabilitySums[cluster] / probabilities,
+                MeanClv = valued ? (size == 0 ? double.NaN : clvSums[cluster] / size) : null,
+                ClvShare = valued ? (allValue > 0 ? clvSums[cluster] / allValue : 0) : null,
+                AtRisk = valued ? atRisk[cluster] : null,
+                Borderline = borderline[cluster],
+                RecencyContradictsName = contradicting[cluster],
             };
         }).ToArray();
     }
 
-    /// <summary>The three countries with the most of <paramref name="members"/>, ties by name.</summary>
-    private static CountryCount[] TopCountries(IEnumerable<CustomerRfm> members)
-    {
-        // Counted in place: grouping gathered every member into a list per country first (0.45 s at 949k customers).
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var m in members) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, m.Country ?? "(unknown)", out _)++;
-        return [.. counts.Select(c => new CountryCount(c.Key, c.Value))
+    /// <summary>The three countries with the most customers of a segment, ties by name.</summary>
+    private static CountryCount[] TopCountries(Dictionary<string, int> counts) =>
+        [.. counts.Select(c => new CountryCount(c.Key, c.Value))
             .OrderByDescending(c => c.Customers).ThenBy(c => c.Country, StringComparer.Ordinal)
             .Take(3)];
-    }
 
     public static IReadOnlyList<ScoreSegmentProfile> ScoreProfiles(IReadOnlyList<CustomerSegment> customers)
     {
