@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Segmentation.Benchmarks;
 
 // Side-by-side benchmark: our pipeline (the CLI's run, a process per repetition) against the peer
 // (../shared/peer/pandas_sklearn_pipeline.py), alternating, on the same inputs. Prints and writes a Markdown table.
@@ -66,7 +67,10 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
     .AppendLine("k-means for k = 2..10 with 10 restarts and all four metrics (ours without its stability refits, which the peer has none of), and writing outputs;")
     .AppendLine("ours also counts duplicates, aggregates sales, names segments, scores RFM, and saves the model.")
     .AppendLine("Our ingest, cleaning and RFM are one statement of the embedded engine (DuckDB), so they are one figure; the peer's three stages are added up beside it.")
-    .AppendLine("Reports are ours alone and timed apart. Neither side records anything beyond its outputs (ours runs with --no-history).").AppendLine();
+    .AppendLine("Reports are ours alone and timed apart. Neither side records anything beyond its outputs (ours runs with --no-history).")
+    .AppendLine("The machine is shared: each section says how many cores the rest of it kept busy while each measured process ran (/proc/stat's busy time")
+    .AppendLine("over the run, less the process's own CPU time, over its wall time; \"stolen\": time the hypervisor gave elsewhere). On 2 cores, 0.5 means")
+    .AppendLine("a quarter of the machine was someone else's.").AppendLine();
 
 foreach (var input in inputs) SideBySide(input, repetitions, likeForLikeAtScale: false);
 foreach (var input in scale) OursAlone(input);
@@ -156,6 +160,7 @@ void SideBySide(string input, int times, bool likeForLikeAtScale)
         report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |");
     }
     report.AppendLine($"| customers after cleaning | {ours[0].Customers:N0} | | |");
+    report.AppendLine($"| the rest of the machine while each side ran (cores busy, median; of which stolen) | {Load(ours)} | {Load(theirs)} | |");
     report.AppendLine();
     Save();
 }
@@ -169,7 +174,8 @@ void OursAlone(string input)
         .AppendLine("| stage | seconds |").AppendLine("|---|---:|");
     report.AppendLine($"| ingest + cleaning + rfm | {Prepare(m):F2} |");
     foreach (var stage in new[] { "sweep", "segments", "outputs" }) report.AppendLine($"| {stage} | {m.Seconds.GetValueOrDefault(stage):F2} |");
-    report.AppendLine($"| **process wall** | {m.Wall:F2} |").AppendLine($"| peak memory (MB) | {m.PeakMb:F0} |").AppendLine();
+    report.AppendLine($"| **process wall** | {m.Wall:F2} |").AppendLine($"| peak memory (MB) | {m.PeakMb:F0} |")
+        .AppendLine($"| the rest of the machine meanwhile (cores busy; of which stolen) | {Load([m])} |").AppendLine();
     Save();
 }
 
@@ -196,14 +202,14 @@ void Growth()
     var points = new List<Segmentation.Benchmarks.GrowthChart.Point>();
     report.AppendLine("## How cost grows with rows (ours alone, one run each, no reports)").AppendLine()
         .AppendLine($"![Process wall time and peak memory against rows, CSV and Parquet, log-log]({Segmentation.Benchmarks.GrowthChart.FileName})").AppendLine()
-        .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) |").AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) | the rest of the machine (cores busy; stolen) |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
     foreach (var input in growth.SelectMany(csv => new[] { csv, ParquetCopy(csv) }))
     {
         var m = Ours(input, report: false, "--stability-resamples", "0");
         var format = Path.GetExtension(input).Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? "Parquet" : "CSV";
         points.Add(new(format, m.RowsIn, m.Wall, m.PeakMb));
         Console.Error.WriteLine($"{Path.GetFileName(input)}: {m.Wall:F1} s, {m.PeakMb:F0} MB");
-        report.AppendLine($"| {Path.GetFileName(input)} | {format} | {m.RowsIn:N0} | {m.Customers:N0} | {Prepare(m):F2} | {m.Wall:F2} | {m.PeakMb:F0} |");
+        report.AppendLine($"| {Path.GetFileName(input)} | {format} | {m.RowsIn:N0} | {m.Customers:N0} | {Prepare(m):F2} | {m.Wall:F2} | {m.PeakMb:F0} | {Load([m])} |");
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Segmentation.Benchmarks.GrowthChart.FileName), Segmentation.Benchmarks.GrowthChart.Svg(points));
         Save();
     }
@@ -229,7 +235,8 @@ void ClvCost(string input)
         .AppendLine("| | plain run | with --clv | ratio |").AppendLine("|---|---:|---:|---:|")
         .AppendLine($"| process wall (s) | {a:F2} | {b:F2} | {b / a:F2}x |")
         .AppendLine($"| value stage (s) | | {Median(with, "value"):F2} | |")
-        .AppendLine($"| peak memory (MB) | {MedianOf(without, m => m.PeakMb):F0} | {MedianOf(with, m => m.PeakMb):F0} | |").AppendLine();
+        .AppendLine($"| peak memory (MB) | {MedianOf(without, m => m.PeakMb):F0} | {MedianOf(with, m => m.PeakMb):F0} | |")
+        .AppendLine($"| the rest of the machine meanwhile (cores busy, median; of which stolen) | {Load(without)} | {Load(with)} | |").AppendLine();
     Save();
 }
 
@@ -309,10 +316,10 @@ Measured Ours(string input, bool report = true, params string[] extra)
     var dir = Directory.CreateTempSubdirectory("bench-ours-");
     var timings = Path.Combine(dir.FullName, "timings.json");
     string[] args = ["run", "--input", input, "--out", Path.Combine(dir.FullName, "run"), "--timings-json", timings, "--no-history"];
-    var (wall, peak, _) = Timed(["dotnet", cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]], null);
+    var (wall, peak, _, others, steal) = Timed(["dotnet", cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]], null);
     using var json = JsonDocument.Parse(File.ReadAllText(timings));
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-    var measured = new Measured(seconds, wall, peak, json.RootElement.GetProperty("rows_in").GetInt64(), json.RootElement.GetProperty("customers").GetInt32());
+    var measured = new Measured(seconds, wall, peak, json.RootElement.GetProperty("rows_in").GetInt64(), json.RootElement.GetProperty("customers").GetInt32()) { OtherCores = others, StealCores = steal };
     dir.Delete(recursive: true);
     return measured;
 }
@@ -320,23 +327,24 @@ Measured Ours(string input, bool report = true, params string[] extra)
 Measured Peer(string input, string[] extra)
 {
     var dir = Directory.CreateTempSubdirectory("bench-peer-");
-    var (wall, peak, stdout) = Timed([python, peer, input, dir.FullName, .. extra], peerTimeout);
+    var (wall, peak, stdout, others, steal) = Timed([python, peer, input, dir.FullName, .. extra], peerTimeout);
     dir.Delete(recursive: true);
     if (stdout is null) return new Measured([], wall, peak, 0, 0, Finished: false);
     using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-    return new Measured(seconds, wall, peak, 0, 0);
+    return new Measured(seconds, wall, peak, 0, 0) { OtherCores = others, StealCores = steal };
 }
 
 // GNU time reports the peak resident set of the whole process (maximum resident set size, KB). With a timeout, a
 // process still running is killed; its peak is then the highest VmHWM read from /proc while it ran. Stdout is null then.
-(double Wall, double PeakMb, string? Stdout) Timed(string[] command, TimeSpan? timeout)
+(double Wall, double PeakMb, string? Stdout, double OtherCores, double StealCores) Timed(string[] command, TimeSpan? timeout)
 {
     var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
     // This machine sets OpenBLAS overrides for old builds; they slow a current numpy, so the peer runs without them.
     start.Environment.Remove("OPENBLAS_CORETYPE");
     start.Environment.Remove("OPENBLAS_L2_SIZE");
-    foreach (var a in new[] { "-f", "%e %M" }.Concat(command)) start.ArgumentList.Add(a);
+    foreach (var a in new[] { "-f", "%e %M %U %S" }.Concat(command)) start.ArgumentList.Add(a);
+    var host = HostCpu.Read();
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var stdout = process.StandardOutput.ReadToEndAsync();
@@ -349,13 +357,15 @@ Measured Peer(string input, string[] extra)
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return (clock.Elapsed.TotalSeconds, sampledKb / 1024, null);
+            return (clock.Elapsed.TotalSeconds, sampledKb / 1024, null, double.NaN, double.NaN);
         }
     }
     var wall = clock.Elapsed.TotalSeconds;
+    var after = HostCpu.Read();
     if (process.ExitCode != 0) throw new InvalidOperationException($"{command[0]} failed: {stderr.Result}");
-    var last = stderr.Result.Trim().Split('\n')[^1].Split(' ');
-    return (wall, double.Parse(last[1], CultureInfo.InvariantCulture) / 1024, stdout.Result);
+    var last = stderr.Result.Trim().Split('\n')[^1].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+    var (others, steal) = after.Since(host, wall, last[2] + last[3]);
+    return (wall, last[1] / 1024, stdout.Result, others, steal);
 }
 
 // The measured program is the child of /usr/bin/time: its VmHWM (peak resident set so far, KB).
@@ -377,6 +387,10 @@ static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m
 
 static double MedianOf(List<Measured> runs, Func<Measured, double> f) => Segmentation.Numerics.Statistics.Median(runs.Select(f));
 
+// The load a side's figures were measured under: the cores the rest of the machine kept busy meanwhile, median over the runs.
+static string Load(List<Measured> runs) =>
+    runs.All(m => double.IsNaN(m.OtherCores)) ? "unknown" : $"{MedianOf(runs, m => m.OtherCores):F2}; {MedianOf(runs, m => m.StealCores):F2}";
+
 static string Row(string stage, double ours, double? peer) =>
     peer is { } p ? $"| {stage} | {ours:F2} | {p:F2} | {(ours > 0 ? p / ours : 0):F1}x |" : $"| {stage} | {ours:F2} | | |";
 
@@ -394,4 +408,11 @@ IEnumerable<string> Values(string name)
 
 string? Value(string name) => Values(name).LastOrDefault();
 
-internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb, long RowsIn, int Customers, bool Finished = true);
+internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb, long RowsIn, int Customers, bool Finished = true)
+{
+    /// <summary>How many cores the rest of the machine kept busy, on average, while the process ran (<see cref="HostCpu"/>).</summary>
+    public double OtherCores { get; init; } = double.NaN;
+
+    /// <summary>How many cores the hypervisor took away, on average, meanwhile.</summary>
+    public double StealCores { get; init; } = double.NaN;
+}
