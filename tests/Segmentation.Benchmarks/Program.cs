@@ -70,7 +70,9 @@ report.AppendLine("# Benchmark: Segmentation against pandas + scikit-learn").App
     .AppendLine("Reports are ours alone and timed apart. Neither side records anything beyond its outputs (ours runs with --no-history).")
     .AppendLine("The machine is shared: each section says how many cores the rest of it kept busy while each measured process ran (/proc/stat's busy time")
     .AppendLine("over the run, less the process's own CPU time, over its wall time; \"stolen\": time the hypervisor gave elsewhere). On 2 cores, 0.5 means")
-    .AppendLine("a quarter of the machine was someone else's.").AppendLine();
+    .AppendLine("a quarter of the machine was someone else's. A neighbour on the same physical host is invisible there, so each measured process is")
+    .AppendLine("also preceded by a speed probe (`SpeedProbe.cs`: sorting 1M doubles on one thread, the fastest of three): the same work, so a")
+    .AppendLine("longer probe means a slower machine at that moment.").AppendLine();
 
 foreach (var input in inputs) SideBySide(input, repetitions, likeForLikeAtScale: false);
 foreach (var input in scale) OursAlone(input);
@@ -160,7 +162,7 @@ void SideBySide(string input, int times, bool likeForLikeAtScale)
         report.AppendLine($"| report html (ours only) | {Median(ours, "report html"):F2} | | |");
     }
     report.AppendLine($"| customers after cleaning | {ours[0].Customers:N0} | | |");
-    report.AppendLine($"| the rest of the machine while each side ran (cores busy, median; of which stolen) | {Load(ours)} | {Load(theirs)} | |");
+    report.AppendLine($"| the rest of the machine while each side ran (cores busy; stolen; speed probe, medians) | {Load(ours)} | {Load(theirs)} | |");
     report.AppendLine();
     Save();
 }
@@ -175,7 +177,7 @@ void OursAlone(string input)
     report.AppendLine($"| ingest + cleaning + rfm | {Prepare(m):F2} |");
     foreach (var stage in new[] { "sweep", "segments", "outputs" }) report.AppendLine($"| {stage} | {m.Seconds.GetValueOrDefault(stage):F2} |");
     report.AppendLine($"| **process wall** | {m.Wall:F2} |").AppendLine($"| peak memory (MB) | {m.PeakMb:F0} |")
-        .AppendLine($"| the rest of the machine meanwhile (cores busy; of which stolen) | {Load([m])} |").AppendLine();
+        .AppendLine($"| the rest of the machine meanwhile (cores busy; stolen; speed probe) | {Load([m])} |").AppendLine();
     Save();
 }
 
@@ -202,7 +204,7 @@ void Growth()
     var points = new List<Segmentation.Benchmarks.GrowthChart.Point>();
     report.AppendLine("## How cost grows with rows (ours alone, one run each, no reports)").AppendLine()
         .AppendLine($"![Process wall time and peak memory against rows, CSV and Parquet, log-log]({Segmentation.Benchmarks.GrowthChart.FileName})").AppendLine()
-        .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) | the rest of the machine (cores busy; stolen) |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        .AppendLine("| file | format | rows | customers | ingest + cleaning + rfm (s) | process wall (s) | peak memory (MB) | the rest of the machine (cores busy; stolen; speed probe) |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
     foreach (var input in growth.SelectMany(csv => new[] { csv, ParquetCopy(csv) }))
     {
         var m = Ours(input, report: false, "--stability-resamples", "0");
@@ -236,7 +238,7 @@ void ClvCost(string input)
         .AppendLine($"| process wall (s) | {a:F2} | {b:F2} | {b / a:F2}x |")
         .AppendLine($"| value stage (s) | | {Median(with, "value"):F2} | |")
         .AppendLine($"| peak memory (MB) | {MedianOf(without, m => m.PeakMb):F0} | {MedianOf(with, m => m.PeakMb):F0} | |")
-        .AppendLine($"| the rest of the machine meanwhile (cores busy, median; of which stolen) | {Load(without)} | {Load(with)} | |").AppendLine();
+        .AppendLine($"| the rest of the machine meanwhile (cores busy; stolen; speed probe, medians) | {Load(without)} | {Load(with)} | |").AppendLine();
     Save();
 }
 
@@ -316,10 +318,10 @@ Measured Ours(string input, bool report = true, params string[] extra)
     var dir = Directory.CreateTempSubdirectory("bench-ours-");
     var timings = Path.Combine(dir.FullName, "timings.json");
     string[] args = ["run", "--input", input, "--out", Path.Combine(dir.FullName, "run"), "--timings-json", timings, "--no-history"];
-    var (wall, peak, _, others, steal) = Timed(["dotnet", cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]], null);
+    var (wall, peak, _, load) = Timed(["dotnet", cli, .. args, .. extra, .. report ? Array.Empty<string>() : ["--no-report"]], null);
     using var json = JsonDocument.Parse(File.ReadAllText(timings));
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-    var measured = new Measured(seconds, wall, peak, json.RootElement.GetProperty("rows_in").GetInt64(), json.RootElement.GetProperty("customers").GetInt32()) { OtherCores = others, StealCores = steal };
+    var measured = new Measured(seconds, wall, peak, json.RootElement.GetProperty("rows_in").GetInt64(), json.RootElement.GetProperty("customers").GetInt32()) { Load = load };
     dir.Delete(recursive: true);
     return measured;
 }
@@ -327,18 +329,19 @@ Measured Ours(string input, bool report = true, params string[] extra)
 Measured Peer(string input, string[] extra)
 {
     var dir = Directory.CreateTempSubdirectory("bench-peer-");
-    var (wall, peak, stdout, others, steal) = Timed([python, peer, input, dir.FullName, .. extra], peerTimeout);
+    var (wall, peak, stdout, load) = Timed([python, peer, input, dir.FullName, .. extra], peerTimeout);
     dir.Delete(recursive: true);
-    if (stdout is null) return new Measured([], wall, peak, 0, 0, Finished: false);
+    if (stdout is null) return new Measured([], wall, peak, 0, 0, Finished: false) { Load = load };
     using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
     var seconds = json.RootElement.GetProperty("seconds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-    return new Measured(seconds, wall, peak, 0, 0) { OtherCores = others, StealCores = steal };
+    return new Measured(seconds, wall, peak, 0, 0) { Load = load };
 }
 
 // GNU time reports the peak resident set of the whole process (maximum resident set size, KB). With a timeout, a
 // process still running is killed; its peak is then the highest VmHWM read from /proc while it ran. Stdout is null then.
-(double Wall, double PeakMb, string? Stdout, double OtherCores, double StealCores) Timed(string[] command, TimeSpan? timeout)
+(double Wall, double PeakMb, string? Stdout, HostLoad Load) Timed(string[] command, TimeSpan? timeout)
 {
+    var probe = SpeedProbe.Seconds();
     var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
     // This machine sets OpenBLAS overrides for old builds; they slow a current numpy, so the peer runs without them.
     start.Environment.Remove("OPENBLAS_CORETYPE");
@@ -357,7 +360,7 @@ Measured Peer(string input, string[] extra)
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            return (clock.Elapsed.TotalSeconds, sampledKb / 1024, null, double.NaN, double.NaN);
+            return (clock.Elapsed.TotalSeconds, sampledKb / 1024, null, new HostLoad(double.NaN, double.NaN, probe));
         }
     }
     var wall = clock.Elapsed.TotalSeconds;
@@ -365,7 +368,7 @@ Measured Peer(string input, string[] extra)
     if (process.ExitCode != 0) throw new InvalidOperationException($"{command[0]} failed: {stderr.Result}");
     var last = stderr.Result.Trim().Split('\n')[^1].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
     var (others, steal) = after.Since(host, wall, last[2] + last[3]);
-    return (wall, last[1] / 1024, stdout.Result, others, steal);
+    return (wall, last[1] / 1024, stdout.Result, new HostLoad(others, steal, probe));
 }
 
 // The measured program is the child of /usr/bin/time: its VmHWM (peak resident set so far, KB).
@@ -387,9 +390,10 @@ static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m
 
 static double MedianOf(List<Measured> runs, Func<Measured, double> f) => Segmentation.Numerics.Statistics.Median(runs.Select(f));
 
-// The load a side's figures were measured under: the cores the rest of the machine kept busy meanwhile, median over the runs.
+// The load a side's figures were measured under, medians over the runs: the cores the rest of the machine kept busy
+// meanwhile; of them, the cores stolen; the speed probe's seconds just before.
 static string Load(List<Measured> runs) =>
-    runs.All(m => double.IsNaN(m.OtherCores)) ? "unknown" : $"{MedianOf(runs, m => m.OtherCores):F2}; {MedianOf(runs, m => m.StealCores):F2}";
+    $"{MedianOf(runs, m => m.Load.OtherCores):F2}; {MedianOf(runs, m => m.Load.StealCores):F2}; {MedianOf(runs, m => m.Load.ProbeSeconds):F3} s";
 
 static string Row(string stage, double ours, double? peer) =>
     peer is { } p ? $"| {stage} | {ours:F2} | {p:F2} | {(ours > 0 ? p / ours : 0):F1}x |" : $"| {stage} | {ours:F2} | | |";
@@ -410,9 +414,6 @@ string? Value(string name) => Values(name).LastOrDefault();
 
 internal sealed record Measured(Dictionary<string, double> Seconds, double Wall, double PeakMb, long RowsIn, int Customers, bool Finished = true)
 {
-    /// <summary>How many cores the rest of the machine kept busy, on average, while the process ran (<see cref="HostCpu"/>).</summary>
-    public double OtherCores { get; init; } = double.NaN;
-
-    /// <summary>How many cores the hypervisor took away, on average, meanwhile.</summary>
-    public double StealCores { get; init; } = double.NaN;
+    /// <summary>What else the machine was doing while the process ran, and how fast it was just before.</summary>
+    public HostLoad Load { get; init; } = new(double.NaN, double.NaN, double.NaN);
 }
