@@ -391,7 +391,7 @@ static double Median(List<Measured> runs, string stage) => MedianOf(runs, m => m
 static double MedianOf(List<Measured> runs, Func<Measured, double> f) => Segmentation.Numerics.Statistics.Median(runs.Select(f));
 
 // The load a side's figures were measured under, medians over the runs: the cores the rest of the machine kept busy
-// meanwhile; of them, the cores stolen; the speed probe's seconds just before.
+// meanwhile; the cores the hypervisor stole; the speed probe's seconds just before.
 static string Load(List<Measured> runs) =>
     $"{MedianOf(runs, m => m.Load.OtherCores):F2}; {MedianOf(runs, m => m.Load.StealCores):F2}; {MedianOf(runs, m => m.Load.ProbeSeconds):F3} s";
 

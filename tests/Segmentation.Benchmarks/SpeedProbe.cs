@@ -6,10 +6,10 @@ namespace Segmentation.Benchmarks;
 /// A fixed piece of work timed on one thread just before a measured process starts: how fast the machine is at that
 /// moment. /proc/stat sees the other processes of this machine (<see cref="HostCpu"/>) but not a neighbour on the
 /// same physical host, whose share of the caches, memory bandwidth and cores slows the same work with this machine
-/// otherwise idle: in the eleventh session the 10M-row run took 9.98 s and, 15 minutes later, 11.8-12.9 s, with the
-/// rest of the machine at 0.01-0.02 cores both times. The probe is the same work every time, so a longer probe means a
-/// slower machine, whatever /proc/stat says. It took 0.089-0.093 s on the quiet machine, and 0.16-0.19 s with both
-/// cores kept busy; whether it catches a neighbour's spell is for the next such spell to show.
+/// otherwise idle: in the eleventh session the 10M-row run took 10.2 s and, in such a spell, 13.4 s, with the rest of
+/// the machine at 0.02 cores both times. The probe is the same work every time, so a longer probe means a slower
+/// machine, whatever /proc/stat says: 0.089-0.093 s then, 0.110 s in the spell, 0.16-0.19 s with both cores kept busy.
+/// It tells a slow machine from a slow change; it moved less than the run did, so it does not say by how much.
 /// </summary>
 internal static class SpeedProbe
 {
