@@ -144,7 +144,6 @@ internal static class SegmentBuilder
             if (c.Borderline) borderline[s]++;
             if (c.RecencyContradictsName) contradicting[s]++;
         }
-        if (!valued) allValue = 0;
         (allRecency, allFrequency, allMonetary) = total == 0 ? (double.NaN, double.NaN, double.NaN) : (allRecency / total, allFrequency / total, allMonetary / total);
         return names.Select((d, cluster) =>
         {
