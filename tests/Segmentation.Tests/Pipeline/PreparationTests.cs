@@ -105,4 +105,29 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal(expected17850, byEngine.Rfm.Customers.Single(c => c.CustomerId == "17850").Monetary);
         Assert.Equal(expected12347, byEngine.Rfm.Customers.Single(c => c.CustomerId == "12347").Monetary);
     }
+
+    [Fact]
+    public void An_invoice_whose_lines_fall_in_two_months_and_two_countries_is_one_order_with_its_sales_in_each()
+    {
+        // Invoice 7's lines straddle midnight at the month's end and name two countries; 8 is a second order.
+        var path = _dir.Write("straddling.csv", """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            7,A,Mug,2,2011-01-31 23:59:00,2.50,12347,Spain
+            7,B,Plate,1,2011-02-01 00:01:00,4.00,12347,France
+            8,A,Mug,1,2011-03-01 10:00:00,2.50,12347,Spain
+            8,C,Bowl,0,2011-03-01 10:00:00,3.00,12347,Portugal
+            """);
+
+        var prepared = Preparation.Run(path);
+
+        var customer = Assert.Single(prepared.Rfm.Customers);
+        Assert.Equal(2, customer.Frequency);
+        Assert.Equal(11.5m, customer.Monetary);
+        Assert.Equal(3, customer.Lines);
+        // The first in ordinal order of the countries of the customer's kept lines (Portugal's line was removed).
+        Assert.Equal("France", customer.Country);
+        Assert.Equal(2, prepared.Quality.Invoices);
+        Assert.Equal([("2011-01", 5m, 1L), ("2011-02", 4m, 1L), ("2011-03", 2.5m, 1L)], prepared.Sales.Months.Select(m => (m.Key, m.Revenue, m.Lines)).OrderBy(m => m.Key));
+        Assert.Equal([("France", 4m, 1L), ("Spain", 7.5m, 2L)], prepared.Sales.Countries.Select(c => (c.Key, c.Revenue, c.Lines)).OrderBy(c => c.Key));
+    }
 }

@@ -86,6 +86,7 @@ internal sealed class PreparationResult
                     case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:
                         result._customers.Add(new CustomerRow(id, checked((int)Long(reader, C.Orders)), Decimal(reader, C.Revenue),
                             Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), null));
+                        if (Text(reader, C.Detail) is { } first) KeepFirst(countries, id, Shared(first));
                         break;
                     case K.CustomerCountry when kept > 0 && Text(reader, C.Key) is { } id && Text(reader, C.Detail) is { } country:
                         KeepFirst(countries, id, Shared(country));
