@@ -187,11 +187,12 @@ internal static class SegmentationPipeline
         var clock = Stopwatch.StartNew();
         var fit = sweep.Fit(choice.K);
         var names = SegmentNamer.Name(prepared.Rfm, fit);
-        var model = ClusteringMethods.Of(sweep.Method).Model(fit, scaler, names) with
-        {
-            Training = TrainingProfile.Of(prepared.Rfm, prepared.Quality.FirstDate ?? prepared.Rfm.Snapshot),
-        };
+        // The training figures (three sorted columns: 0.33 s at 949k customers) do not depend on the customers' rows:
+        // made beside them, unless the run is held to one thread.
+        TrainingProfile Training() => TrainingProfile.Of(prepared.Rfm, prepared.Quality.FirstDate ?? prepared.Rfm.Snapshot);
+        var training = options.Clustering.Threads == 1 ? Task.FromResult(Training()) : Task.Run(Training);
         IReadOnlyList<CustomerSegment> customers = SegmentBuilder.Customers(prepared.Rfm, fit.Labels, names, features, fit.Centroids, fit.Probabilities);
+        var model = ClusteringMethods.Of(sweep.Method).Model(fit, scaler, names) with { Training = training.GetAwaiter().GetResult() };
         if (value is not null)
         {
             customers = SegmentBuilder.WithValues(customers, value.Customers);
