@@ -11,4 +11,7 @@ public sealed record SalesSummary(IReadOnlyList<RevenueLine> Months, IReadOnlyLi
 {
     /// <summary>How many products <see cref="TopProducts"/> lists.</summary>
     public const int TopProductCount = 20;
+
+    /// <summary>The country of a customer or a line whose country is missing, in the sales by country and the segments' top countries.</summary>
+    internal const string UnknownCountry = "(unknown)";
 }

@@ -127,7 +127,7 @@ internal static class SegmentBuilder
             (allRecency, allFrequency, allMonetary) = (allRecency + r, allFrequency + f, allMonetary + m);
             revenues[s] += rfm.Monetary;
             revenue += rfm.Monetary;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countries[s], rfm.Country ?? "(unknown)", out _)++;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(countries[s], rfm.Country ?? SalesSummary.UnknownCountry, out _)++;
             if (c.Probability is { } p)
             {
                 probabilityCounts[s]++;

@@ -135,7 +135,7 @@ internal static class ClickHouseQuery
             $"{order} AS c_order",
             "toDateTime(toStartOfMonth(c_date)) AS c_month",
             "toStartOfDay(c_date) AS c_day",
-            "ifNull(c_country, '(unknown)') AS c_country_key",
+            $"ifNull(c_country, '{SalesSummary.UnknownCountry}') AS c_country_key",
             "ifNull(c_stock_code, c_description) AS c_product",
         ]);
 

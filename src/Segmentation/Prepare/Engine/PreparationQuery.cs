@@ -303,7 +303,7 @@ internal static class PreparationQuery
             // 0.2-0.47 s more of the 10M-row statement in four alternating pairs (#28).
             .AppendLine("), orders AS NOT MATERIALIZED (")
             // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
-            .AppendLine($"  SELECT {As(orderKeys)}, COALESCE(key{Array.IndexOf(orderKeys, "country")}, '(unknown)') AS country_key, reason, rows_in, bad, revenue, quantity,")
+            .AppendLine($"  SELECT {As(orderKeys)}, COALESCE(key{Array.IndexOf(orderKeys, "country")}, '{SalesSummary.UnknownCountry}') AS country_key, reason, rows_in, bad, revenue, quantity,")
             .AppendLine($"    first_date, last_date, reduced, CASE WHEN reason = {(int)DropReason.Duplicate} THEN rows_in ELSE rows_in - {d.DistinctRows("contents")} END AS repeats")
             .AppendLine("  FROM lines WHERE by_order = 1")
             .AppendLine(")");
