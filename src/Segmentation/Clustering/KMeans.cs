@@ -305,9 +305,8 @@ internal static class KMeans
             if (loose != Vector256<double>.Zero)
             {
                 // Every lane's own distance (cheaper than asking which lanes need it), kept where the bound failed.
-                var own = Vector256.Sqrt(one
-                    ? SquaredDistance(columns, i, Vector256.Create(centres[a0 * Dim]), Vector256.Create(centres[a0 * Dim + 1]), Vector256.Create(centres[a0 * Dim + 2]))
-                    : SquaredDistance(columns, i, Coordinates(centres, a0, a1, a2, a3, 0), Coordinates(centres, a0, a1, a2, a3, 1), Coordinates(centres, a0, a1, a2, a3, 2)));
+                var own = Vector256.Sqrt(SquaredDistance(columns, i, Coordinates(centres, a0, a1, a2, a3, one, 0),
+                    Coordinates(centres, a0, a1, a2, a3, one, 1), Coordinates(centres, a0, a1, a2, a3, one, 2)));
                 u = Vector256.ConditionalSelect(loose, own, u);
                 var far = loose & Vector256.GreaterThan(u, bound);
                 if (far != Vector256<double>.Zero)
@@ -379,13 +378,12 @@ internal static class KMeans
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
-    /// <summary>Coordinate <paramref name="j"/> of each lane's centre.</summary>
+    /// <summary>Coordinate <paramref name="j"/> of each lane's centre; <paramref name="one"/>: the four lanes' centre is the same.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Coordinates(double[] centres, int a0, int a1, int a2, int a3, int j)
+    private static Vector256<double> Coordinates(double[] centres, int a0, int a1, int a2, int a3, bool one, int j)
     {
-        ref var first = ref MemoryMarshal.GetArrayDataReference(centres);
-        return Vector256.Create(Unsafe.Add(ref first, a0 * Dim + j), Unsafe.Add(ref first, a1 * Dim + j),
-            Unsafe.Add(ref first, a2 * Dim + j), Unsafe.Add(ref first, a3 * Dim + j));
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(centres), j);
+        return Lanes(ref first, a0 * Dim, a1 * Dim, a2 * Dim, a3 * Dim, one);
     }
 
     private static void StoreLabels(Vector256<long> label, int[] labels, int i)
