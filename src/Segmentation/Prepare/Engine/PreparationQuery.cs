@@ -107,8 +107,9 @@ internal static class PreparationQuery
     /// <summary>The columns whose values make two rows the same row.</summary>
     private static readonly string[] Content = ["customer", "invoice", "date", "quantity", "unit_price", "amount", "stock_code", "description", "country"];
 
-    // starts_with compares in place; left() made a string of every row's first letter (0.6 s of CPU at 10M rows).
-    private const string Cancellation = "(starts_with(invoice, 'C') OR starts_with(invoice, 'c'))";
+    // A prefix LIKE compares in place (DuckDB plans it as prefix()); left() made a string of every row's first letter
+    // (0.6 s of CPU at 10M rows), and starts_with() cost more than LIKE too.
+    private const string Cancellation = "(invoice LIKE 'C%' OR invoice LIKE 'c%')";
 
     /// <summary>An aggregate read only from the order rows of <c>lines</c>.</summary>
     private const string ByOrder = "FILTER (WHERE by_order = 1)";
@@ -272,15 +273,17 @@ internal static class PreparationQuery
                 .AppendLine("    (quantity - COALESCE(cancelled, 0)) * unit_price AS amount, stock_code, description, country, bad, reason, cancelled FROM cleaned");
             source = "reduced";
         }
-        // An order is a customer's invoice in one month and country; a product a stock code under one description.
-        string[] orderKeys = ["customer", "order_key", "month", "country"], productKeys = ["product", "description"];
+        // The rows are grouped by a customer's invoice on one day and in one country (a product: a stock code under one
+        // description); the month roll-up then truncates the few groups' days. Truncated per row, the month cost 0.28 s
+        // of CPU at 10M rows, where a day is a division; the orders are still counted by distinct invoice.
+        string[] orderKeys = ["customer", "order_key", "day", "country"], productKeys = ["product", "description"];
         // A product's two keys share the order's first two columns (text both): the fewer columns grouped on, the
         // cheaper each of the row copies is (7.18 s against 7.50 s for the 10M-row statement, medians of four).
         var keys = orderKeys.Select((k, i) => $"CASE WHEN kinds.by_order = 1 THEN {k} {(i < productKeys.Length ? $"ELSE {productKeys[i]} " : "")}END AS key{i}");
         var keyColumns = string.Join(", ", orderKeys.Select((_, i) => $"key{i}"));
         string As(string[] names) => string.Join(", ", names.Select((k, i) => $"key{i} AS {k}"));
         sql.AppendLine("), keyed AS (")
-            .AppendLine($"  SELECT {source}.*, {order} AS order_key, date_trunc('month', date) AS month, COALESCE(stock_code, description) AS product,")
+            .AppendLine($"  SELECT {source}.*, {order} AS order_key, CAST(date AS DATE) AS day, COALESCE(stock_code, description) AS product,")
             .AppendLine($"    {d.RowKey(Content)} AS row_key FROM {source}")
             // Every row goes once into its order and once into its product (a copy per kind), split by the rule that
             // removed it (most orders have one): the only groups with as many members as rows. One aggregate over both
@@ -303,7 +306,7 @@ internal static class PreparationQuery
             // 0.2-0.47 s more of the 10M-row statement in four alternating pairs (#28).
             .AppendLine("), orders AS NOT MATERIALIZED (")
             // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
-            .AppendLine($"  SELECT {As(orderKeys)}, COALESCE(key{Array.IndexOf(orderKeys, "country")}, '{SalesSummary.UnknownCountry}') AS country_key, reason, rows_in, bad, revenue, quantity,")
+            .AppendLine($"  SELECT {As(orderKeys)}, date_trunc('month', CAST(key{Array.IndexOf(orderKeys, "day")} AS TIMESTAMP)) AS month, COALESCE(key{Array.IndexOf(orderKeys, "country")}, '{SalesSummary.UnknownCountry}') AS country_key, reason, rows_in, bad, revenue, quantity,")
             .AppendLine($"    first_date, last_date, reduced, CASE WHEN reason = {(int)DropReason.Duplicate} THEN rows_in ELSE rows_in - {d.DistinctRows("contents")} END AS repeats")
             .AppendLine("  FROM lines WHERE by_order = 1")
             .AppendLine(")");

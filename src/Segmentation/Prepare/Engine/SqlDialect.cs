@@ -62,9 +62,11 @@ internal abstract class SqlDialect
         public override string Name => "DuckDB";
         public override string Parameter(string name) => "$" + name;
 
-        // trim() on every value costs more than reading the file; only a padded value pays for it.
+        // trim() on every value costs more than reading the file; only a padded value pays for it. A LIKE with the
+        // blank at one end is planned as prefix() or suffix(): the five keys' test 1.70-1.82 s -> 1.49-1.55 s
+        // against a bare read's 1.27-1.31 s (10M rows, three each), where starts_with() and ends_with() were slower.
         public override string Trimmed(string text) =>
-            $"NULLIF(CASE WHEN starts_with({text}, ' ') OR ends_with({text}, ' ') THEN trim({text}) ELSE {text} END, '')";
+            $"NULLIF(CASE WHEN {text} LIKE ' %' OR {text} LIKE '% ' THEN trim({text}) ELSE {text} END, '')";
 
         public override string AsText(string value) => $"CAST({value} AS VARCHAR)";
 
@@ -74,9 +76,10 @@ internal abstract class SqlDialect
         public override string Number(string typed) => $"CAST({typed} AS DECIMAL(18,6))";
 
         // DuckDB's cast reads more than ISO (an offset it ignores, fractions): longer forms go to the row readers,
-        // which convert an offset to UTC as they always have.
+        // which convert an offset to UTC as they always have. strlen() counts bytes without reading them, length()
+        // counts characters; they differ only for text that is not ASCII, which no timestamp is.
         public override string TryTimestamp(string text) =>
-            $"CASE WHEN length({text}) <= 19 THEN TRY_CAST({text} AS TIMESTAMP) END";
+            $"CASE WHEN strlen({text}) <= 19 THEN TRY_CAST({text} AS TIMESTAMP) END";
 
         public override string Timestamp(string typed) => $"CAST({typed} AS TIMESTAMP)";
 
