@@ -41,6 +41,36 @@ public sealed class CleaningTests : IDisposable
     }
 
     [Fact]
+    public void Only_exact_repeats_within_an_order_are_counted_however_long_the_order()
+    {
+        // Rows that differ in one field each are not repeats; an order of 300 lines (past the stack buffer the
+        // engine's distinct_rows sorts in) holds 150 pairs of repeats; the same line in another order is no repeat.
+        var rows = new System.Text.StringBuilder(Header)
+            .Append("7,A,X,2,2011-03-01 10:00:00,1.5,100,UK\n")
+            .Append("7,A,X,3,2011-03-01 10:00:00,1.5,100,UK\n")
+            .Append("7,A,X,2,2011-03-01 10:00:00,1.6,100,UK\n")
+            .Append("7,A,Z,2,2011-03-01 10:00:00,1.5,100,UK\n")
+            .Append("7,B,X,2,2011-03-01 10:00:00,1.5,100,UK\n")
+            .Append("8,A,X,2,2011-03-01 10:00:00,1.5,100,UK\n");
+        for (var i = 0; i < 300; i++) rows.Append($"9,P{i / 2},X,1,2011-03-02 10:00:00,2,300,UK\n");
+
+        var q = Preparation.Run(_dir.Write("repeats.csv", rows.ToString())).Quality;
+
+        Assert.Equal(306, q.RowsIn);
+        Assert.Equal(150, q.DuplicateRowsFound);
+    }
+
+    [Fact]
+    public void Distinct_rows_counts_distinct_keys_on_the_stack_and_past_it()
+    {
+        Span<ulong> buffer = stackalloc ulong[4];
+        Assert.Equal(0, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([], buffer));
+        Assert.Equal(1, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([7], buffer));
+        Assert.Equal(3, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([5, 9, 5, ulong.MaxValue], buffer));
+        Assert.Equal(4, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([1, 2, 3, 1, 4, 2, 3, 4, 4], buffer));
+    }
+
+    [Fact]
     public void Dropping_duplicates_removes_the_repeat_and_counts_it_under_its_own_rule()
     {
         var options = new PrepareOptions { Cleaning = new CleaningOptions { DropDuplicates = true } };

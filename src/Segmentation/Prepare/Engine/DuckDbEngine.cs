@@ -30,6 +30,7 @@ internal sealed class DuckDbEngine : IDisposable
         // The engine tracks how far a statement has come only with its progress bar on; it must not print it.
         Execute("SET enable_progress_bar = true");
         Execute("SET enable_progress_bar_print = false");
+        DistinctRowsFunction.Register(Connection);
     }
 
     public DuckDBConnection Connection { get; }

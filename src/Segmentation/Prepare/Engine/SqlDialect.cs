@@ -88,7 +88,7 @@ internal abstract class SqlDialect
         // what count(DISTINCT) does inside grouping sets (13.5 s against 18.6 s for the whole statement on 10M rows).
         public override string RowKey(IReadOnlyList<string> columns) => $"hash({string.Join(", ", columns)})";
         public override string RowContents(string rowKey) => $"list({rowKey})";
-        public override string DistinctRows(string contents) => $"list_unique({contents})";
+        public override string DistinctRows(string contents) => $"{DistinctRowsFunction.Name}({contents})";
 
         public override string PartOf(string key, string otherwise, int parts) =>
             $"(CASE WHEN {key} IS NULL THEN {otherwise} ELSE hash({key}) END) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
