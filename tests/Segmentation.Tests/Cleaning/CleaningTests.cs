@@ -61,13 +61,33 @@ public sealed class CleaningTests : IDisposable
     }
 
     [Fact]
-    public void Distinct_rows_counts_distinct_keys_on_the_stack_and_past_it()
+    public void Distinct_rows_counts_distinct_keys()
     {
-        Span<ulong> buffer = stackalloc ulong[4];
-        Assert.Equal(0, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([], buffer));
-        Assert.Equal(1, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([7], buffer));
-        Assert.Equal(3, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([5, 9, 5, ulong.MaxValue], buffer));
-        Assert.Equal(4, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([1, 2, 3, 1, 4, 2, 3, 4, 4], buffer));
+        Assert.Equal(0, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([]));
+        Assert.Equal(1, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([7]));
+        Assert.Equal(3, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([5, 9, 5, ulong.MaxValue]));
+        Assert.Equal(4, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([1, 2, 3, 1, 4, 2, 3, 4, 4]));
+    }
+
+    [Fact]
+    public void Distinct_rows_in_the_engine_leaves_out_null_keys_and_gives_null_for_a_null_list()
+    {
+        using var engine = PreparationStatement.Engine(PrepareOptions.Default);
+        // Lists on the stack and past it (300 keys, 150 distinct), a null key, a null list, an empty one; over one
+        // chunk's worth of rows (3,000 lists) so that the function sees more than one call.
+        const string Sql = """
+            SELECT distinct_rows([1, 2, 2, NULL]::UBIGINT[]), distinct_rows(NULL::UBIGINT[]), distinct_rows([]::UBIGINT[]),
+              (SELECT distinct_rows(list(CAST(i // 2 AS UBIGINT))) FROM range(300) t(i)),
+              (SELECT CAST(sum(distinct_rows([CAST(i AS UBIGINT), CAST(i AS UBIGINT), 18446744073709551615::UBIGINT])) AS BIGINT) FROM range(3000) t(i))
+            """;
+        using var command = Segmentation.Prepare.Engine.DuckDbEngine.Command(engine.Connection, Sql);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(2L, reader.GetInt64(0));
+        Assert.True(reader.IsDBNull(1));
+        Assert.Equal(0L, reader.GetInt64(2));
+        Assert.Equal(150L, reader.GetInt64(3));
+        Assert.Equal(6000L, reader.GetInt64(4));
     }
 
     [Fact]
