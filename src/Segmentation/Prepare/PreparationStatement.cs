@@ -96,7 +96,7 @@ internal static class PreparationStatement
     private static IEnumerable<DbDataReader> Once(DbConnection connection, SqlDialect dialect, SourceRelation relation, PrepareOptions options, IReadOnlyList<(string, object?)> source)
     {
         var cleaning = options.CleaningInForce;
-        using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning, purchaseDays: options.PurchaseDays),
+        using var command = DuckDbEngine.Command(connection, PreparationQuery.Build(dialect, relation, cleaning, purchaseDays: options.PurchaseDays, productSales: options.ProductSales),
             [.. source, .. PreparationQuery.Parameters(cleaning)]);
         using var reader = command.ExecuteReader();
         yield return reader;

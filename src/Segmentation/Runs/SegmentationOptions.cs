@@ -23,10 +23,11 @@ public sealed record SegmentationOptions
 
     /// <summary>
     /// The preparation this run needs: lifetime value counts purchase days, which the engine returns only when asked,
-    /// so they are asked for when the run has or may gain a value. The one place that decides it.
+    /// so they are asked for when the run has or may gain a value; no output of a run shows sales by product, so
+    /// they are not totalled. The one place that decides it.
     /// </summary>
     [JsonIgnore]
-    public PrepareOptions Preparation => Clv is not null || ValueReady ? Prepare with { PurchaseDays = true } : Prepare;
+    public PrepareOptions Preparation => Prepare with { PurchaseDays = Clv is not null || ValueReady || Prepare.PurchaseDays, ProductSales = false };
 
     public static SegmentationOptions Default { get; } = new();
 }

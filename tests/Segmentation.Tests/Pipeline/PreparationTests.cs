@@ -130,4 +130,21 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal([("2011-01", 5m, 1L), ("2011-02", 4m, 1L), ("2011-03", 2.5m, 1L)], prepared.Sales.Months.Select(m => (m.Key, m.Revenue, m.Lines)).OrderBy(m => m.Key));
         Assert.Equal([("France", 4m, 1L), ("Spain", 7.5m, 2L)], prepared.Sales.Countries.Select(c => (c.Key, c.Revenue, c.Lines)).OrderBy(c => c.Key));
     }
+    [Fact]
+    public void A_run_leaves_the_products_untotalled_and_everything_else_as_a_full_preparation_gives_it()
+    {
+        var path = _dir.File("sample.csv");
+        using (var writer = new StreamWriter(path)) Segmentation.Prepare.Sample.SampleGenerator.WriteCsv(writer, Segmentation.Prepare.Sample.SampleGenerator.Generate(new() { Customers = 300 }));
+
+        var full = Preparation.Run(path);
+        var run = Preparation.Run(path, Segmentation.Runs.SegmentationOptions.Default.Preparation);
+
+        Assert.NotEmpty(full.Sales.TopProducts);
+        Assert.Empty(run.Sales.TopProducts);
+        Assert.Equal(full.Sales.Months, run.Sales.Months);
+        Assert.Equal(full.Sales.Countries, run.Sales.Countries);
+        Assert.Equal(full.Rfm.Customers, run.Rfm.Customers);
+        Assert.Equal(full.Quality with { BadRowExamples = [], Removed = [], Columns = [] }, run.Quality with { BadRowExamples = [], Removed = [], Columns = [] });
+        Assert.Equal(full.Quality.Removed, run.Quality.Removed);
+    }
 }

@@ -226,7 +226,8 @@ internal static class PreparationQuery
     }
 
     /// <summary>The statement: one row per kind and key (see <see cref="Columns"/>), over every row of the relation.</summary>
-    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, bool purchaseDays = false)
+    /// <param name="productSales">Whether to total the kept rows by product too (see <see cref="PrepareOptions.ProductSales"/>).</param>
+    public static string Build(SqlDialect d, SourceRelation s, CleaningOptions cleaning, bool purchaseDays = false, bool productSales = true)
     {
         var amount = s.Amount is not null ? "amount_value" : "quantity * unit_price";
         var bad = new List<string> { "date IS NULL" };
@@ -303,7 +304,9 @@ internal static class PreparationQuery
             .AppendLine("), split AS (")
             .AppendLine($"  SELECT keyed.*, kinds.by_order, {string.Join(", ", keys)}")
             // A product is read for its kept sales alone: a removed row's copy for its product would be grouped for nothing.
-            .AppendLine("  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order) WHERE kinds.by_order = 1 OR reason = 0")
+            .AppendLine(productSales
+                ? "  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order) WHERE kinds.by_order = 1 OR reason = 0"
+                : "  FROM keyed CROSS JOIN (VALUES (1)) AS kinds(by_order)")
             .AppendLine("), lines AS MATERIALIZED (")
             .AppendLine($"  SELECT by_order, {keyColumns}, reason,")
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
@@ -339,6 +342,7 @@ internal static class PreparationQuery
         const string NoText = "CAST(NULL AS VARCHAR)", NoMonth = "CAST(NULL AS TIMESTAMP)";
         const string NoDates = "CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), CAST(NULL AS TIMESTAMP), 0, 0";
         // An order's day is the day of its first line (an invoice is one moment in practice).
+        string[] products = productSales ? [Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", $"(SELECT {As(productKeys)}, reason, rows_in, revenue, quantity FROM lines WHERE by_order = 0) AS products", "product, description")] : [];
         string[] days = purchaseDays ? [Select(Kind.CustomerDay, "customer", "date_trunc('day', first_date)", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "customer, date_trunc('day', first_date)")] : [];
         sql.AppendLine(string.Join("\nUNION ALL\n", [
             Select(Kind.Total, NoText, NoMonth, Full(repeats: true), NoText, "orders", null, withRules: true),
@@ -347,7 +351,7 @@ internal static class PreparationQuery
             Select(Kind.Customer, "customer", NoMonth, Full(repeats: false), $"min(country) {Kept}", "orders", "customer"),
             Select(Kind.Month, NoText, "month", $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "month"),
             Select(Kind.Country, "country_key", NoMonth, $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "country_key"),
-            Select(Kind.ProductDescription, "product", NoMonth, $"0, 0, {sales}, 0, {NoDates}", "description", $"(SELECT {As(productKeys)}, reason, rows_in, revenue, quantity FROM lines WHERE by_order = 0) AS products", "product, description"),
+            .. products,
             .. days]));
         return sql.ToString();
     }
