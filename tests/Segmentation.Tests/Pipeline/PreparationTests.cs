@@ -130,6 +130,7 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal([("2011-01", 5m, 1L), ("2011-02", 4m, 1L), ("2011-03", 2.5m, 1L)], prepared.Sales.Months.Select(m => (m.Key, m.Revenue, m.Lines)).OrderBy(m => m.Key));
         Assert.Equal([("France", 4m, 1L), ("Spain", 7.5m, 2L)], prepared.Sales.Countries.Select(c => (c.Key, c.Revenue, c.Lines)).OrderBy(c => c.Key));
     }
+
     [Fact]
     public void A_run_leaves_the_products_untotalled_and_everything_else_as_a_full_preparation_gives_it()
     {
