@@ -42,7 +42,7 @@ internal static class ClickHousePushDown
     {
         var cleaning = options.CleaningInForce;
         var rules = PreparationQuery.Rules(relation, cleaning);
-        var sql = ClickHouseQuery.Build(relation, cleaning, options.PurchaseDays && !totalsOnly, totalsOnly);
+        var sql = ClickHouseQuery.Build(relation, cleaning, options.PurchaseDays && !totalsOnly, options.ProductSales, totalsOnly);
         using var reader = server.Read(sql, input.FailingOption);
         var result = PreparationResult.Read([reader], rules, relation.Invoice is not null);
         if (result.BadRows > 0) return (null!, true);

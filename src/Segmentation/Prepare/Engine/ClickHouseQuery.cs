@@ -21,14 +21,16 @@ internal static class ClickHouseQuery
     /// <summary>The source's rows typed and classified, as WITH aliases over a FROM: what every statement here aggregates.</summary>
     private sealed record Rows(IReadOnlyList<string> With, string From, string Repeats, IReadOnlyList<DropReason> Rules);
 
+    /// <param name="productSales">Whether to total the kept rows by product too (see <see cref="PrepareOptions.ProductSales"/>).</param>
     /// <param name="totalsOnly">Only the input's totals (one row): the account and the dates, no row per customer.</param>
-    public static string Build(SourceRelation s, CleaningOptions cleaning, bool purchaseDays, bool totalsOnly = false)
+    public static string Build(SourceRelation s, CleaningOptions cleaning, bool purchaseDays, bool productSales = true, bool totalsOnly = false)
     {
         var (with, from, repeats, rules) = Classified(s, cleaning);
         // One row per kind and key, every kind from the same pass: a row counts towards the input's totals, its
         // customer, its customer's country, its month, its country and its product (and its day).
         int[] kinds = [.. new[] { PreparationQuery.Kind.Total, PreparationQuery.Kind.Customer, PreparationQuery.Kind.Month, PreparationQuery.Kind.Country,
-            PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.ProductDescription }.Select(k => (int)k)];
+            PreparationQuery.Kind.CustomerCountry }.Select(k => (int)k)];
+        if (productSales) kinds = [.. kinds, (int)PreparationQuery.Kind.ProductDescription];
         if (purchaseDays) kinds = [.. kinds, (int)PreparationQuery.Kind.CustomerDay];
         if (totalsOnly) kinds = [(int)PreparationQuery.Kind.Total];
         var byCustomer = string.Join(", ", new[] { PreparationQuery.Kind.Customer, PreparationQuery.Kind.CustomerCountry, PreparationQuery.Kind.CustomerDay }.Select(k => (int)k));
