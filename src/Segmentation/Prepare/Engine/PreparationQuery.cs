@@ -290,7 +290,9 @@ internal static class PreparationQuery
         string[] productKeys = ["product", "description"];
         // A product's two keys share the order's first two columns (text both): the fewer columns grouped on, the
         // cheaper each of the row copies is (7.18 s against 7.50 s for the 10M-row statement, medians of four).
-        var keys = OrderKeys.Select((k, i) => $"CASE WHEN kinds.by_order = 1 THEN {k} {(i < productKeys.Length ? $"ELSE {productKeys[i]} " : "")}END AS key{i}");
+        var keys = OrderKeys.Select((k, i) => productSales
+            ? $"CASE WHEN kinds.by_order = 1 THEN {k} {(i < productKeys.Length ? $"ELSE {productKeys[i]} " : "")}END AS key{i}"
+            : $"{k} AS key{i}");
         var keyColumns = string.Join(", ", OrderKeys.Select((_, i) => $"key{i}"));
         string As(string[] names) => string.Join(", ", names.Select((k, i) => $"key{i} AS {k}"));
         sql.AppendLine("), keyed AS (")
@@ -300,13 +302,13 @@ internal static class PreparationQuery
             // removed it (most orders have one): the only groups with as many members as rows. One aggregate over both
             // copies, each aggregate filtered to the kind that reads it, costs less than grouping sets, which compute
             // every aggregate for every set (the row lists for products too: 8.1 -> 6.7 s on 10M rows). Everything
-            // else is rolled up from these, far fewer.
+            // else is rolled up from these, far fewer. Without products, every row is its order's, as it is.
             .AppendLine("), split AS (")
-            .AppendLine($"  SELECT keyed.*, kinds.by_order, {string.Join(", ", keys)}")
+            .AppendLine($"  SELECT keyed.*, {(productSales ? "kinds.by_order" : "1 AS by_order")}, {string.Join(", ", keys)}")
             // A product is read for its kept sales alone: a removed row's copy for its product would be grouped for nothing.
             .AppendLine(productSales
                 ? "  FROM keyed CROSS JOIN (VALUES (0), (1)) AS kinds(by_order) WHERE kinds.by_order = 1 OR reason = 0"
-                : "  FROM keyed CROSS JOIN (VALUES (1)) AS kinds(by_order)")
+                : "  FROM keyed")
             .AppendLine("), lines AS MATERIALIZED (")
             .AppendLine($"  SELECT by_order, {keyColumns}, reason,")
             .AppendLine("    count(*) AS rows_in, count(*) FILTER (WHERE bad) AS bad, sum(amount) AS revenue, sum(COALESCE(quantity, 1)) AS quantity,")
