@@ -26,7 +26,6 @@ internal static class FileEngineRead
             (columns, format) = (stream.Columns, stream.Format);
         }
         if (format is not (InputFormat.Csv or InputFormat.CsvGzip or InputFormat.Parquet)) return new EngineRead.RowReadersNeeded($"the engine does not read {format} files");
-        var header = columns.Header;
 
         using var engine = PreparationStatement.Engine(options);
         SourceRelation relation;
@@ -41,8 +40,7 @@ internal static class FileEngineRead
         }
         else
         {
-            var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: format == InputFormat.CsvGzip);
-            relation = SourceRelation.Bind(path, from, columns, column);
+            relation = CsvRelation(path, columns, gzipped: format == InputFormat.CsvGzip);
             parameters.Add(("delim", ingest.Delimiter.ToString()));
             rows = EstimatedRows(path, format);
         }
@@ -61,6 +59,14 @@ internal static class FileEngineRead
             // read the file again and say which row and why. (Running out of memory is no such case: the statement says so.)
             return new EngineRead.RowReadersNeeded("the engine could not read the file");
         }
+    }
+
+    /// <summary>A CSV or CSV.gz file as the engine reads it: its numbers typed by the reader (see <see cref="DuckDbEngine.Csv"/>), the rest as text.</summary>
+    public static SourceRelation CsvRelation(string path, ResolvedColumns columns, bool gzipped)
+    {
+        var (from, column) = DuckDbEngine.Csv(columns.Header.Count, gzipped,
+            numbers: [.. new[] { columns.Quantity, columns.UnitPrice, columns.Amount }.Where(i => i >= 0)]);
+        return SourceRelation.Bind(path, from, columns, column);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Segmentation.Prepare;
 using Segmentation.Prepare.Engine;
 using Segmentation.Prepare.Sources;
 
@@ -9,10 +10,9 @@ internal static class UciEngineInput
     public static (string Path, SourceRelation Relation, (string, object?)[] Source) Csv()
     {
         var path = TestPaths.RealFile("online_retail.csv.gz");
-        IReadOnlyList<string> header;
-        using (var stream = TransactionReader.Open(path, IngestOptions.Default)) header = stream.Header;
-        var (from, column) = DuckDbEngine.Csv(header.Count, gzipped: true);
-        var relation = SourceRelation.Bind(path, from, ResolvedColumns.Resolve(path, header, IngestOptions.Default), column);
+        ResolvedColumns columns;
+        using (var stream = TransactionReader.Open(path, IngestOptions.Default)) columns = stream.Columns;
+        var relation = FileEngineRead.CsvRelation(path, columns, gzipped: true);
         return (path, relation, [("path", path), ("delim", ",")]);
     }
 }

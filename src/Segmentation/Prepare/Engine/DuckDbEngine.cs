@@ -43,11 +43,22 @@ internal sealed class DuckDbEngine : IDisposable
     /// </summary>
     private const int CsvBufferBytes = 2 << 20;
 
-    /// <summary>A CSV or CSV.gz file read by DuckDB in order, with the header the row readers resolved; every column as text.</summary>
-    /// <remarks>Its parameters: $path and $delim (one character).</remarks>
-    public static (string From, Func<int, SourceColumn> Column) Csv(int columns, bool gzipped) =>
-        ($"read_csv($path, header = true, auto_detect = false, delim = $delim, quote = '\"', escape = '\"', compression = '{(gzipped ? "gzip" : "none")}', buffer_size = {CsvBufferBytes}, columns = {{{string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'"))}}})",
-            i => new SourceColumn($"c{i}", ColumnKind.Text));
+    /// <summary>
+    /// A CSV or CSV.gz file read by DuckDB in order, with the header the row readers resolved: the columns at
+    /// <paramref name="numbers"/> as the exact decimals the sums use, every other column as text.
+    /// </summary>
+    /// <remarks>
+    /// Its parameters: $path and $delim (one character). The reader's own parse of a number is the cast's (what one
+    /// reads, the other does, 1e3 and +5 as 1000 and 5; checked in the tests), without a string made of every value
+    /// first: 0.17 s of the 10M-row file's read. A value that is no number fails the read rather than being NULL,
+    /// and the row readers then name it, as they name a NULL the statement counts as bad.
+    /// </remarks>
+    public static (string From, Func<int, SourceColumn> Column) Csv(int columns, bool gzipped, IReadOnlyCollection<int> numbers)
+    {
+        string Type(int i) => numbers.Contains(i) ? SqlDialect.DuckDbDecimal : "VARCHAR";
+        return ($"read_csv($path, header = true, auto_detect = false, delim = $delim, quote = '\"', escape = '\"', compression = '{(gzipped ? "gzip" : "none")}', buffer_size = {CsvBufferBytes}, columns = {{{string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': '{Type(i)}'"))}}})",
+            i => new SourceColumn($"c{i}", numbers.Contains(i) ? ColumnKind.Typed : ColumnKind.Text));
+    }
 
     /// <summary>The names and types of a Parquet file's columns.</summary>
     public IReadOnlyList<(string Name, string Type)> ParquetSchema(string path)

@@ -13,6 +13,12 @@ internal abstract class SqlDialect
 
     public abstract string Name { get; }
 
+    /// <summary>
+    /// The type of a price, a quantity or an amount in the embedded engine: exact for them (18 digits, 6 decimals),
+    /// summed exactly as 128-bit decimals.
+    /// </summary>
+    public const string DuckDbDecimal = "DECIMAL(18,6)";
+
     /// <summary>A column name from the source (untrusted): always quoted, embedded quotes doubled.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -70,10 +76,9 @@ internal abstract class SqlDialect
 
         public override string AsText(string value) => $"CAST({value} AS VARCHAR)";
 
-        // DECIMAL(18,6): exact for prices and quantities (18 digits, 6 decimals), summed exactly as 128-bit decimals.
         // A value with a comma, a letter or nothing at all is NULL, so it is counted as bad and the row readers name it.
-        public override string TryNumber(string text) => $"TRY_CAST({text} AS DECIMAL(18,6))";
-        public override string Number(string typed) => $"CAST({typed} AS DECIMAL(18,6))";
+        public override string TryNumber(string text) => $"TRY_CAST({text} AS {DuckDbDecimal})";
+        public override string Number(string typed) => $"CAST({typed} AS {DuckDbDecimal})";
 
         // DuckDB's cast reads more than ISO (an offset it ignores, fractions): longer forms go to the row readers,
         // which convert an offset to UTC as they always have. strlen() counts bytes without reading them, length()
