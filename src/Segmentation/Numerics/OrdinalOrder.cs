@@ -8,6 +8,16 @@ namespace Segmentation.Numerics;
 /// </summary>
 internal static class OrdinalOrder
 {
+    /// <summary>Whether the strings are already in ordinal order (then <see cref="Of"/> is every index in turn).</summary>
+    public static bool IsOrdered(string[] keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0) return false;
+        }
+        return true;
+    }
+
     /// <summary>order[i] is the index in <paramref name="keys"/> of the i-th string in ordinal order.</summary>
     public static int[] Of(string[] keys)
     {

@@ -148,4 +148,18 @@ public sealed class PreparationTests : IDisposable
         Assert.Equal(full.Quality with { BadRowExamples = [], Removed = [], Columns = [] }, run.Quality with { BadRowExamples = [], Removed = [], Columns = [] });
         Assert.Equal(full.Quality.Removed, run.Quality.Removed);
     }
+
+    [Fact]
+    public void The_rfm_table_is_in_ordinal_order_where_the_engines_order_of_the_ids_is_another()
+    {
+        // The engine orders text by code point: U+FF01 before U+1F600, which ordinal order (by UTF-16 unit) puts first.
+        const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+        string[] ids = ["\uFF01", "\U0001F600", "17850", "A"];
+        var path = _dir.File("ids.csv");
+        File.WriteAllText(path, Header + string.Concat(ids.Select((id, i) => $"{500 + i},X,Thing,1,2011-01-0{i + 1} 10:00:00,2.5,{id},UK\n")));
+
+        var prepared = Preparation.Run(path);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), prepared.Rfm.Customers.Select(c => c.CustomerId));
+    }
 }

@@ -29,4 +29,17 @@ public sealed class OrdinalOrderTests
         var expected = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, OrdinalOrder.Of(keys));
     }
+
+    [Fact]
+    public void Strings_in_code_point_order_are_not_taken_as_ordinal_where_a_surrogate_pair_tells_them_apart()
+    {
+        // An engine sorting UTF-8 bytes puts U+FF01 before U+1F600; ordinal order, by UTF-16 unit, puts it after.
+        string[] engine = ["17850", "\uFF01", "\U0001F600"];
+        string[] sorted = ["17850", "17850", "\U0001F600", "\uFF01"];
+
+        Assert.False(OrdinalOrder.IsOrdered(engine));
+        Assert.Equal([0, 2, 1], OrdinalOrder.Of(engine));
+        Assert.True(OrdinalOrder.IsOrdered(sorted));
+        Assert.True(OrdinalOrder.IsOrdered([]));
+    }
 }

@@ -355,6 +355,10 @@ internal static class PreparationQuery
             Select(Kind.Country, "country_key", NoMonth, $"0, 0, {sales}, 0, {NoDates}", NoText, "orders", "country_key"),
             .. products,
             .. days]));
+        // Each kind's rows by key: the engine sorts the customers on both cores while it finishes, where the RFM
+        // table sorted them on one after it (0.085 s of the 10M-row run, for 0-0.05 s more of the statement); a
+        // server's collation may order them otherwise, and the table then sorts them itself (see OrdinalOrder).
+        sql.AppendLine("ORDER BY 1, 2");
         return sql.ToString();
     }
 }

@@ -83,10 +83,10 @@ internal sealed class PreparationResult
                         result.Repeats += Long(reader, C.Repeats);
                         for (var r = 0; r < rules.Count; r++) result._rules[(int)rules[r]] += Long(reader, (int)C.FirstRule + r);
                         break;
+                    // A customer's row is the only one of them: its country (DuckDB's and PostgreSQL's statement) is theirs.
                     case K.Customer when kept > 0 && Text(reader, C.Key) is { } id:
                         result._customers.Add(new CustomerRow(id, checked((int)Long(reader, C.Orders)), Decimal(reader, C.Revenue),
-                            Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), null));
-                        if (Text(reader, C.Detail) is { } first) KeepFirst(countries, id, Shared(first));
+                            Date(reader, C.FirstKept)!.Value, Date(reader, C.LastKept)!.Value, checked((int)kept), Text(reader, C.Detail) is { } first ? Shared(first) : null));
                         break;
                     case K.CustomerCountry when kept > 0 && Text(reader, C.Key) is { } id && Text(reader, C.Detail) is { } country:
                         KeepFirst(countries, id, Shared(country));
@@ -109,7 +109,8 @@ internal sealed class PreparationResult
                 }
             }
         }
-        for (var i = 0; i < result._customers.Count; i++)
+        // ClickHouse's statement gives a customer's countries in rows of their own.
+        for (var i = 0; i < result._customers.Count && countries.Count > 0; i++)
         {
             if (countries.TryGetValue(result._customers[i].Id, out var country)) result._customers[i] = result._customers[i] with { Country = country };
         }
@@ -153,18 +154,18 @@ internal sealed class PreparationResult
     public RfmTable Rfm(DateTime? snapshot)
     {
         var asOf = snapshot ?? (LastKept ?? throw new InvalidOperationException("No rows were kept.")).Date.AddDays(1);
-        // Made in the table's order, each with a copy of its id: the rows then lie in memory in the order every later
-        // pass reads them. Made in the engine's order and sorted after, each was a cache miss away from the last
-        // (see RESULTS.md, ninth session).
+        // Made in the table's order, each with a copy of its id where the engine's order was another: the rows then lie
+        // in memory in the order every later pass reads them. Made in the engine's order and sorted after, each was a
+        // cache miss away from the last (see RESULTS.md, ninth session).
         var customers = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_customers);
         var ids = new string[customers.Length];
         for (var i = 0; i < ids.Length; i++) ids[i] = customers[i].Id;
-        var order = OrdinalOrder.Of(ids);
-        var rows = new CustomerRfm[order.Length];
+        var order = OrdinalOrder.IsOrdered(ids) ? null : OrdinalOrder.Of(ids);
+        var rows = new CustomerRfm[ids.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var c = customers[order[i]];
-            rows[i] = new CustomerRfm(new string(c.Id), (int)Math.Floor((asOf - c.Last).TotalDays), c.Orders, c.Monetary, c.First, c.Last, c.Lines, c.Country);
+            var c = customers[order is null ? i : order[i]];
+            rows[i] = new CustomerRfm(order is null ? c.Id : new string(c.Id), (int)Math.Floor((asOf - c.Last).TotalDays), c.Orders, c.Monetary, c.First, c.Last, c.Lines, c.Country);
         }
         return new RfmTable(asOf, rows);
     }
@@ -179,7 +180,9 @@ internal sealed class PreparationResult
     private static long Long(DbDataReader reader, int column)
     {
         if (reader.IsDBNull(column)) return 0;
-        if (reader.GetFieldType(column) == typeof(long)) return reader.GetInt64(column);
+        var type = reader.GetFieldType(column);
+        if (type == typeof(long)) return reader.GetInt64(column);
+        if (type == typeof(int)) return reader.GetInt32(column);
         return reader.GetValue(column) switch
         {
             BigInteger b => (long)b,
