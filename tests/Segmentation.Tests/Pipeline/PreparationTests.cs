@@ -162,4 +162,24 @@ public sealed class PreparationTests : IDisposable
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), prepared.Rfm.Customers.Select(c => c.CustomerId));
     }
+
+    [Fact]
+    public void A_key_that_a_float_column_wrote_is_read_alike_by_the_engine_and_the_row_readers()
+    {
+        // Whole numbers with a point and zeros lose them; anything else stays as written, ending in 0 or not.
+        string[] keys = ["100", "100.0", "120.50", "-5.0", "1.05", "10.00", "7.", "0.0", "A10.0", "20"];
+        var path = _dir.File("keys.csv");
+        File.WriteAllText(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+            + string.Concat(keys.Select((key, i) => $"{key},{key},Thing,1,2011-01-0{1 + i % 9} 10:00:00,2.5,{key},UK\n")));
+
+        var byEngine = Preparation.Run(path);
+        var byRows = Preparation.Run(TransactionTable.Load(path).Open);
+
+        Assert.Equal(["prepare"], byEngine.Timings.Select(t => t.Stage));
+        Assert.Equal(byRows.Rfm.Customers, byEngine.Rfm.Customers);
+        Assert.Equal(byRows.Quality.Invoices, byEngine.Quality.Invoices);
+        Assert.Contains(byEngine.Rfm.Customers, c => c.CustomerId == "120.50");
+        // 100 and 100.0 are one customer, and as invoices one order.
+        Assert.Equal((1, 2), byEngine.Rfm.Customers.Single(c => c.CustomerId == "100") is var c100 ? (c100.Frequency, c100.Lines) : default);
+    }
 }
