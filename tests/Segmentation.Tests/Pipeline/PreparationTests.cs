@@ -10,13 +10,15 @@ namespace Segmentation.Tests.Pipeline;
 /// </summary>
 public sealed class PreparationTests : IDisposable
 {
+    private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
     private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     private string FileWithABadNumberAt(int badRow, int rows)
     {
-        var text = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        var text = new StringBuilder(Header);
         for (var row = 2; row <= rows + 1; row++)
         {
             var price = row == badRow ? "two" : "2.50";
@@ -153,10 +155,8 @@ public sealed class PreparationTests : IDisposable
     public void The_rfm_table_is_in_ordinal_order_where_the_engines_order_of_the_ids_is_another()
     {
         // The engine orders text by code point: U+FF01 before U+1F600, which ordinal order (by UTF-16 unit) puts first.
-        const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
         string[] ids = ["\uFF01", "\U0001F600", "17850", "A"];
-        var path = _dir.File("ids.csv");
-        File.WriteAllText(path, Header + string.Concat(ids.Select((id, i) => $"{500 + i},X,Thing,1,2011-01-0{i + 1} 10:00:00,2.5,{id},UK\n")));
+        var path = _dir.Write("ids.csv", Header + string.Concat(ids.Select((id, i) => $"{500 + i},X,Thing,1,2011-01-0{i + 1} 10:00:00,2.5,{id},UK\n")));
 
         var prepared = Preparation.Run(path);
 
@@ -168,9 +168,7 @@ public sealed class PreparationTests : IDisposable
     {
         // Whole numbers with a point and zeros lose them; anything else stays as written, ending in 0 or not.
         string[] keys = ["100", "100.0", "120.50", "-5.0", "1.05", "10.00", "7.", "0.0", "A10.0", "20"];
-        var path = _dir.File("keys.csv");
-        File.WriteAllText(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
-            + string.Concat(keys.Select((key, i) => $"{key},{key},Thing,1,2011-01-0{1 + i % 9} 10:00:00,2.5,{key},UK\n")));
+        var path = _dir.Write("keys.csv", Header + string.Concat(keys.Select((key, i) => $"{key},{key},Thing,1,2011-01-0{1 + i % 9} 10:00:00,2.5,{key},UK\n")));
 
         var byEngine = Preparation.Run(path);
         var byRows = Preparation.Run(TransactionTable.Load(path).Open);
