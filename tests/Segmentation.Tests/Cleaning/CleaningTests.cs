@@ -43,8 +43,9 @@ public sealed class CleaningTests : IDisposable
     [Fact]
     public void Only_exact_repeats_within_an_order_are_counted_however_long_the_order()
     {
-        // Rows that differ in one field each are not repeats; an order of 300 lines (past the stack buffer the
-        // engine's distinct_rows sorts in) holds 150 pairs of repeats; the same line in another order is no repeat.
+        // Rows that differ in one field each are not repeats; an order of 300 lines (past the keys the engine's
+        // distinct_rows holds in a group's state and sorts on the stack) holds 150 pairs of repeats; the same line in
+        // another order is no repeat.
         var rows = new System.Text.StringBuilder(Header)
             .Append("7,A,X,2,2011-03-01 10:00:00,1.5,100,UK\n")
             .Append("7,A,X,3,2011-03-01 10:00:00,1.5,100,UK\n")
@@ -63,31 +64,39 @@ public sealed class CleaningTests : IDisposable
     [Fact]
     public void Distinct_rows_counts_distinct_keys()
     {
-        Assert.Equal(0, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([]));
-        Assert.Equal(1, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([7]));
-        Assert.Equal(3, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([5, 9, 5, ulong.MaxValue]));
-        Assert.Equal(4, Segmentation.Prepare.Engine.DistinctRowsFunction.Count([1, 2, 3, 1, 4, 2, 3, 4, 4]));
+        Assert.Equal(0, Segmentation.Prepare.Engine.DistinctRowsAggregate.Count([]));
+        Assert.Equal(1, Segmentation.Prepare.Engine.DistinctRowsAggregate.Count([7]));
+        Assert.Equal(3, Segmentation.Prepare.Engine.DistinctRowsAggregate.Count([5, 9, 5, ulong.MaxValue]));
+        Assert.Equal(4, Segmentation.Prepare.Engine.DistinctRowsAggregate.Count([1, 2, 3, 1, 4, 2, 3, 4, 4]));
     }
 
     [Fact]
-    public void Distinct_rows_in_the_engine_leaves_out_null_keys_and_gives_null_for_a_null_list()
+    public void Distinct_rows_in_the_engine_counts_each_groups_distinct_keys_leaving_out_nulls()
     {
         using var engine = PreparationStatement.Engine(PrepareOptions.Default);
-        // Lists on the stack and past it (300 keys, 150 distinct), a null key, a null list, an empty one; over one
-        // chunk's worth of rows (3,000 lists) so that the function sees more than one call.
+        // A null key; no row at all; one group of 300 keys (150 distinct: past the state's keys and the stack buffer);
+        // 1,000 groups of 300 rows each, 150 distinct, over 300,000 rows (many chunks, both threads, their states combined).
         const string Sql = """
-            SELECT distinct_rows([1, 2, 2, NULL]::UBIGINT[]), distinct_rows(NULL::UBIGINT[]), distinct_rows([]::UBIGINT[]),
-              (SELECT distinct_rows(list(CAST(i // 2 AS UBIGINT))) FROM range(300) t(i)),
-              (SELECT CAST(sum(distinct_rows([CAST(i AS UBIGINT), CAST(i AS UBIGINT), 18446744073709551615::UBIGINT])) AS BIGINT) FROM range(3000) t(i))
+            SELECT (SELECT distinct_rows(k) FROM (VALUES (1::UBIGINT), (2), (2), (NULL)) t(k)),
+              (SELECT distinct_rows(CAST(i AS UBIGINT)) FROM range(10) t(i) WHERE i > 10),
+              (SELECT distinct_rows(CAST(i // 2 AS UBIGINT)) FROM range(300) t(i)),
+              (SELECT CAST(sum(n) AS BIGINT) FROM (SELECT distinct_rows(CAST(i // 2 AS UBIGINT)) AS n FROM range(300000) t(i) GROUP BY (i // 2) % 1000)),
+              (SELECT count(*) FROM (SELECT distinct_rows(CAST(i // 2 AS UBIGINT)) AS n FROM range(300000) t(i) GROUP BY (i // 2) % 1000) WHERE n = 150)
             """;
         using var command = Segmentation.Prepare.Engine.DuckDbEngine.Command(engine.Connection, Sql);
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.Equal(2L, reader.GetInt64(0));
-        Assert.True(reader.IsDBNull(1));
-        Assert.Equal(0L, reader.GetInt64(2));
-        Assert.Equal(150L, reader.GetInt64(3));
-        Assert.Equal(6000L, reader.GetInt64(4));
+        using (var reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(2L, reader.GetInt64(0));
+            Assert.Equal(0L, reader.GetInt64(1));
+            Assert.Equal(150L, reader.GetInt64(2));
+            Assert.Equal(150_000L, reader.GetInt64(3));
+            Assert.Equal(1_000L, reader.GetInt64(4));
+        }
+        // The keys' memory is freed between statements; the next statement keeps its own.
+        engine.StatementDone();
+        using var again = Segmentation.Prepare.Engine.DuckDbEngine.Command(engine.Connection, "SELECT distinct_rows(CAST(i % 7 AS UBIGINT)) FROM range(100000) t(i)");
+        Assert.Equal(7L, Convert.ToInt64(again.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -317,9 +317,9 @@ internal static class PreparationQuery
             .AppendLine($"    {d.RowContents("row_key")} {ByOrder} AS contents")
             .AppendLine($"  FROM split GROUP BY by_order, {keyColumns}, reason")
             // Not materialised: each roll-up reads the few columns it needs straight from lines, and the repeats per order
-            // (a distinct count over each order's list) are counted for the total alone, the one row that reads them.
-            // Materialised, every column of 965k orders was copied and the lists counted for the customers' rows too:
-            // 0.2-0.47 s more of the 10M-row statement in four alternating pairs (#28).
+            // (its rows less its distinct contents) are counted for the total alone, the one row that reads them.
+            // Materialised, every column of 965k orders was copied and the repeats counted for the customers' rows too:
+            // 0.2-0.47 s more of the 10M-row statement in four alternating pairs, when the contents were lists (#28).
             .AppendLine("), orders AS NOT MATERIALIZED (")
             // Identical rows share a reason, except the repeats the duplicate rule removes: every one of those is a repeat.
             .AppendLine($"  SELECT {As(OrderKeys)}, date_trunc('month', CAST(key{Array.IndexOf(OrderKeys, "day")} AS TIMESTAMP)) AS month, COALESCE(key{Array.IndexOf(OrderKeys, "country")}, '{SalesSummary.UnknownCountry}') AS country_key, reason, rows_in, bad, revenue, quantity,")
