@@ -93,10 +93,32 @@ public sealed class CleaningTests : IDisposable
             Assert.Equal(150_000L, reader.GetInt64(3));
             Assert.Equal(1_000L, reader.GetInt64(4));
         }
-        // The keys' memory is freed between statements; the next statement keeps its own.
+        // Groups past the keys a state holds kept the rest in the arena, freed between statements; the next keeps its own.
+        Assert.True(engine.RowKeyBytes > 0);
         engine.StatementDone();
+        Assert.Equal(0, engine.RowKeyBytes);
         using var again = Segmentation.Prepare.Engine.DuckDbEngine.Command(engine.Connection, "SELECT distinct_rows(CAST(i % 7 AS UBIGINT)) FROM range(100000) t(i)");
         Assert.Equal(7L, Convert.ToInt64(again.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Engines_counting_repeats_side_by_side_keep_their_own_keys_and_free_them_after_each_statement()
+    {
+        // The web app prepares uploads at the same time, an engine each: each aggregate reads its own engine's arena.
+        var inputs = Enumerable.Range(0, 4).Select(n =>
+        {
+            var rows = new System.Text.StringBuilder(Header);
+            // An order of 40 lines (past the state's keys) in which every line appears n + 1 times.
+            for (var line = 0; line < 40; line++)
+                for (var copy = 0; copy <= n; copy++) rows.Append($"9,P{line},X,1,2011-03-02 10:00:00,2,300,UK\n");
+            return (Repeats: 40 * n, Path: _dir.Write($"side-{n}.csv", rows.ToString()));
+        }).ToArray();
+
+        var found = new long[inputs.Length];
+        Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = inputs.Length }, i =>
+            found[i] = Preparation.Run(inputs[i].Path).Quality.DuplicateRowsFound);
+
+        Assert.Equal(inputs.Select(input => (long)input.Repeats), found);
     }
 
     [Fact]

@@ -127,6 +127,9 @@ internal sealed class DuckDbEngine : IDisposable
         return count;
     }
 
+    /// <summary>The native memory that holds the running statement's row keys beyond those its groups' states hold.</summary>
+    public long RowKeyBytes => _rowKeys.Bytes;
+
     /// <summary>Frees the row keys the last statement's <see cref="DistinctRowsAggregate"/> kept: call it once the statement's results are read.</summary>
     public void StatementDone() => _rowKeys.Release();
 

@@ -15,6 +15,15 @@ internal sealed unsafe class RowKeyArena : IDisposable
     private readonly ThreadLocal<Block> _current = new(() => new Block(), trackAllValues: true);
     private readonly List<IntPtr> _blocks = [];
 
+    /// <summary>The native memory the arena holds now.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_blocks) return (long)_blocks.Count * BlockBytes;
+        }
+    }
+
     /// <summary>A piece of <paramref name="bytes"/> (at most a block's) that stays put until <see cref="Release"/>.</summary>
     public void* Allocate(int bytes)
     {
