@@ -39,7 +39,7 @@ internal static class PreparationStatement
         });
         void Step(double from, double width) => (done, share) = (from, width);
         PreparationResult Execute(int n) => n == 1
-            ? PreparationResult.Read(Once(engine, relation, options, source), rules, relation.Invoice is not null)
+            ? PreparationResult.Read(Once(engine.Connection, SqlDialect.DuckDb, relation, options, source), rules, relation.Invoice is not null)
             : InParts(engine, relation, options, source, n, rules, Step);
         try
         {
@@ -86,26 +86,10 @@ internal static class PreparationStatement
                 step?.Invoke(0.5 + 0.5 * p / parts, 0.5 / parts);
                 // A part no customer fell in has no rows, and adds nothing.
                 if (staged[p] is not { } files) continue;
-                foreach (var reader in Once(engine, part, options, [(Staged, files)])) yield return reader;
+                foreach (var reader in Once(engine.Connection, SqlDialect.DuckDb, part, options, [(Staged, files)])) yield return reader;
             }
         }
         return PreparationResult.Read(Results(), rules, relation.Invoice is not null);
-    }
-
-    /// <summary>
-    /// <see cref="Once(DbConnection, SqlDialect, SourceRelation, PrepareOptions, IReadOnlyList{ValueTuple{string, object}})"/> on the
-    /// embedded engine, which then frees the row keys the statement kept (see <see cref="DistinctRowsAggregate"/>), however it ends.
-    /// </summary>
-    private static IEnumerable<DbDataReader> Once(DuckDbEngine engine, SourceRelation relation, PrepareOptions options, IReadOnlyList<(string, object?)> source)
-    {
-        try
-        {
-            foreach (var reader in Once(engine.Connection, SqlDialect.DuckDb, relation, options, source)) yield return reader;
-        }
-        finally
-        {
-            engine.StatementDone();
-        }
     }
 
     /// <summary>The statement over the whole relation: its one result, open while it is read.</summary>

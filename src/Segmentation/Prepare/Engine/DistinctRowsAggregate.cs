@@ -11,46 +11,35 @@ namespace Segmentation.Prepare.Engine;
 /// </summary>
 /// <remarks>
 /// A group's first <see cref="InlineKeys"/> keys are kept in its state, in the engine's hash table row beside its other
-/// aggregates; the rest in chunks of a cache line, linked, in the engine's <see cref="RowKeyArena"/> (no allocation per
-/// group, nothing freed per group). Only the count comes out, sorted on the stack. Before, each order's keys were a
-/// <c>list()</c>, materialised with the orders and then counted by a scalar function: on the 10M-row file the statement
-/// took 4.29-4.45 s with it against 3.94-4.25 s with this, and 3.59-4.24 s with an aggregate that keeps no key. Chains
-/// alone cost a cache miss a key (no faster than the lists); 4 or 10 keys inline were slower than 16, 24 no faster
-/// (RESULTS.md, seventeenth session). Called on the engine's threads: it must never throw.
+/// aggregates; a larger group's others in a buffer of its own, which DuckDB's destructor call frees. Only the count
+/// comes out, sorted on the stack. Before, each order's keys were a <c>list()</c>, materialised with the orders and then
+/// counted by a scalar function: on the 10M-row file the statement took 4.29-4.45 s with it against 3.94-4.25 s with
+/// this, and 3.59-4.24 s with an aggregate that keeps no key. A buffer for every group cost as much as the lists, and
+/// so did chains of chunks (a cache miss a key); 4 or 10 keys inline were slower than 16, 24 no faster (RESULTS.md,
+/// seventeenth session). The function holds nothing between calls, so a catalog that two connections share (DuckDB.NET
+/// opens a database file once for all its connections) may hold it for both. Called on the engine's threads: it must never throw.
 /// </remarks>
 internal static unsafe class DistinctRowsAggregate
 {
     public const string Name = "distinct_rows";
 
-    /// <summary>Groups of up to this many keys are sorted in a stack buffer; larger ones in an array of their own.</summary>
-    private const int StackLength = 256;
-
     /// <summary>The keys a group's state holds itself: most orders' (152 bytes a state).</summary>
     private const int InlineKeys = 16;
 
-    /// <summary>A group's keys (<see cref="Count"/> of them): the first <see cref="InlineKeys"/> in the state, the rest in a chain of chunks.</summary>
+    /// <summary>Groups of up to this many keys are sorted in a stack buffer; larger ones in an array of their own.</summary>
+    private const int StackLength = 256;
+
+    /// <summary>A group's keys (<see cref="Count"/> of them): the first <see cref="InlineKeys"/> in the state, the rest in <see cref="Overflow"/>.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct State
     {
         public long Count;
-        public Chunk* Head;
-        public Chunk* Tail;
+        public ulong* Overflow;
+        public long Capacity;
         public fixed ulong Inline[InlineKeys];
     }
 
-    /// <summary>Up to <see cref="Chunk.Capacity"/> keys and the next chunk of the chain: 64 bytes.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Chunk
-    {
-        public const int Capacity = 6;
-
-        public Chunk* Next;
-        public long Count;
-        public fixed ulong Keys[Capacity];
-    }
-
-    /// <summary>Registers the aggregate on <paramref name="connection"/>, its keys kept in <paramref name="arena"/>.</summary>
-    public static void Register(DuckDBConnection connection, RowKeyArena arena)
+    public static void Register(DuckDBConnection connection)
     {
         var function = DuckDbAggregateApi.Create();
         try
@@ -59,8 +48,7 @@ internal static unsafe class DistinctRowsAggregate
             using (var key = NativeMethods.LogicalType.DuckDBCreateLogicalType(DuckDBType.UnsignedBigInt)) DuckDbAggregateApi.AddParameter(function, key.DangerousGetHandle());
             using (var count = NativeMethods.LogicalType.DuckDBCreateLogicalType(DuckDBType.BigInt)) DuckDbAggregateApi.SetReturnType(function, count.DangerousGetHandle());
             DuckDbAggregateApi.SetFunctions(function, &Size, &Init, &Update, &Combine, &Finalize);
-            // The function holds the arena for as long as DuckDB keeps it; the engine frees the arena's memory.
-            DuckDbAggregateApi.SetExtraInfo(function, GCHandle.ToIntPtr(GCHandle.Alloc(arena)), &FreeHandle);
+            DuckDbAggregateApi.SetDestructor(function, &Destroy);
             if (DuckDbAggregateApi.Register(connection.NativeConnection.DangerousGetHandle(), function) != DuckDBState.Success)
                 throw new InvalidOperationException($"DuckDB did not register {Name}.");
         }
@@ -80,7 +68,6 @@ internal static unsafe class DistinctRowsAggregate
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Update(IntPtr info, IntPtr input, void** states)
     {
-        var arena = Arena(info);
         var rows = DuckDbAggregateApi.ChunkSize(input);
         var vector = DuckDbAggregateApi.ChunkVector(input, 0);
         var keys = (ulong*)DuckDbAggregateApi.VectorData(vector);
@@ -88,52 +75,38 @@ internal static unsafe class DistinctRowsAggregate
         for (ulong row = 0; row < rows; row++)
         {
             if (valid is not null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0) continue;
-            Add((State*)states[row], keys[row], arena);
+            Add((State*)states[row], keys[row]);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(State* state, ulong key, RowKeyArena arena)
+    private static void Add(State* state, ulong key)
     {
         if (state->Count < InlineKeys)
         {
             state->Inline[state->Count++] = key;
             return;
         }
-        state->Count++;
-        var tail = state->Tail;
-        if (tail is null || tail->Count == Chunk.Capacity)
+        var at = state->Count - InlineKeys;
+        if (at == state->Capacity)
         {
-            var chunk = (Chunk*)arena.Allocate(sizeof(Chunk));
-            chunk->Next = null;
-            chunk->Count = 0;
-            if (tail is null) state->Head = chunk;
-            else tail->Next = chunk;
-            state->Tail = tail = chunk;
+            state->Capacity = Math.Max(InlineKeys, 2 * state->Capacity);
+            state->Overflow = (ulong*)NativeMemory.Realloc(state->Overflow, (nuint)(state->Capacity * sizeof(ulong)));
         }
-        tail->Keys[tail->Count++] = key;
+        state->Overflow[at] = key;
+        state->Count++;
     }
 
-    /// <summary>Each source state's keys added to its target's: the inline ones one by one, the chain linked after the target's.</summary>
+    /// <summary>Each source state's keys added to its target's; the source is left empty (its buffer freed).</summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Combine(IntPtr info, void** source, void** target, ulong count)
     {
-        RowKeyArena? arena = null;
         for (ulong i = 0; i < count; i++)
         {
             var from = (State*)source[i];
             var to = (State*)target[i];
-            if (from->Count == 0) continue;
-            var inline = Math.Min(from->Count, InlineKeys);
-            for (var k = 0; k < inline; k++) Add(to, from->Inline[k], arena ??= Arena(info));
-            if (from->Head is not null)
-            {
-                if (to->Head is null) to->Head = from->Head;
-                else to->Tail->Next = from->Head;
-                to->Tail = from->Tail;
-                to->Count += from->Count - inline;
-            }
-            *from = default;
+            for (var k = 0; k < from->Count; k++) Add(to, k < InlineKeys ? from->Inline[k] : from->Overflow[k - InlineKeys]);
+            Free(from);
         }
     }
 
@@ -145,23 +118,26 @@ internal static unsafe class DistinctRowsAggregate
         for (ulong i = 0; i < count; i++)
         {
             var state = (State*)source[i];
-            var keys = state->Count;
-            var sorted = keys <= StackLength ? buffer[..(int)keys] : new ulong[keys];
-            var n = (int)Math.Min(keys, InlineKeys);
-            for (var k = 0; k < n; k++) sorted[k] = state->Inline[k];
-            for (var chunk = state->Head; chunk is not null; chunk = chunk->Next)
-            {
-                for (var k = 0; k < chunk->Count; k++) sorted[n++] = chunk->Keys[k];
-            }
+            var keys = (int)state->Count;
+            var sorted = keys <= StackLength ? buffer[..keys] : new ulong[keys];
+            var inline = Math.Min(keys, InlineKeys);
+            for (var k = 0; k < inline; k++) sorted[k] = state->Inline[k];
+            if (keys > inline) new ReadOnlySpan<ulong>(state->Overflow, keys - inline).CopyTo(sorted[inline..]);
             counts[offset + i] = Count(sorted);
         }
     }
 
-    /// <summary>The arena the function was registered with.</summary>
-    private static RowKeyArena Arena(IntPtr info) => (RowKeyArena)GCHandle.FromIntPtr(DuckDbAggregateApi.GetExtraInfo(info)).Target!;
-
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void FreeHandle(IntPtr handle) => GCHandle.FromIntPtr(handle).Free();
+    private static void Destroy(void** states, ulong count)
+    {
+        for (ulong i = 0; i < count; i++) Free((State*)states[i]);
+    }
+
+    private static void Free(State* state)
+    {
+        NativeMemory.Free(state->Overflow);
+        *state = default;
+    }
 
     /// <summary>The number of distinct values of <paramref name="keys"/>, which it sorts in place.</summary>
     internal static long Count(Span<ulong> keys)

@@ -32,12 +32,9 @@ internal static unsafe partial class DuckDbAggregateApi
         delegate* unmanaged[Cdecl]<IntPtr, IntPtr, void**, void> update, delegate* unmanaged[Cdecl]<IntPtr, void**, void**, ulong, void> combine,
         delegate* unmanaged[Cdecl]<IntPtr, void**, IntPtr, ulong, ulong, void> finalize);
 
-    /// <summary>A pointer every callback can read (<see cref="GetExtraInfo"/>), and what frees it when DuckDB drops the function.</summary>
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_extra_info")]
-    public static partial void SetExtraInfo(IntPtr function, IntPtr extraInfo, delegate* unmanaged[Cdecl]<IntPtr, void> delete);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_get_extra_info")]
-    public static partial IntPtr GetExtraInfo(IntPtr info);
+    /// <summary>What DuckDB calls on every state when it is done with them (<c>duckdb_aggregate_destroy_t</c>).</summary>
+    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_destructor")]
+    public static partial void SetDestructor(IntPtr function, delegate* unmanaged[Cdecl]<void**, ulong, void> destroy);
 
     [LibraryImport(Library, EntryPoint = "duckdb_register_aggregate_function")]
     public static partial DuckDBState Register(IntPtr connection, IntPtr function);

@@ -14,7 +14,6 @@ internal sealed class DuckDbEngine : IDisposable
     public const string RowsTable = "parsed_rows";
 
     private readonly string _spill;
-    private readonly RowKeyArena _rowKeys = new();
 
     /// <param name="memoryMegabytes">The engine's memory limit; beyond it, it spills.</param>
     /// <param name="spillParent">The folder to spill into (a folder of its own inside it); null: the system's temporary folder.</param>
@@ -31,7 +30,7 @@ internal sealed class DuckDbEngine : IDisposable
         // The engine tracks how far a statement has come only with its progress bar on; it must not print it.
         Execute("SET enable_progress_bar = true");
         Execute("SET enable_progress_bar_print = false");
-        DistinctRowsAggregate.Register(Connection, _rowKeys);
+        DistinctRowsAggregate.Register(Connection);
     }
 
     public DuckDBConnection Connection { get; }
@@ -127,12 +126,6 @@ internal sealed class DuckDbEngine : IDisposable
         return count;
     }
 
-    /// <summary>The native memory that holds the running statement's row keys beyond those its groups' states hold.</summary>
-    public long RowKeyBytes => _rowKeys.Bytes;
-
-    /// <summary>Frees the row keys the last statement's <see cref="DistinctRowsAggregate"/> kept: call it once the statement's results are read.</summary>
-    public void StatementDone() => _rowKeys.Release();
-
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => Command(Connection, sql, parameters);
 
     /// <summary>A command on any engine's connection, its values passed as parameters, never in the text.</summary>
@@ -159,7 +152,6 @@ internal sealed class DuckDbEngine : IDisposable
     public void Dispose()
     {
         Connection.Dispose();
-        _rowKeys.Dispose();
         try
         {
             if (Directory.Exists(_spill)) Directory.Delete(_spill, recursive: true);
