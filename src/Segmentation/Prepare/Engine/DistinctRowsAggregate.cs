@@ -72,12 +72,22 @@ internal static unsafe class DistinctRowsAggregate
         var vector = DuckDbAggregateApi.ChunkVector(input, 0);
         var keys = (ulong*)DuckDbAggregateApi.VectorData(vector);
         var valid = DuckDbAggregateApi.VectorValidity(vector);
-        for (ulong row = 0; row < rows; row++)
+        try
         {
-            if (valid is not null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0) continue;
-            Add((State*)states[row], keys[row]);
+            for (ulong row = 0; row < rows; row++)
+            {
+                if (valid is not null && (valid[row / 64] & (1UL << (int)(row % 64))) == 0) continue;
+                Add((State*)states[row], keys[row]);
+            }
+        }
+        catch (OutOfMemoryException)
+        {
+            OutOfMemory(info);
         }
     }
+
+    /// <summary>A group's buffer could not grow: the statement fails with DuckDB's error, not the process.</summary>
+    private static void OutOfMemory(IntPtr info) => DuckDbAggregateApi.SetError(info, $"{Name}: out of memory for an order's row keys");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(State* state, ulong key)
@@ -101,12 +111,19 @@ internal static unsafe class DistinctRowsAggregate
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Combine(IntPtr info, void** source, void** target, ulong count)
     {
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            var from = (State*)source[i];
-            var to = (State*)target[i];
-            for (var k = 0; k < from->Count; k++) Add(to, k < InlineKeys ? from->Inline[k] : from->Overflow[k - InlineKeys]);
-            Free(from);
+            for (ulong i = 0; i < count; i++)
+            {
+                var from = (State*)source[i];
+                var to = (State*)target[i];
+                for (var k = 0; k < from->Count; k++) Add(to, k < InlineKeys ? from->Inline[k] : from->Overflow[k - InlineKeys]);
+                Free(from);
+            }
+        }
+        catch (OutOfMemoryException)
+        {
+            OutOfMemory(info);
         }
     }
 
@@ -115,15 +132,22 @@ internal static unsafe class DistinctRowsAggregate
     {
         var counts = (long*)DuckDbAggregateApi.VectorData(result);
         Span<ulong> buffer = stackalloc ulong[StackLength];
-        for (ulong i = 0; i < count; i++)
+        try
         {
-            var state = (State*)source[i];
-            var keys = (int)state->Count;
-            var sorted = keys <= StackLength ? buffer[..keys] : new ulong[keys];
-            var inline = Math.Min(keys, InlineKeys);
-            for (var k = 0; k < inline; k++) sorted[k] = state->Inline[k];
-            if (keys > inline) new ReadOnlySpan<ulong>(state->Overflow, keys - inline).CopyTo(sorted[inline..]);
-            counts[offset + i] = Count(sorted);
+            for (ulong i = 0; i < count; i++)
+            {
+                var state = (State*)source[i];
+                var keys = (int)state->Count;
+                var sorted = keys <= StackLength ? buffer[..keys] : new ulong[keys];
+                var inline = Math.Min(keys, InlineKeys);
+                for (var k = 0; k < inline; k++) sorted[k] = state->Inline[k];
+                if (keys > inline) new ReadOnlySpan<ulong>(state->Overflow, keys - inline).CopyTo(sorted[inline..]);
+                counts[offset + i] = Count(sorted);
+            }
+        }
+        catch (OutOfMemoryException)
+        {
+            OutOfMemory(info);
         }
     }
 

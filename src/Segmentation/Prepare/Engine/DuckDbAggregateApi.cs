@@ -36,6 +36,10 @@ internal static unsafe partial class DuckDbAggregateApi
     [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_destructor")]
     public static partial void SetDestructor(IntPtr function, delegate* unmanaged[Cdecl]<void**, ulong, void> destroy);
 
+    /// <summary>Fails the running statement with <paramref name="error"/>: how a callback, which must not throw, reports.</summary>
+    [LibraryImport(Library, EntryPoint = "duckdb_aggregate_function_set_error", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void SetError(IntPtr info, string error);
+
     [LibraryImport(Library, EntryPoint = "duckdb_register_aggregate_function")]
     public static partial DuckDBState Register(IntPtr connection, IntPtr function);
 
