@@ -100,8 +100,10 @@ internal static unsafe class DistinctRowsAggregate
         var at = state->Count - InlineKeys;
         if (at == state->Capacity)
         {
-            state->Capacity = Math.Max(InlineKeys, 2 * state->Capacity);
-            state->Overflow = (ulong*)NativeMemory.Realloc(state->Overflow, (nuint)(state->Capacity * sizeof(ulong)));
+            // The state changes only once the buffer has grown: a failed growth leaves it as it was (see OutOfMemory).
+            var capacity = Math.Max(InlineKeys, 2 * state->Capacity);
+            state->Overflow = (ulong*)NativeMemory.Realloc(state->Overflow, (nuint)(capacity * sizeof(ulong)));
+            state->Capacity = capacity;
         }
         state->Overflow[at] = key;
         state->Count++;
