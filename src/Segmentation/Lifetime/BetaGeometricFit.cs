@@ -24,36 +24,51 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
     internal override PurchaseModelFit With(double[] estimated) =>
         NoDropout ? this with { R = estimated[0], Alpha = estimated[1] } : this with { R = estimated[0], Alpha = estimated[1], A = estimated[2], B = estimated[3] };
 
+    public override void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into) =>
+        ExpectedPurchases(horizons, x, new ReadOnlySpan<double>(in tx), t, into);
+
     /// <summary>
     /// BG/NBD's equation 10 (MBG/NBD's: Wagner and Hoppe 2008), the hypergeometric function by its series, one pass
-    /// for all horizons; for the no-dropout limit (r + x) t / (alpha + T).
+    /// for all horizons; for the no-dropout limit (r + x) t / (alpha + T). The numerator depends on x and T alone,
+    /// only the denominator on t_x: the series is summed once for every recency.
     /// </summary>
-    public override void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into)
+    internal override void ExpectedPurchases(ReadOnlySpan<double> horizons, int x, ReadOnlySpan<double> recencies, double t, Span<double> into)
     {
+        var n = horizons.Length;
         var (r, alpha) = (R, Alpha);
         if (NoDropout)
         {
-            Nbd.ExpectedPurchases(r, alpha, horizons, x, t, into);
+            for (var j = 0; j < recencies.Length; j++) Nbd.ExpectedPurchases(r, alpha, horizons, x, t, into.Slice(j * n, n));
             return;
         }
         var (a, b) = (A!.Value, B!.Value + (LeavesAfterFirst ? 1 : 0));
+        Span<double> numerators = n <= 64 ? stackalloc double[n] : new double[n];
+        double Denominator(double tx, double odds) => 1 + (x > 0 || LeavesAfterFirst ? odds * Math.Pow((alpha + t) / (alpha + tx), r + x) : 0);
+        double odds;
         if (a > GeometricLimit)
         {
-            Geometric(a, b, horizons, x, tx, t, into);
-            return;
+            odds = Geometric(a, b, horizons, x, t, numerators);
         }
-        // Euler's transformation: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1.
-        // The transformed series falls from its first term (the original's first grows for about x z / (1 - z) terms,
-        // a thousand for a heavy buyer), and the product needs no huge sum times a tiny power.
-        Span<double> z = horizons.Length <= 64 ? stackalloc double[horizons.Length] : new double[horizons.Length];
-        for (var i = 0; i < horizons.Length; i++) z[i] = horizons[i] / (alpha + t + horizons[i]);
-        SpecialFunctions.Hypergeometric2F1(a + b - 1 - r, a - 1, a + b + x - 1, z, into);
-        var first = (a + b + x - 1) / (a - 1);
-        var denominator = 1 + (x > 0 || LeavesAfterFirst ? a / (b + x - 1) * Math.Pow((alpha + t) / (alpha + tx), r + x) : 0);
-        for (var i = 0; i < horizons.Length; i++)
+        else
         {
-            var second = 1 - Math.Pow((alpha + t) / (alpha + t + horizons[i]), a - 1) * into[i];
-            into[i] = first * second / denominator;
+            // Euler's transformation: 2F1(r+x, b+x; c; z) (1-z)^(r+x) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z) with c = a+b+x-1.
+            // The transformed series falls from its first term (the original's first grows for about x z / (1 - z) terms,
+            // a thousand for a heavy buyer), and the product needs no huge sum times a tiny power.
+            Span<double> z = n <= 64 ? stackalloc double[n] : new double[n];
+            for (var i = 0; i < n; i++) z[i] = horizons[i] / (alpha + t + horizons[i]);
+            SpecialFunctions.Hypergeometric2F1(a + b - 1 - r, a - 1, a + b + x - 1, z, numerators);
+            var first = (a + b + x - 1) / (a - 1);
+            for (var i = 0; i < n; i++)
+            {
+                var second = 1 - Math.Pow((alpha + t) / (alpha + t + horizons[i]), a - 1) * numerators[i];
+                numerators[i] = first * second;
+            }
+            odds = a / (b + x - 1);
+        }
+        for (var j = 0; j < recencies.Length; j++)
+        {
+            var denominator = Denominator(recencies[j], odds);
+            for (var i = 0; i < n; i++) into[j * n + i] = numerators[i] / denominator;
         }
     }
 
@@ -66,18 +81,19 @@ public abstract record BetaGeometricFit(double R, double Alpha, double? A, doubl
 
     /// <summary>
     /// Equation 10 as a and b go to infinity with p = a/(a+b), q = 1 - p: 2F1(r+x, b+x; a+b+x-1; z) tends to
-    /// (1 - q z)^-(r+x) and (a+b+x-1)/(a-1) to 1/p, so E = (1 - ((1-z)/(1-qz))^(r+x)) / p over the same denominator.
+    /// (1 - q z)^-(r+x) and (a+b+x-1)/(a-1) to 1/p, so E = (1 - ((1-z)/(1-qz))^(r+x)) / p over the same denominator:
+    /// the numerators into <paramref name="into"/>, the denominator's odds (p/q) returned.
     /// </summary>
-    private void Geometric(double a, double b, ReadOnlySpan<double> horizons, int x, double tx, double t, Span<double> into)
+    private double Geometric(double a, double b, ReadOnlySpan<double> horizons, int x, double t, Span<double> into)
     {
         var p = a / (a + b);
         var q = b / (a + b);
-        var denominator = 1 + (x > 0 || LeavesAfterFirst ? p / q * Math.Pow((Alpha + t) / (Alpha + tx), R + x) : 0);
         for (var i = 0; i < horizons.Length; i++)
         {
             var z = horizons[i] / (Alpha + t + horizons[i]);
-            into[i] = -SpecialFunctions.ExpM1((R + x) * (Math.Log(1 - z) - Math.Log(1 - q * z))) / p / denominator;
+            into[i] = -SpecialFunctions.ExpM1((R + x) * (Math.Log(1 - z) - Math.Log(1 - q * z))) / p;
         }
+        return p / q;
     }
 
     /// <summary>P(alive at T): 1 without dropout, and under BG/NBD for a customer with no repeat purchase (nobody leaves before buying again).</summary>

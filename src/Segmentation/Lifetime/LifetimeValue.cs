@@ -38,8 +38,9 @@ internal static class LifetimeValue
     {
         var window = options.WindowDays / summary.Unit.Days();
         var patterns = summary.PatternGroups;
-        var clv = Values(summary.Customers, patterns, summary.Unit, options, purchases, spend.Parameters);
-        var (low, high) = Interval(summary.Customers, patterns, summary.Unit, options, purchases, spend) ?? (clv, clv);
+        var ages = PatternAges.Of(patterns);
+        var clv = Values(summary.Customers, patterns, ages, summary.Unit, options, purchases, spend.Parameters);
+        var (low, high) = Interval(summary.Customers, patterns, ages, summary.Unit, options, purchases, spend) ?? (clv, clv);
         var figures = Each(patterns, (x, tx, t) => new PatternFigures(
             purchases.ProbabilityAlive(x, tx, t),
             purchases.ProbabilityNoPurchase(window, x, tx, t),
@@ -84,21 +85,25 @@ internal static class LifetimeValue
     /// Each customer's value: the expected purchases month by month are their pattern's, computed once per pattern;
     /// the expected value of a purchase is their own (it depends on their spend).
     /// </summary>
-    private static double[] Values(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
+    private static double[] Values(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, PatternAges ages, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
     {
         var months = options.HorizonMonths;
         var month = TimeUnits.DaysPerMonth / unit.Days();
         var horizons = Enumerable.Range(1, months).Select(m => m * month).ToArray();
         var discount = Enumerable.Range(1, months).Select(m => Math.Pow(1 + options.MonthlyDiscountRate, m)).ToArray();
-        var distinct = patterns.Keys;
-        var upTo = new double[distinct.Length * months];
-        Parallel.For(0, distinct.Length, k => purchases.ExpectedPurchases(horizons, distinct[k].X, distinct[k].Tx, distinct[k].T, upTo.AsSpan(k * months, months)));
+        // Each pattern's months, the patterns of one (x, T) side by side: a model computes their shared part once.
+        var upTo = new double[ages.Recencies.Length * months];
+        Parallel.For(0, ages.Keys.Length, g =>
+        {
+            var (from, count) = (ages.Start[g], ages.Start[g + 1] - ages.Start[g]);
+            purchases.ExpectedPurchases(horizons, ages.Keys[g].X, ages.Recencies.AsSpan(from, count), ages.Keys[g].T, upTo.AsSpan(from * months, count * months));
+        });
         var values = new double[customers.Count];
         Parallel.For(0, values.Length, i =>
         {
             var c = customers[i];
             var perPurchase = GammaGamma.ExpectedAverageValue(spend, c.Frequency, c.MonetaryValue);
-            var from = patterns.Of(i) * months;
+            var from = ages.Position[patterns.Of(i)] * months;
             var before = 0.0;
             var total = 0.0;
             for (var m = 1; m <= months; m++)
@@ -112,7 +117,7 @@ internal static class LifetimeValue
     }
 
     /// <summary>Each customer's 10th and 90th percentile over the parameter draws; null when there is no interval (the point itself).</summary>
-    private static (double[] Low, double[] High)? Interval(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
+    private static (double[] Low, double[] High)? Interval(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, PatternAges ages, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaFit spend)
     {
         if (options.IntervalDraws <= 0 || purchases.Diagnostics.LogCovariance is not { } pc || spend.Diagnostics.LogCovariance is not { } sc)
         {
@@ -135,7 +140,7 @@ internal static class LifetimeValue
             fits.Add((purchases.With(p), new GammaGammaParameters(s[0], s[1], s[2])));
         }
         if (fits.Count < options.IntervalDraws / 2) return null;
-        var draws = fits.Select(fit => Values(customers, patterns, unit, options, fit.Purchases, fit.Spend)).ToArray();
+        var draws = fits.Select(fit => Values(customers, patterns, ages, unit, options, fit.Purchases, fit.Spend)).ToArray();
         var low = new double[customers.Count];
         var high = new double[customers.Count];
         Parallel.For(0, customers.Count, () => new double[draws.Length], (i, _, column) =>

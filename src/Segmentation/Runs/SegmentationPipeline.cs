@@ -68,6 +68,12 @@ internal static class SegmentationPipeline
             clustering = clustering with { KMin = Math.Min(clustering.KMin, forced), KMax = Math.Max(clustering.KMax, forced) };
         }
 
+        // Lifetime value needs the prepared purchases alone: valued beside the sweep (its fits and JIT are mostly on one
+        // thread), unless the run is held to one thread. Its stage is then the wait for it after the sweep.
+        var valuing = options.Clv is { } beside && clustering.Threads != 1 ? Task.Run(() => Value(prepared, beside)) : null;
+        // Observed, so that a sweep that fails leaves no unobserved failure of the value behind it.
+        valuing?.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+
         // A warm-up still running is waited for on the sweep's clock: the stages add up to the wall time.
         var clock = Stopwatch.StartNew();
         warmUp.Wait();
@@ -90,7 +96,7 @@ internal static class SegmentationPipeline
         if (options.Clv is { } clv)
         {
             clock.Restart();
-            value = Value(prepared, clv);
+            value = valuing is null ? Value(prepared, clv) : valuing.GetAwaiter().GetResult();
             timings = [.. timings, new StageTiming("value", clock.Elapsed)];
         }
         var run = Assemble(prepared, options, scaler, features, sweep, choice, timings, value);

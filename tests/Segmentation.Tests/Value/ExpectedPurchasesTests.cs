@@ -49,4 +49,62 @@ public sealed class ExpectedPurchasesTests
         fit.ExpectedPurchases(horizons, 12, 200, 300, together);
         Assert.Equal(horizons.Select(h => fit.ExpectedPurchases(h, 12, 200, 300)), together);
     }
+
+    public static TheoryData<string> Models => ["BG/NBD", "MBG/NBD", "BG/NBD at the boundary", "NBD limit", "Pareto/NBD"];
+
+    private static PurchaseModelFit Of(string model)
+    {
+        var diagnostics = new FitDiagnostics(0, [], 0, [], 0, 0, 0);
+        return model switch
+        {
+            "BG/NBD" => Fit(0.83, 70, 0.0034, 6.8),
+            "MBG/NBD" => new MbgNbdFit(0.83, 70, 0.2, 3.1, diagnostics, TimeUnit.Days),
+            "BG/NBD at the boundary" => Fit(0.7353, 24.75, 332625.1773, 5682602.4786),
+            "NBD limit" => new BgNbdFit(0.83, 70, null, null, diagnostics, TimeUnit.Days),
+            _ => new ParetoNbdFit(0.55, 10.5, 0.61, 11.7, diagnostics, TimeUnit.Days),
+        };
+    }
+
+    /// <summary>
+    /// Lifetime value computes the customers who share x and T in one call, the part of (x, T) once: each recency's
+    /// figures are the ones its own call gives, to the bit, for every model (those that split the formula and those that do not).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Customers_who_share_x_and_T_get_their_own_figures_to_the_bit(string model)
+    {
+        var fit = Of(model);
+        double[] horizons = [.. Enumerable.Range(1, 12).Select(m => m * 30.4375)];
+        foreach (var (x, t) in new[] { (0, 300.0), (1, 300.0), (7, 250.0), (40, 373.0) })
+        {
+            double[] recencies = x == 0 ? [0.0] : [1.0, t / 3, t / 2, t - 1, t];
+            var together = new double[recencies.Length * horizons.Length];
+            fit.ExpectedPurchases(horizons, x, recencies, t, together);
+            for (var j = 0; j < recencies.Length; j++)
+            {
+                var alone = new double[horizons.Length];
+                fit.ExpectedPurchases(horizons, x, recencies[j], t, alone);
+                Assert.Equal(alone, together.AsSpan(j * horizons.Length, horizons.Length).ToArray());
+            }
+        }
+    }
+
+    /// <summary>The layout by (x, T): every pattern once, those of one (x, T) side by side, each where its position says.</summary>
+    [Fact]
+    public void Patterns_are_laid_out_by_x_and_T()
+    {
+        (int, double, double)[] customers = [(2, 50, 300), (0, 0, 300), (2, 80, 300), (2, 50, 300), (1, 10, 200), (2, 90, 300), (1, 20, 200), (0, 0, 200)];
+        var patterns = Segmentation.Numerics.Groups<(int X, double Tx, double T)>.By(customers, c => c);
+        var ages = PatternAges.Of(patterns);
+        Assert.Equal([(2, 300.0), (0, 300.0), (1, 200.0), (0, 200.0)], ages.Keys);
+        Assert.Equal([0, 3, 4, 6, 7], ages.Start);
+        Assert.Equal(patterns.Keys.Length, ages.Position.Distinct().Count());
+        for (var k = 0; k < patterns.Keys.Length; k++)
+        {
+            var at = ages.Position[k];
+            var g = Array.IndexOf(ages.Keys, (patterns.Keys[k].X, patterns.Keys[k].T));
+            Assert.InRange(at, ages.Start[g], ages.Start[g + 1] - 1);
+            Assert.Equal(patterns.Keys[k].Tx, ages.Recencies[at]);
+        }
+    }
 }
