@@ -4,7 +4,7 @@ namespace Segmentation.Numerics;
 /// The ordinal order of strings (<see cref="string.CompareOrdinal(string, string)"/>, ties by position) as a
 /// permutation, sorted on their first eight characters packed into two numbers: the strings themselves are read only
 /// where those tie. A sort that compares the strings reads them from wherever they were made, a cache miss each time
-/// for a million customer ids made in the engine's order (see RESULTS.md, ninth session).
+/// for a million customer ids made in the engine's order (see HISTORY.md, ninth session).
 /// </summary>
 internal static class OrdinalOrder
 {

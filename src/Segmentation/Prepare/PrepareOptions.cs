@@ -44,7 +44,7 @@ public sealed record PrepareOptions
     /// Also total the kept sales by product (<see cref="SalesSummary.TopProducts"/>, which the EDA notebook charts); on
     /// by default. A segmentation run leaves it off (<see cref="Runs.SegmentationOptions.Preparation"/>): none of its
     /// outputs shows products, and the engine copies every kept row once more to total them (0.55 s of the 10M-row
-    /// file's 4.6 s statement; RESULTS.md, fifteenth session). Off, the top products are empty, whatever the source.
+    /// file's 4.6 s statement; HISTORY.md, fifteenth session). Off, the top products are empty, whatever the source.
     /// </summary>
     public bool ProductSales { get; init; } = true;
 

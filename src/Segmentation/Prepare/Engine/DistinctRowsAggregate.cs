@@ -15,7 +15,7 @@ namespace Segmentation.Prepare.Engine;
 /// comes out, sorted on the stack. Before, each order's keys were a <c>list()</c>, materialised with the orders and then
 /// counted by a scalar function: on the 10M-row file the statement took 4.29-4.45 s with it against 3.94-4.25 s with
 /// this, and 3.59-4.24 s with an aggregate that keeps no key. A buffer for every group cost as much as the lists, and
-/// so did chains of chunks (a cache miss a key); 4 or 10 keys inline were slower than 16, 24 no faster (RESULTS.md,
+/// so did chains of chunks (a cache miss a key); 4 or 10 keys inline were slower than 16, 24 no faster (HISTORY.md,
 /// seventeenth session). The function holds nothing between calls, so a catalog that two connections share (DuckDB.NET
 /// opens a database file once for all its connections) may hold it for both. Called on the engine's threads: it must never throw.
 /// </remarks>

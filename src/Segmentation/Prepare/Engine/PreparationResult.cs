@@ -156,7 +156,7 @@ internal sealed class PreparationResult
         var asOf = snapshot ?? (LastKept ?? throw new InvalidOperationException("No rows were kept.")).Date.AddDays(1);
         // Made in the table's order, each with a copy of its id where the engine's order was another: the rows then lie
         // in memory in the order every later pass reads them. Made in the engine's order and sorted after, each was a
-        // cache miss away from the last (see RESULTS.md, ninth session).
+        // cache miss away from the last (see HISTORY.md, ninth session).
         var customers = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_customers);
         var ids = new string[customers.Length];
         for (var i = 0; i < ids.Length; i++) ids[i] = customers[i].Id;

@@ -90,7 +90,7 @@ internal abstract class SqlDialect
 
         // 64 bits: at 10 million distinct rows the chance that two of them share a hash (and one repeat is
         // miscounted) is about 3 in a million. Counted by an aggregate of ours: count(DISTINCT) keeps a second hash
-        // table of every (order, row key), and cost half as much again as the whole statement (RESULTS.md).
+        // table of every (order, row key), and cost half as much again as the whole statement (HISTORY.md).
         public override string RowKey(IReadOnlyList<string> columns) => $"hash({string.Join(", ", columns)})";
         public override string RowContents(string rowKey) => $"{DistinctRowsAggregate.Name}({rowKey})";
         public override string DistinctRows(string contents) => contents;
