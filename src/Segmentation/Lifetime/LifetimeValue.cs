@@ -82,8 +82,9 @@ internal static class LifetimeValue
     }
 
     /// <summary>
-    /// Each customer's value: the expected purchases month by month are their pattern's, computed once per pattern;
-    /// the expected value of a purchase is their own (it depends on their spend).
+    /// Each customer's value: the expected purchases month by month are their pattern's, computed once per pattern
+    /// (and what a model's figures share, once per (x, T): <see cref="PatternAges"/>); the expected value of a purchase
+    /// is their own (it depends on their spend).
     /// </summary>
     private static double[] Values(IReadOnlyList<BtydCustomer> customers, Groups<(int X, double Tx, double T)> patterns, PatternAges ages, TimeUnit unit, ClvOptions options, PurchaseModelFit purchases, GammaGammaParameters spend)
     {
