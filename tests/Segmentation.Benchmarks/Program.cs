@@ -282,7 +282,7 @@ static double EngineLimit(string csv, bool typed, Func<string[], string> select)
     connection.Open();
     string[] names;
     using (var header = new StreamReader(csv)) names = header.ReadLine()!.Split(',');
-    // The engine's own read of the file, as the preparation statement does it, every value as text.
+    // The engine's own read of the file, as the preparation statement does it: text, or the two numbers typed.
     int[] numbers = typed ? [Array.IndexOf(names, "Quantity"), Array.IndexOf(names, "UnitPrice")] : [];
     var read = Segmentation.Prepare.Engine.DuckDbEngine.Csv(names.Length, gzipped: false, numbers).From;
     var times = new List<double>();
