@@ -7,7 +7,7 @@ namespace Segmentation.Prepare.Engine;
 
 /// <summary>
 /// <c>distinct_rows(row_key)</c>: an aggregate that counts the distinct row keys of a group (its null keys left out),
-/// registered on every <see cref="DuckDbEngine"/> connection for <see cref="SqlDialect.DuckDb"/>'s <see cref="SqlDialect.RowContents"/>.
+/// registered on every <see cref="DuckDbEngine"/> connection for <see cref="SqlDialect.DuckDb"/>'s <see cref="SqlDialect.DistinctRowKeys"/>.
 /// </summary>
 /// <remarks>
 /// A group's first <see cref="InlineKeys"/> keys are kept in its state, in the engine's hash table row beside its other

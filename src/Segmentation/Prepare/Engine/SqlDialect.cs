@@ -48,13 +48,10 @@ internal abstract class SqlDialect
     public abstract string RowKey(IReadOnlyList<string> columns);
 
     /// <summary>
-    /// An aggregate over a group's <see cref="RowKey"/>s from which <see cref="DistinctRows"/> counts the distinct
-    /// contents: for counting exact repeats, which always fall in the same order.
+    /// An aggregate: how many distinct <see cref="RowKey"/>s a group holds, for counting exact repeats, which always
+    /// fall in the same order.
     /// </summary>
-    public abstract string RowContents(string rowKey);
-
-    /// <summary>How many distinct rows the <see cref="RowContents"/> of a group hold.</summary>
-    public abstract string DistinctRows(string contents);
+    public abstract string DistinctRowKeys(string rowKey);
 
     /// <summary>
     /// Which of <paramref name="parts"/> parts (0 to parts - 1) a row falls in: by its <paramref name="key"/>, or where
@@ -92,8 +89,7 @@ internal abstract class SqlDialect
         // miscounted) is about 3 in a million. Counted by an aggregate of ours: count(DISTINCT) keeps a second hash
         // table of every (order, row key), and cost half as much again as the whole statement (HISTORY.md).
         public override string RowKey(IReadOnlyList<string> columns) => $"hash({string.Join(", ", columns)})";
-        public override string RowContents(string rowKey) => $"{DistinctRowsAggregate.Name}({rowKey})";
-        public override string DistinctRows(string contents) => contents;
+        public override string DistinctRowKeys(string rowKey) => $"{DistinctRowsAggregate.Name}({rowKey})";
 
         public override string PartOf(string key, string otherwise, int parts) =>
             $"(CASE WHEN {key} IS NULL THEN {otherwise} ELSE hash({key}) END) % {parts.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
@@ -118,7 +114,6 @@ internal abstract class SqlDialect
         public override string Timestamp(string typed) => $"CAST({typed} AS timestamp)";
 
         public override string RowKey(IReadOnlyList<string> columns) => $"md5(CAST(ROW({string.Join(", ", columns)}) AS text))";
-        public override string RowContents(string rowKey) => $"count(DISTINCT {rowKey})";
-        public override string DistinctRows(string contents) => contents;
+        public override string DistinctRowKeys(string rowKey) => $"count(DISTINCT {rowKey})";
     }
 }
